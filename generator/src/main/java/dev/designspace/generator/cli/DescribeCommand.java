@@ -1,0 +1,110 @@
+package dev.designspace.generator.cli;
+
+import dev.designspace.generator.complexity.Complexity;
+import dev.designspace.generator.complexity.ComplexityCounter;
+import dev.designspace.generator.network.NetworkConfig;
+import dev.designspace.generator.network.Stage;
+import dev.designspace.generator.sampling.ModelSampler;
+import dev.designspace.generator.sampling.SampleRequest;
+import dev.designspace.generator.sampling.SampledModel;
+import dev.designspace.generator.space.DesignSpace;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code describe}: the structure and exact complexity of each model of a spec. */
+@Command(
+    name = "describe",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the structure and the exact flops (multiply-adds), params and acts of each model,",
+      "counted as pycls counts them. Fixed-model specs describe every model; sampled spaces",
+      "describe -n models drawn with --seed."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  designspace describe specs/zoo-regnetx.yaml",
+      "  designspace describe specs/zoo-regnety.yaml --json",
+      "  designspace describe specs/zoo-regnetx.yaml --input-size 32 --classes 10",
+      "  designspace describe specs/anynet-xa.yaml -n 3 --seed 7"
+    })
+public final class DescribeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file (YAML).")
+  Path specFile;
+
+  @Option(names = "--json", description = "Print one JSON array, one object per model.")
+  boolean json;
+
+  @Option(names = "--input-size", paramLabel = "S", description = "Count at this input resolution instead of the spec's.")
+  Integer inputSize;
+
+  @Option(names = "--classes", paramLabel = "C", description = "Count with this many classes instead of the spec's.")
+  Integer classes;
+
+  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "5",
+      description = "Sampled spaces: how many models to describe (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+      description = "Sampled spaces: the sampling seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Override
+  public Integer call() {
+    if (inputSize != null && inputSize < 1) {
+      throw new BadInputException("--input-size must be >= 1, got " + inputSize);
+    }
+    if (classes != null && classes < 1) {
+      throw new BadInputException("--classes must be >= 1, got " + classes);
+    }
+    if (count < 1) {
+      throw new BadInputException("-n must be >= 1, got " + count);
+    }
+    DesignSpace space = Specs.load(specFile);
+    List<NetworkConfig> networks = new ArrayList<>();
+    if (space.isSampled()) {
+      for (SampledModel m : ModelSampler.sample(SampleRequest.of(space, count, seed)).models()) {
+        networks.add(m.network());
+      }
+    } else {
+      networks.addAll(space.models());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (NetworkConfig network : networks) {
+      NetworkConfig n = override(network);
+      Complexity cx = ComplexityCounter.count(n);
+      if (json) {
+        rows.add(ModelJson.describe(n, cx));
+      } else {
+        out.println(NetworkText.render(n, cx));
+      }
+    }
+    if (json) {
+      out.println(ModelJson.write(rows));
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private NetworkConfig override(NetworkConfig n) {
+    if (inputSize == null && classes == null) {
+      return n;
+    }
+    var s = n.settings().withInput(
+        inputSize == null ? n.settings().inputSize() : inputSize,
+        classes == null ? n.settings().classes() : classes);
+    List<Stage> stages = n.stages();
+    return new NetworkConfig(n.name(), s, stages, n.regNet());
+  }
+}

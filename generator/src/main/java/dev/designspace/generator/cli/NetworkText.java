@@ -1,0 +1,56 @@
+package dev.designspace.generator.cli;
+
+import dev.designspace.generator.complexity.Complexity;
+import dev.designspace.generator.network.NetworkConfig;
+import dev.designspace.generator.network.NetworkSettings;
+import dev.designspace.generator.network.RegNetParams;
+import dev.designspace.generator.network.Stage;
+import java.util.Locale;
+
+/** Human-readable text of a network: header, one row per stage, complexity. */
+final class NetworkText {
+  private NetworkText() {}
+
+  static String render(NetworkConfig network, Complexity cx) {
+    NetworkSettings s = network.settings();
+    StringBuilder sb = new StringBuilder();
+    sb.append(network.name());
+    network.regNet().ifPresent(origin -> {
+      RegNetParams p = origin.params();
+      sb.append(String.format(Locale.ROOT, "  (RegNet d=%d w0=%d wa=%s wm=%s g=%d b=%s)",
+          p.depth(), (int) p.w0(), number(p.wa()), number(p.wm()), p.groupWidth(), number(p.bottleneckRatio())));
+    });
+    sb.append('\n');
+    sb.append(String.format(Locale.ROOT,
+        "  input %dx%dx%d, %d classes, stem %s %d, block %s%s%s, %s%n",
+        s.inputSize(), s.inputSize(), s.inputChannels(), s.classes(), s.stem().type().specName(),
+        s.stem().width(), s.block().specName(),
+        s.seRatio() > 0 ? " (se " + number(s.seRatio()) + ")" : "",
+        s.headWidth() > 0 ? ", head " + s.headWidth() : "", s.activation().specName()));
+    boolean bottleneck = s.block().isBottleneck();
+    sb.append(bottleneck
+        ? "  stage  depth  width  stride  b      g      groups\n"
+        : "  stage  depth  width  stride\n");
+    for (int i = 0; i < network.stages().size(); i++) {
+      Stage st = network.stages().get(i);
+      sb.append(String.format(Locale.ROOT, "  %-5d  %-5d  %-5d  %-6d", i + 1, st.depth(), st.width(), st.stride()));
+      if (bottleneck) {
+        sb.append(String.format(Locale.ROOT, "  %-5s  %-5d  %d", number(st.bottleneckRatio()), st.groupWidth(), st.groups()));
+      }
+      sb.append('\n');
+    }
+    sb.append(String.format(Locale.ROOT, "  flops %,d  params %,d  acts %,d%n", cx.flops(), cx.params(), cx.acts()));
+    return sb.toString();
+  }
+
+  static String number(double x) {
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    return Double.toString(x);
+  }
+
+  static String millions(long x) {
+    return String.format(Locale.ROOT, "%.2f", x / 1e6);
+  }
+}

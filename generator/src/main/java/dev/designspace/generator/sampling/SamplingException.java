@@ -1,0 +1,15 @@
+package dev.designspace.generator.sampling;
+
+/** The constraints let too few candidates through within the candidate budget. */
+public final class SamplingException extends RuntimeException {
+  private final SamplingStats stats;
+
+  SamplingException(String message, SamplingStats stats) {
+    super(message);
+    this.stats = stats;
+  }
+
+  public SamplingStats stats() {
+    return stats;
+  }
+}

@@ -1,0 +1,45 @@
+package dev.designspace.generator.sampling;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * How a sampling run went: candidates drawn, and how many survived each check in the order the
+ * checks run.
+ *
+ * @param passed check name (e.g. {@code stages}, {@code flops}) to the number of candidates that
+ *     passed it
+ * @param entered check name to the number of candidates that reached it
+ */
+public record SamplingStats(
+    long candidates, int accepted, Map<String, Long> entered, Map<String, Long> passed) {
+
+  public SamplingStats {
+    entered = Collections.unmodifiableMap(new LinkedHashMap<>(entered));
+    passed = Collections.unmodifiableMap(new LinkedHashMap<>(passed));
+  }
+
+  public long rejectedBy(String check) {
+    return entered.getOrDefault(check, 0L) - passed.getOrDefault(check, 0L);
+  }
+
+  /** The check that rejected the most candidates, if any rejected one. */
+  public Optional<String> worstCheck() {
+    String worst = null;
+    long most = 0;
+    for (String check : entered.keySet()) {
+      long r = rejectedBy(check);
+      if (r > most) {
+        most = r;
+        worst = check;
+      }
+    }
+    return Optional.ofNullable(worst);
+  }
+
+  public double acceptanceRate() {
+    return candidates == 0 ? 0 : (double) accepted / candidates;
+  }
+}

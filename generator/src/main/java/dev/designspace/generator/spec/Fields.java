@@ -1,0 +1,206 @@
+package dev.designspace.generator.spec;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A YAML map being read as a spec section: rejects unknown keys up front and converts values,
+ * turning every mismatch into a {@link SpecException} at the value's location.
+ */
+final class Fields {
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\d[\\d_]*\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
+  private final YamlNode.Mapping map;
+  private final String path;
+
+  /**
+   * @param allowed the keys this section takes, in the order shown in messages
+   */
+  Fields(YamlNode.Mapping map, String path, List<String> allowed) {
+    this.map = map;
+    this.path = path;
+    for (YamlNode.Entry entry : map.entries().values()) {
+      if (!allowed.contains(entry.key())) {
+        String hint = closest(entry.key(), allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new SpecException(entry.keyLocation(), join(path, entry.key()),
+            "unknown key; expected one of " + String.join(", ", allowed) + hint);
+      }
+    }
+  }
+
+  static Fields of(YamlNode node, String path, List<String> allowed) {
+    return new Fields(asMapping(node, path), path, allowed);
+  }
+
+  SourceLocation location() {
+    return map.location();
+  }
+
+  String path() {
+    return path;
+  }
+
+  String pathOf(String key) {
+    return join(path, key);
+  }
+
+  boolean has(String key) {
+    return map.entries().containsKey(key);
+  }
+
+  /** The value under key, absent when the key is missing (an explicit null is present). */
+  Optional<YamlNode> node(String key) {
+    YamlNode.Entry entry = map.entries().get(key);
+    return entry == null ? Optional.empty() : Optional.of(entry.value());
+  }
+
+  YamlNode required(String key, String expected) {
+    return node(key).orElseThrow(() -> new SpecException(map.location(), path,
+        "missing key '" + key + "'; expected " + expected));
+  }
+
+  SourceLocation keyLocation(String key) {
+    YamlNode.Entry entry = map.entries().get(key);
+    return entry == null ? map.location() : entry.keyLocation();
+  }
+
+  // ---- value conversions -------------------------------------------------------------------
+
+  static YamlNode.Mapping asMapping(YamlNode node, String path) {
+    if (node instanceof YamlNode.Mapping m) {
+      return m;
+    }
+    throw new SpecException(node.location(), path, "expected a map, got " + node.describe());
+  }
+
+  static List<YamlNode> asList(YamlNode node, String path) {
+    if (node instanceof YamlNode.Sequence s) {
+      return s.items();
+    }
+    throw new SpecException(node.location(), path, "expected a list, got " + node.describe());
+  }
+
+  static String asString(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s && s.value() instanceof String text) {
+      return text;
+    }
+    throw new SpecException(node.location(), path, "expected a string, got " + node.describe());
+  }
+
+  /** A number; plain YAML scalars such as {@code 360e6} (a string to YAML 1.1) count too. */
+  static double asNumber(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s) {
+      Object v = s.value();
+      double d = Double.NaN;
+      if (v instanceof Long l) {
+        d = l;
+      } else if (v instanceof Double x) {
+        d = x;
+      } else if (v instanceof String text && NUMBER.matcher(text.trim()).matches()) {
+        d = Double.parseDouble(text.trim().replace("_", ""));
+      }
+      if (Double.isFinite(d)) {
+        return d;
+      }
+    }
+    throw new SpecException(node.location(), path, "expected a number, got " + node.describe());
+  }
+
+  static int asInt(YamlNode node, String path, int min) {
+    double d = asNumber(node, path);
+    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+      throw new SpecException(node.location(), path, "expected an integer, got " + format(d));
+    }
+    int value = (int) d;
+    if (value < min) {
+      throw new SpecException(node.location(), path, "must be >= " + min + ", got " + value);
+    }
+    return value;
+  }
+
+  static boolean isNull(YamlNode node) {
+    return node instanceof YamlNode.Scalar s && s.value() == null;
+  }
+
+  // ---- typed getters with defaults ---------------------------------------------------------
+
+  String string(String key, String fallback) {
+    return node(key).map(n -> asString(n, pathOf(key))).orElse(fallback);
+  }
+
+  int integer(String key, int fallback, int min) {
+    return node(key).map(n -> asInt(n, pathOf(key), min)).orElse(fallback);
+  }
+
+  double number(String key, double fallback) {
+    return node(key).map(n -> asNumber(n, pathOf(key))).orElse(fallback);
+  }
+
+  Optional<Fields> section(String key, List<String> allowed) {
+    return node(key).map(n -> of(n, pathOf(key), allowed));
+  }
+
+  /** A string that must be one of {@code choices}. */
+  String oneOf(String key, String fallback, Set<String> choices, List<String> shown) {
+    Optional<YamlNode> n = node(key);
+    if (n.isEmpty()) {
+      return fallback;
+    }
+    String value = asString(n.get(), pathOf(key));
+    if (!choices.contains(value)) {
+      String hint = closest(value, shown).map(s -> " (did you mean '" + s + "'?)").orElse("");
+      throw new SpecException(n.get().location(), pathOf(key),
+          "expected one of " + String.join(", ", shown) + ", got '" + value + "'" + hint);
+    }
+    return value;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  static String join(String path, String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  static String format(double x) {
+    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    return Double.toString(x);
+  }
+
+  /** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */
+  static Optional<String> closest(String word, List<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String c : candidates) {
+      int d = editDistance(word, c);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = c;
+      }
+    }
+    return best != null && bestDistance <= Math.max(1, word.length() / 3) ? Optional.of(best) : Optional.empty();
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] t = previous;
+      previous = current;
+      current = t;
+    }
+    return previous[b.length()];
+  }
+}

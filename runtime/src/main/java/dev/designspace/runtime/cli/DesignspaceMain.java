@@ -1,0 +1,74 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.DescribeCommand;
+import dev.designspace.generator.cli.FailureHandler;
+import dev.designspace.generator.cli.FitCommand;
+import dev.designspace.generator.cli.SampleCommand;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code designspace}: the tool's single executable. */
+@Command(
+    name = "designspace",
+    mixinStandardHelpOptions = true,
+    versionProvider = DesignspaceMain.Version.class,
+    description = {
+      "Describe design spaces of neural networks in YAML, sample models under complexity",
+      "constraints, and compare spaces (Radosavovic et al., Designing Network Design Spaces)."
+    },
+    subcommands = {
+      SampleCommand.class,
+      DescribeCommand.class,
+      FitCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  success", "  1  failure while running", "  2  bad input (usage, spec, data)"})
+public final class DesignspaceMain implements Runnable {
+
+  @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+      description = "Print the stack trace of a failure.")
+  boolean stacktrace;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code (tests call this). */
+  public static int execute(String... args) {
+    return newCommandLine(args).execute(args);
+  }
+
+  public static CommandLine newCommandLine(String... args) {
+    return FailureHandler.install(new CommandLine(new DesignspaceMain()), args);
+  }
+
+  /** The version from the generator's build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = DescribeCommand.class.getResourceAsStream("/dev/designspace/generator/version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {
+        "designspace " + p.getProperty("version", "unknown"),
+        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
+      };
+    }
+  }
+}
