@@ -51,6 +51,8 @@ public final class ModelSampler {
     private final Set<List<Stage>> seen = new HashSet<>();
     private final List<SampledModel> accepted = new ArrayList<>();
     private long candidates;
+    private int namedIndex = -1;
+    private String name;
 
     Run(SampleRequest request) {
       this.request = request;
@@ -73,8 +75,7 @@ public final class ModelSampler {
         }
         candidates++;
         int index = accepted.size();
-        String name = SampledModel.nameOf(space.name(), index);
-        Map<String, Object> drawn = new LinkedHashMap<>();
+        Map<String, Object> drawn;
         NetworkConfig network;
         if (search instanceof SearchSpace.RegNet r) {
           int depth = (int) r.depth().draw(rng);
@@ -86,17 +87,20 @@ public final class ModelSampler {
           if (scratch.length < depth) {
             scratch = new int[Math.max(depth, 2 * scratch.length)];
           }
+          // the stage check needs no allocation; most RegNet candidates end here
           RegNetQuantizer.countStages(depth, w0, wa, wm, scratch, stageCounts);
           if (!check(0, stageCounts[0] == stageCounts[1] && constraints.stages().contains(stageCounts[0]))) {
             continue;
           }
+          drawn = new LinkedHashMap<>();
           drawn.put("depth", depth);
           drawn.put("w0", (int) w0);
           drawn.put("wa", wa);
           drawn.put("wm", wm);
           drawn.put("group_width", g);
           drawn.put("bottleneck_ratio", b);
-          network = NetworkConfig.fromRegNet(name, space.network(), new RegNetParams(depth, w0, wa, wm, g, b));
+          network = NetworkConfig.fromRegNet(nameOf(index), space.network(),
+              new RegNetParams(depth, w0, wa, wm, g, b));
         } else {
           SearchSpace.AnyNet a = (SearchSpace.AnyNet) search;
           int n = a.stages();
@@ -104,27 +108,27 @@ public final class ModelSampler {
           List<Integer> widths = ints(a.width(), Parameter.WIDTH, n);
           List<Double> bs = doubles(a.bottleneckRatio(), Parameter.BOTTLENECK_RATIO, n);
           List<Integer> gs = a.groupWidth() == null ? List.of() : ints(a.groupWidth(), Parameter.GROUP_WIDTH, n);
-          drawn.put("depth", depths);
-          drawn.put("width", widths);
-          drawn.put("bottleneck_ratio", bs);
-          if (!gs.isEmpty()) {
-            drawn.put("group_width", gs);
-          }
           boolean increasing = increasing(Parameter.DEPTH, depths) && increasing(Parameter.WIDTH, widths)
               && increasing(Parameter.BOTTLENECK_RATIO, bs) && increasing(Parameter.GROUP_WIDTH, gs);
+          network = null;
           if (increasing) {
-            network = NetworkConfig.fromAnyNet(name, space.network(),
+            network = NetworkConfig.fromAnyNet(nameOf(index), space.network(),
                 new AnyNetParams(depths, widths, a.strides(), bs, gs));
             // the compatibility adjustment must not break the order either
             increasing = increasing(Parameter.DEPTH, network.depths())
                 && increasing(Parameter.WIDTH, network.widths())
                 && increasing(Parameter.GROUP_WIDTH, network.settings().block().isBottleneck()
                     ? network.groupWidths() : List.of());
-          } else {
-            network = null;
           }
           if (!check(0, increasing)) {
             continue;
+          }
+          drawn = new LinkedHashMap<>();
+          drawn.put("depth", depths);
+          drawn.put("width", widths);
+          drawn.put("bottleneck_ratio", bs);
+          if (!gs.isEmpty()) {
+            drawn.put("group_width", gs);
           }
         }
         if (!check(1, !seen.contains(network.stages()))) {
@@ -140,6 +144,15 @@ public final class ModelSampler {
         accepted.add(new SampledModel(index, request.seed(), drawn, network, cx));
       }
       return new SampleResult(accepted, stats());
+    }
+
+    /** Formatting a name costs more than a rejected candidate: do it once per index. */
+    private String nameOf(int index) {
+      if (index != namedIndex) {
+        name = SampledModel.nameOf(space.name(), index);
+        namedIndex = index;
+      }
+      return name;
     }
 
     private boolean check(int i, boolean ok) {
