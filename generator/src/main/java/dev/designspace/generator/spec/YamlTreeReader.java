@@ -41,7 +41,7 @@ final class YamlTreeReader {
       SourceLocation location = where == null
           ? new SourceLocation(file, 1, 1)
           : reader.at(where);
-      throw new SpecException(location, "", "invalid YAML: " + firstLine(e.getOriginalMessage()));
+      throw new SpecException(location, "", "invalid YAML: " + problem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new SpecException(new SourceLocation(file, 1, 1), "", "cannot read: " + e.getMessage());
     }
@@ -102,11 +102,21 @@ final class YamlTreeReader {
     return new SourceLocation(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
+  /**
+   * SnakeYAML's message without its indented parts (position lines and the echoed snippet): the
+   * context and the problem, e.g. "while parsing a flow mapping: expected ',' or '}', but got
+   * <stream end>".
+   */
+  private static String problem(String message) {
+    if (message == null || message.isBlank()) {
       return "syntax error";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    List<String> parts = new ArrayList<>();
+    for (String line : message.split("\n")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        parts.add(line.strip());
+      }
+    }
+    return parts.isEmpty() ? message.strip() : String.join(": ", parts);
   }
 }
