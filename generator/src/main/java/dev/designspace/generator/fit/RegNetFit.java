@@ -18,6 +18,7 @@ public final class RegNetFit {
   static final double WM_STEP = 0.02;
   static final int WA_STEPS = 160;
   static final int REFINED = 12;
+  static final int LOCAL_STEPS = 40;
 
   private RegNetFit() {}
 
@@ -64,8 +65,13 @@ public final class RegNetFit {
       }
     }
     Candidate winner = null;
-    for (Candidate c : new ArrayList<>(best)) {
-      Candidate refined = refine(objective, c);
+    List<Candidate> starts = new ArrayList<>(best);
+    starts.sort(Comparator.comparingDouble(Candidate::error));
+    for (Candidate c : starts) {
+      if (winner != null && winner.error() == 0) {
+        break;
+      }
+      Candidate refined = refine(objective, localGrid(objective, c));
       if (winner == null || refined.error() < winner.error()) {
         winner = refined;
       }
@@ -77,6 +83,37 @@ public final class RegNetFit {
       fittedList.add(w);
     }
     return new RegNetFitResult(d, winner.w0(), winner.wa(), winner.wm(), winner.error(), fittedList);
+  }
+
+  /**
+   * A fine grid around a coarse point: the quantised widths change only where a block crosses a
+   * rounding boundary, and plateaus are often narrower than the coarse steps.
+   */
+  private static Candidate localGrid(Objective objective, Candidate c) {
+    Candidate best = c;
+    for (int dw0 = -RegNetParams.QUANTUM; dw0 <= RegNetParams.QUANTUM; dw0 += RegNetParams.QUANTUM) {
+      int w0 = c.w0() + dw0;
+      if (w0 < RegNetParams.QUANTUM) {
+        continue;
+      }
+      for (int a = -LOCAL_STEPS; a <= LOCAL_STEPS; a++) {
+        double wa = c.wa() * (1 + 0.15 * a / LOCAL_STEPS);
+        for (int m = -LOCAL_STEPS; m <= LOCAL_STEPS; m++) {
+          double wm = c.wm() + 0.03 * m / LOCAL_STEPS;
+          if (wm <= 1.0) {
+            continue;
+          }
+          double e = objective.error(w0, wa, wm);
+          if (e < best.error() - 1e-12) {
+            best = new Candidate(w0, wa, wm, e);
+            if (e == 0) {
+              return best;
+            }
+          }
+        }
+      }
+    }
+    return best;
   }
 
   /** Pattern search: try steps in wa, wm and w0 (by 8), keep improvements, halve on failure. */

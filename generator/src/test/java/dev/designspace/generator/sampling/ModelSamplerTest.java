@@ -1,0 +1,195 @@
+package dev.designspace.generator.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.designspace.generator.complexity.ComplexityCounter;
+import dev.designspace.generator.network.NetworkConfig;
+import dev.designspace.generator.network.RegNetQuantizer;
+import dev.designspace.generator.network.RegNetWidths;
+import dev.designspace.generator.space.Bound;
+import dev.designspace.generator.space.Constraints;
+import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.space.Parameter;
+import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.testing.Tsv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ModelSamplerTest {
+
+  private static DesignSpace shipped(String name) {
+    return SpecLoader.load(Tsv.spec(name));
+  }
+
+  /** 1,000 draws from each shipped space honour every constraint, checked independently here. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"anynet-xa.yaml", "anynet-xb.yaml", "anynet-xc.yaml", "anynet-xd.yaml",
+      "anynet-xe.yaml", "regnet-x.yaml", "regnet-y.yaml", "regnet-x-constrained.yaml",
+      "fmnist-anynet-xa.yaml", "fmnist-regnet-x.yaml"})
+  void thousandSamplesHonourEveryConstraint(String spec) {
+    DesignSpace space = shipped(spec);
+    SampleResult result = ModelSampler.sample(SampleRequest.of(space, 1000, 2020));
+    assertThat(result.models()).hasSize(1000);
+    Constraints c = space.constraints();
+    Set<Object> structures = new HashSet<>();
+    for (SampledModel m : result.models()) {
+      NetworkConfig n = m.network();
+      // complexity recounted from the structure, against the bounds
+      assertThat(ComplexityCounter.count(n)).isEqualTo(m.complexity());
+      assertThat(c.flops().contains(m.complexity().flops())).as("flops of %s", m.name()).isTrue();
+      assertThat(c.params().contains(m.complexity().params())).as("params of %s", m.name()).isTrue();
+      assertThat(c.acts().contains(m.complexity().acts())).as("acts of %s", m.name()).isTrue();
+      assertThat(structures.add(n.stages())).as("%s is distinct", m.name()).isTrue();
+      if (n.regNet().isPresent()) {
+        RegNetWidths w = n.regNet().get().widths();
+        assertThat(w.numStages()).isEqualTo(w.totalStages());
+        assertThat(c.stages().contains(w.numStages())).isTrue();
+        var p = n.regNet().get().params();
+        assertThat(RegNetQuantizer.quantize(p).stageWidths()).hasSize(n.stages().size());
+        assertThat(List.<Object>of(p.depth(), (int) p.w0(), p.wa(), p.wm()))
+            .containsExactly(m.parameters().get("depth"), m.parameters().get("w0"),
+                m.parameters().get("wa"), m.parameters().get("wm"));
+      } else {
+        for (Parameter shared : c.shared()) {
+          assertThat(new HashSet<>((List<?>) m.parameters().get(shared.specName())))
+              .as("%s shared in %s", shared, m.name()).hasSize(1);
+        }
+        if (c.increasing().contains(Parameter.WIDTH)) {
+          assertThat(n.widths()).isSorted();
+          assertThat((List<Integer>) (List<?>) m.parameters().get("width")).isSorted();
+        }
+        if (c.increasing().contains(Parameter.DEPTH)) {
+          assertThat(n.depths()).isSorted();
+        }
+        assertThat(n.stages()).hasSize(((List<?>) m.parameters().get("depth")).size());
+      }
+    }
+  }
+
+  @Test
+  void theSpacesActuallyDiffer() {
+    // shared b only in B and later, increasing widths only in D and later: A's samples violate both
+    SampleResult a = ModelSampler.sample(SampleRequest.of(shipped("anynet-xa.yaml"), 200, 1));
+    assertThat(a.models()).anyMatch(m -> new HashSet<>(m.network().bottleneckRatios()).size() > 1);
+    assertThat(a.models()).anyMatch(m -> !isSorted(m.network().widths()));
+    SampleResult c = ModelSampler.sample(SampleRequest.of(shipped("regnet-x-constrained.yaml"), 200, 1));
+    assertThat(c.models()).allMatch(m -> m.network().regNet().orElseThrow().params().bottleneckRatio() == 1.0
+        && m.network().regNet().get().params().wm() >= 2.0 && m.network().regNet().get().params().depth() <= 40);
+  }
+
+  private static boolean isSorted(List<Integer> xs) {
+    for (int i = 1; i < xs.size(); i++) {
+      if (xs.get(i) < xs.get(i - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void sameSeedSameModelsAndPrefixStable() {
+    DesignSpace space = shipped("regnet-x.yaml");
+    SampleResult ten = ModelSampler.sample(SampleRequest.of(space, 10, 7));
+    SampleResult tenAgain = ModelSampler.sample(SampleRequest.of(space, 10, 7));
+    SampleResult four = ModelSampler.sample(SampleRequest.of(space, 4, 7));
+    SampleResult other = ModelSampler.sample(SampleRequest.of(space, 10, 8));
+    assertThat(tenAgain.models()).isEqualTo(ten.models());
+    assertThat(four.models()).isEqualTo(ten.models().subList(0, 4));
+    assertThat(other.models()).extracting(SampledModel::network).doesNotContainAnyElementsOf(
+        ten.models().stream().map(SampledModel::network).toList());
+    assertThat(ten.models()).extracting(SampledModel::name)
+        .startsWith("RegNetX_s0000", "RegNetX_s0001", "RegNetX_s0002");
+    assertThat(ten.models()).allMatch(m -> m.seed() == 7);
+  }
+
+  /**
+   * Cross-machine reproducibility: the first models of seed 0 are pinned. SplitMix64 and
+   * StrictMath are specified bit for bit, so these hold on any JVM and CPU.
+   */
+  @Test
+  void seedZeroIsPinned() {
+    SampledModel first = ModelSampler.sample(SampleRequest.of(shipped("regnet-x.yaml"), 1, 0)).models().get(0);
+    assertThat(first.parameters()).containsExactly(
+        java.util.Map.entry("depth", 48), java.util.Map.entry("w0", 32), java.util.Map.entry("wa", 10.3),
+        java.util.Map.entry("wm", 2.883), java.util.Map.entry("group_width", 1),
+        java.util.Map.entry("bottleneck_ratio", 4.0));
+    assertThat(first.network().widths()).containsExactly(32, 96, 264, 768);
+    assertThat(first.network().depths()).containsExactly(3, 10, 28, 7);
+    assertThat(first.complexity().flops()).isEqualTo(378_969_032L);
+  }
+
+  @Test
+  void tooTightConstraintsReportCandidatesAndTheWorstCheck(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("tight.yaml");
+    Files.writeString(spec, String.join("\n",
+        "name: Tight",
+        "sample:",
+        "  family: regnet",
+        "  depth: {dist: uniform, low: 12, high: 28, q: 1}",
+        "  w0: {dist: log_uniform, low: 8, high: 256, q: 8}",
+        "  wa: {dist: log_uniform, low: 8.0, high: 256.0, q: 0.1}",
+        "  wm: {dist: log_uniform, low: 2.0, high: 3.0, q: 0.001}",
+        "  group_width: 8",
+        "constraints:",
+        "  flops: [399.9e6, 400e6]",
+        "  params: [null, 1e6]",
+        ""));
+    DesignSpace space = SpecLoader.load(spec);
+    assertThatThrownBy(() -> ModelSampler.sample(new SampleRequest(space, 5, 0, 50_000)))
+        .isInstanceOfSatisfying(SamplingException.class, e -> {
+          SamplingStats s = e.stats();
+          assertThat(s.candidates()).isEqualTo(50_000);
+          assertThat(s.accepted()).isLessThan(5);
+          assertThat(s.entered().keySet()).containsExactly("stages", "distinct", "flops", "params");
+          assertThat(s.entered().get("stages")).isEqualTo(50_000);
+          assertThat(s.passed().get("stages")).isEqualTo(s.entered().get("distinct"));
+          assertThat(s.worstCheck()).contains("stages");
+          assertThat(e.getMessage())
+              .startsWith("found only " + s.accepted() + " of 5 distinct models of Tight in 50,000 candidates (seed 0)")
+              .contains("candidates tried: 50,000")
+              .contains("passed stages:")
+              .contains("passed flops:")
+              .contains("[399900000, 400000000]")
+              .contains("the 'stages' check rejected most")
+              .contains("--max-candidates");
+        });
+  }
+
+  @Test
+  void asForMoreThanTheSpaceHoldsSaysSo(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("small.yaml");
+    Files.writeString(spec, String.join("\n",
+        "name: Small", "network: {input: {size: 8, channels: 1}, classes: 2, stem: {type: cifar, width: 8}, block: r}",
+        "sample:", "  family: anynet", "  stages: 1", "  depth: {dist: choice, values: [1, 2]}", "  width: 8", ""));
+    DesignSpace space = SpecLoader.load(spec);
+    assertThat(ModelSampler.sample(SampleRequest.of(space, 2, 0)).models()).hasSize(2);
+    assertThatThrownBy(() -> ModelSampler.sample(new SampleRequest(space, 3, 0, 10_000)))
+        .isInstanceOf(SamplingException.class)
+        .hasMessageContaining("found only 2 of 3")
+        .hasMessageContaining("the 'distinct' check rejected most")
+        .hasMessageContaining("ask for fewer");
+  }
+
+  @Test
+  void fixedModelSpecsCannotBeSampled() {
+    assertThatThrownBy(() -> SampleRequest.of(shipped("zoo-regnetx.yaml"), 1, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fixed models");
+  }
+
+  @Test
+  void boundsAreInclusive() {
+    assertThat(new Bound(1.0, 2.0).contains(1)).isTrue();
+    assertThat(new Bound(1.0, 2.0).contains(2)).isTrue();
+    assertThat(new Bound(1.0, 2.0).contains(2.0001)).isFalse();
+    assertThat(new Bound(null, 2.0).contains(-5)).isTrue();
+  }
+}
