@@ -243,9 +243,10 @@ public final class ModelSampler {
         sb.append(String.format(Locale.ROOT, "  passed %-10s %s of %s (%.3f%%)%s%n", check + ":",
             n.format(ok), n.format(in), in == 0 ? 0.0 : 100.0 * ok / in, describe(check)));
       }
-      stats.worstCheck().ifPresent(worst -> sb.append("  the '").append(worst)
-          .append("' check rejected most (").append(n.format(stats.rejectedBy(worst))).append(")")
-          .append(worst.equals("distinct")
+      stats.worstCheck().ifPresent(worst -> sb.append("  most rejections: '").append(worst).append("' (")
+          .append(n.format(stats.rejectedBy(worst))).append(")\n"));
+      stats.mostSelectiveCheck().ifPresent(binding -> sb.append("  lowest pass rate: '").append(binding)
+          .append("'").append(binding.equals("distinct")
               ? ": the space holds few distinct models; ask for fewer"
               : ": loosen that constraint, or allow more candidates with --max-candidates"));
       return sb.toString().stripTrailing();

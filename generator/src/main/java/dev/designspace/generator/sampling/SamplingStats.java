@@ -39,6 +39,26 @@ public record SamplingStats(
     return Optional.ofNullable(worst);
   }
 
+  /**
+   * The check that let the smallest share through: the binding constraint. It differs from
+   * {@link #worstCheck()} when an early check sees many more candidates than a later one.
+   */
+  public Optional<String> mostSelectiveCheck() {
+    String most = null;
+    double lowest = 1.0;
+    for (String check : entered.keySet()) {
+      long in = entered.get(check);
+      if (in > 0) {
+        double rate = (double) passed.getOrDefault(check, 0L) / in;
+        if (rate < lowest) {
+          lowest = rate;
+          most = check;
+        }
+      }
+    }
+    return Optional.ofNullable(most);
+  }
+
   public double acceptanceRate() {
     return candidates == 0 ? 0 : (double) accepted / candidates;
   }

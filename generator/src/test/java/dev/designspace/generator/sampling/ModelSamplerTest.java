@@ -153,13 +153,16 @@ class ModelSamplerTest {
           assertThat(s.entered().get("stages")).isEqualTo(50_000);
           assertThat(s.passed().get("stages")).isEqualTo(s.entered().get("distinct"));
           assertThat(s.worstCheck()).contains("stages");
+          assertThat(s.mostSelectiveCheck()).contains("params"); // no 400 MF model has under 1M params
           assertThat(e.getMessage())
               .startsWith("found only " + s.accepted() + " of 5 distinct models of Tight in 50,000 candidates (seed 0)")
               .contains("candidates tried: 50,000")
               .contains("passed stages:")
               .contains("passed flops:")
               .contains("[399900000, 400000000]")
-              .contains("the 'stages' check rejected most")
+              .contains("most rejections: 'stages' (" + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)
+                  .format(s.rejectedBy("stages")) + ")")
+              .contains("lowest pass rate: 'params': loosen that constraint")
               .contains("--max-candidates");
         });
   }
@@ -175,7 +178,8 @@ class ModelSamplerTest {
     assertThatThrownBy(() -> ModelSampler.sample(new SampleRequest(space, 3, 0, 10_000)))
         .isInstanceOf(SamplingException.class)
         .hasMessageContaining("found only 2 of 3")
-        .hasMessageContaining("the 'distinct' check rejected most")
+        .hasMessageContaining("most rejections: 'distinct'")
+        .hasMessageContaining("lowest pass rate: 'distinct'")
         .hasMessageContaining("ask for fewer");
   }
 
