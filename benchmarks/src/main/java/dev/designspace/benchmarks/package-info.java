@@ -1,0 +1,2 @@
+/** JMH benchmarks of designspace; figures and commands in BENCHMARKS.md. */
+package dev.designspace.benchmarks;
