@@ -43,6 +43,34 @@ final class NetworkText {
     return sb.toString();
   }
 
+  /**
+   * Prints rows as aligned columns two spaces apart; columns {@code firstNumeric} to
+   * {@code lastNumeric} are right-aligned.
+   */
+  static void printTable(java.io.PrintWriter out, java.util.List<java.util.List<String>> rows,
+      int firstNumeric, int lastNumeric) {
+    int columns = rows.get(0).size();
+    int[] widths = new int[columns];
+    for (var row : rows) {
+      for (int c = 0; c < columns; c++) {
+        widths[c] = Math.max(widths[c], row.get(c).length());
+      }
+    }
+    for (var row : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int c = 0; c < columns; c++) {
+        String cell = row.get(c);
+        String pad = " ".repeat(widths[c] - cell.length());
+        boolean right = c >= firstNumeric && c <= lastNumeric;
+        line.append(right ? pad + cell : cell + (c == columns - 1 ? "" : pad));
+        if (c < columns - 1) {
+          line.append("  ");
+        }
+      }
+      out.println(line);
+    }
+  }
+
   static String number(double x) {
     if (x == Math.rint(x) && Math.abs(x) < 1e15) {
       return Long.toString((long) x);

@@ -76,16 +76,16 @@ public final class SampleCommand implements Callable<Integer> {
       }
       out.println(ModelJson.write(rows));
     } else {
-      out.println(String.format(Locale.ROOT, "%-18s %9s %9s %9s  %-16s %-24s %-14s %s",
-          "name", "flops(M)", "params(M)", "acts(M)", "depths", "widths", "group widths", "b"));
+      List<List<String>> rows = new ArrayList<>();
+      rows.add(List.of("name", "flops(M)", "params(M)", "acts(M)", "depths", "widths", "group widths", "b"));
       for (SampledModel m : result.models()) {
         var n = m.network();
-        out.println(String.format(Locale.ROOT, "%-18s %9s %9s %9s  %-16s %-24s %-14s %s",
-            m.name(), NetworkText.millions(m.complexity().flops()),
+        rows.add(List.of(m.name(), NetworkText.millions(m.complexity().flops()),
             NetworkText.millions(m.complexity().params()), NetworkText.millions(m.complexity().acts()),
-            n.depths(), n.widths(), n.groupWidths(),
-            n.bottleneckRatios().stream().map(NetworkText::number).toList()));
+            n.depths().toString(), n.widths().toString(), n.groupWidths().toString(),
+            n.bottleneckRatios().stream().map(NetworkText::number).toList().toString()));
       }
+      NetworkText.printTable(out, rows, 1, 3);
     }
     out.flush();
     PrintWriter err = spec.commandLine().getErr();
