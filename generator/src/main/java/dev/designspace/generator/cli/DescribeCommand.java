@@ -8,6 +8,7 @@ import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.json.ModelJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

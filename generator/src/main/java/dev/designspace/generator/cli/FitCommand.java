@@ -2,6 +2,7 @@ package dev.designspace.generator.cli;
 
 import dev.designspace.generator.fit.RegNetFit;
 import dev.designspace.generator.fit.RegNetFitResult;
+import dev.designspace.generator.json.ModelJson;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,10 +3,9 @@ package dev.designspace.runtime.cli;
 import dev.designspace.generator.cli.DescribeCommand;
 import dev.designspace.generator.cli.FailureHandler;
 import dev.designspace.generator.cli.FitCommand;
+import dev.designspace.generator.cli.GenCommand;
 import dev.designspace.generator.cli.SampleCommand;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
+import dev.designspace.generator.cli.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,12 +15,13 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "designspace",
     mixinStandardHelpOptions = true,
-    versionProvider = DesignspaceMain.Version.class,
+    versionProvider = VersionProvider.class,
     description = {
       "Describe design spaces of neural networks in YAML, sample models under complexity",
       "constraints, and compare spaces (Radosavovic et al., Designing Network Design Spaces)."
     },
     subcommands = {
+      GenCommand.class,
       SampleCommand.class,
       DescribeCommand.class,
       FitCommand.class,
@@ -53,22 +53,5 @@ public final class DesignspaceMain implements Runnable {
 
   public static CommandLine newCommandLine(String... args) {
     return FailureHandler.install(new CommandLine(new DesignspaceMain()), args);
-  }
-
-  /** The version from the generator's build. */
-  static final class Version implements CommandLine.IVersionProvider {
-    @Override
-    public String[] getVersion() throws IOException {
-      Properties p = new Properties();
-      try (InputStream in = DescribeCommand.class.getResourceAsStream("/dev/designspace/generator/version.properties")) {
-        if (in != null) {
-          p.load(in);
-        }
-      }
-      return new String[] {
-        "designspace " + p.getProperty("version", "unknown"),
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"
-      };
-    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.designspace.generator.cli;
+package dev.designspace.generator.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,7 +72,7 @@ public final class ModelJson {
     }
   }
 
-  static String write(List<Map<String, Object>> models) {
+  public static String write(List<Map<String, Object>> models) {
     return write((Object) models);
   }
 }

@@ -1,0 +1,33 @@
+package dev.designspace.generator.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * The generator on its own ({@code java -jar designspace-generator.jar gen ...}): the commands
+ * that need no TensorFlow. The full tool is {@code designspace} in the runtime.
+ */
+@Command(
+    name = "designspace-generator",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Generate model sources, sample design spaces and count complexity (no TensorFlow needed).",
+    subcommands = {GenCommand.class, SampleCommand.class, DescribeCommand.class, FitCommand.class,
+        CommandLine.HelpCommand.class})
+public final class GeneratorMain implements Runnable {
+  @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
+  boolean stacktrace;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+  }
+
+  public static void main(String[] args) {
+    System.exit(FailureHandler.install(new CommandLine(new GeneratorMain()), args).execute(args));
+  }
+}

@@ -1,0 +1,171 @@
+package dev.designspace.generator.emit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.palantir.javapoet.JavaFile;
+import dev.designspace.generator.complexity.ComplexityCounter;
+import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.network.NetworkConfig;
+import dev.designspace.generator.sampling.ModelSampler;
+import dev.designspace.generator.sampling.SampleRequest;
+import dev.designspace.generator.sampling.SampledModel;
+import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.spec.SpecLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code gen}: load specs, take their fixed models or sample them, emit one class per model and
+ * {@code manifest.json}. Files are replaced atomically and only when their bytes change, so a
+ * repeated run touches nothing; sources an earlier run listed and this one does not are removed.
+ */
+public final class SourceGeneration {
+  public static final String MANIFEST = "manifest.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SourceGeneration() {}
+
+  /** The models of the request, with class names checked for collisions. */
+  public static List<ModelSource> models(GenerationRequest request) {
+    List<ModelSource> models = new ArrayList<>();
+    for (Path spec : request.specs()) {
+      DesignSpace space = SpecLoader.load(spec);
+      if (space.isSampled()) {
+        for (SampledModel m : ModelSampler.sample(SampleRequest.of(space, request.count(), request.seed())).models()) {
+          models.add(new ModelSource(JavaNames.className(m.name()), m.network(), m.complexity(), space.name(),
+              space.description(), space.source(), m.seed(), m.sampleIndex(), m.parameters()));
+        }
+      } else {
+        for (NetworkConfig n : space.models()) {
+          models.add(new ModelSource(JavaNames.className(n.name()), n, ComplexityCounter.count(n), space.name(),
+              space.description(), space.source(), null, null, Map.of()));
+        }
+      }
+    }
+    JavaNames.requireDistinct(models.stream().map(ModelSource::modelName).toList());
+    return models;
+  }
+
+  /** The Java files of the request, in memory (for in-process compilation). */
+  public static List<JavaFile> emit(GenerationRequest request, List<ModelSource> models) {
+    String command = request.command(models.stream().anyMatch(ModelSource::isSampled));
+    return models.stream().map(m -> ModelEmitter.emit(m, request.packageName(), command)).toList();
+  }
+
+  public static GenerationResult generate(GenerationRequest request) {
+    List<ModelSource> models = models(request);
+    List<JavaFile> files = emit(request, models);
+    Path out = request.outDir();
+    List<Path> written = new ArrayList<>();
+    List<Path> unchanged = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    try {
+      Files.createDirectories(out);
+      for (JavaFile file : files) {
+        String relative = file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
+        sources.add(relative);
+        Path target = out.resolve(relative);
+        (writeIfChanged(target, file.toString()) ? written : unchanged).add(target);
+      }
+      List<Path> removed = removeStale(out, sources);
+      Path manifest = out.resolve(MANIFEST);
+      String json = ModelJson.write(manifest(request, models, sources)) + "\n";
+      if (writeIfChanged(manifest, json)) {
+        written.add(manifest);
+      }
+      return new GenerationResult(models, written, unchanged, removed, manifest);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write generated sources to " + out + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, Object> manifest(GenerationRequest request, List<ModelSource> models, List<String> sources) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("generator", ModelEmitter.GENERATOR);
+    m.put("package", request.packageName());
+    m.put("specs", request.specs().stream().map(Path::toString).toList());
+    boolean sampled = models.stream().anyMatch(ModelSource::isSampled);
+    if (sampled) {
+      m.put("count", request.count());
+      m.put("seed", request.seed());
+    }
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (int i = 0; i < models.size(); i++) {
+      ModelSource model = models.get(i);
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("id", model.className());
+      e.put("name", model.modelName());
+      e.put("class", request.packageName() + "." + model.className());
+      e.put("source", sources.get(i));
+      e.put("designSpace", model.spaceName());
+      e.put("spec", model.specFile());
+      if (model.isSampled()) {
+        e.put("seed", model.seed());
+        e.put("sampleIndex", model.sampleIndex());
+        e.put("sampled", model.sampled());
+      }
+      e.put("complexity", Map.of("flops", model.complexity().flops(), "params", model.complexity().params(),
+          "acts", model.complexity().acts()));
+      e.put("config", ModelJson.describe(model.network(), model.complexity()));
+      entries.add(e);
+    }
+    m.put("models", entries);
+    return m;
+  }
+
+  /** Deletes sources listed by the previous manifest in {@code out} that are no longer generated. */
+  private static List<Path> removeStale(Path out, List<String> current) throws IOException {
+    Path manifest = out.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      return List.of();
+    }
+    List<Path> removed = new ArrayList<>();
+    JsonNode previous;
+    try {
+      previous = JSON.readTree(manifest.toFile());
+    } catch (IOException e) {
+      return List.of(); // not ours or damaged: leave everything alone
+    }
+    for (JsonNode entry : previous.path("models")) {
+      String source = entry.path("source").asText("");
+      if (source.endsWith(".java") && !source.contains("..") && !current.contains(source)) {
+        Path stale = out.resolve(source).normalize();
+        if (stale.startsWith(out.normalize()) && Files.deleteIfExists(stale)) {
+          removed.add(stale);
+        }
+      }
+    }
+    return removed;
+  }
+
+  /** Atomically replaces {@code target} with {@code content} unless it already holds exactly that. */
+  static boolean writeIfChanged(Path target, String content) throws IOException {
+    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return false;
+    }
+    Files.createDirectories(target.getParent());
+    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.write(temp, bytes);
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+    return true;
+  }
+}
