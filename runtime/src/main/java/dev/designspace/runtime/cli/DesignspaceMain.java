@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
       SampleCommand.class,
       DescribeCommand.class,
       FitCommand.class,
+      SummaryCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
