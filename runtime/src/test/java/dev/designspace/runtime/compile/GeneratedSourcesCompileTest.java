@@ -47,29 +47,45 @@ class GeneratedSourcesCompileTest {
         .isEqualTo(models.size());
   }
 
+  /** One payload per kind of attack on the generated source. */
+  static Stream<String> hostileDescriptions() {
+    return Stream.of(
+        "quotes \" and ' and \"\"\"; String s = \"x",
+        "ends the comment */ static { System.exit(4); } /*",
+        "new\nlines\n@Deprecated\r\n static { System.exit(6); }",
+        "unicode escapes \\u002a/ static { System.exit(5); } /* \\u000a System.exit(7); \\u0022",
+        "java code }; class Evil { static { System.exit(8); } } {@code } <script>alert(1)</script>");
+  }
+
   /**
-   * Hostile text in a spec's description and path: it must not become code. The source compiles,
-   * the strings survive as data, and nothing of the payload appears outside comments and strings.
+   * Hostile text in a spec's description (and a path with {@code *}{@code /} in it): it must not
+   * become code. The source compiles, the strings survive as data, and nothing of the payload
+   * appears outside comments and string literals.
    */
-  @Test
-  void specTextCannotInjectCode(@TempDir Path dir) throws Exception {
-    String description = "x\"; static { System.exit(3); } String s = \"*/ static { System.exit(4); } /*"
-        + " \\u002a/ static { System.exit(5); } /* \\u000a System.exit(6); @Deprecated {@code }} \u2028 end";
+  @ParameterizedTest
+  @MethodSource("hostileDescriptions")
+  void specTextCannotInjectCode(String description, @TempDir Path dir) throws Exception {
     Path nasty = Files.createDirectories(dir.resolve("we\"ird*")).resolve("spec.yaml"); // "*/" in the path
     Files.writeString(nasty, String.join("\n",
         "name: Nasty",
-        "description: '" + description.replace("'", "''") + "'",
+        "description: \"" + description.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
+            .replace("\r", "\\r") + "\"",
         "network: {input: {size: 8, channels: 1}, classes: 2, stem: {type: cifar, width: 8}, block: r}",
         "models:",
         "  - name: Evil-1.0",
         "    anynet: {depths: [1], widths: [8], strides: [1]}",
         ""));
     GenerationRequest request = new GenerationRequest(List.of(nasty), 1, 0, "gen.nasty", dir.resolve("out"));
+    List<ModelSource> models = SourceGeneration.models(request);
+    assertThat(models.get(0).spaceDescription()).isEqualTo(description); // the YAML carried it intact
     SourceGeneration.generate(request);
     String source = Files.readString(dir.resolve("out/gen/nasty/Evil1_0.java"));
-    assertThat(stripCommentsAndStrings(source)).doesNotContain("System.exit").doesNotContain("Deprecated");
-    assertThat(source).doesNotContain("\\u002a/").doesNotContain("\\u000a");
-
+    assertThat(stripCommentsAndStrings(source)).doesNotContain("System.exit").doesNotContain("Deprecated")
+        .doesNotContain("Evil {").doesNotContain("script");
+    assertThat(source).doesNotContain("\\u002a").doesNotContain("\\u000a").doesNotContain("*/ static");
+    Compilation compilation = Compiler.javac().withOptions("-Xlint:all", "-Werror")
+        .compile(com.google.testing.compile.JavaFileObjects.forSourceString("gen.nasty.Evil1_0", source));
+    assertThat(compilation).succeededWithoutWarnings();
     Map<String, Class<? extends Network>> classes = ModelCompiler.compile(List.of(
         com.google.testing.compile.JavaFileObjects.forSourceString("gen.nasty.Evil1_0", source)));
     ModelInfo info = (ModelInfo) classes.get("gen.nasty.Evil1_0").getField("INFO").get(null);

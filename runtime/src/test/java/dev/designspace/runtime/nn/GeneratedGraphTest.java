@@ -205,6 +205,57 @@ class GeneratedGraphTest {
     }
   }
 
+  /** pycls init: conv kernels normal(0, sqrt(2 / (k * k * out))), BN gamma 1 or 0 for final BNs. */
+  @Test
+  void initialisationFollowsPycls() throws IOException {
+    Network network = SpecModels.load(ROOT.resolve("specs/zoo-regnetx.yaml"), 1, 0).byName("RegNetX-200MF").orElseThrow();
+    for (boolean zeroInit : List.of(false, true)) {
+      try (ModelGraph g = ModelGraph.build(network, Mode.TRAINING, LayerOptions.DEFAULTS.withZeroInitFinalGamma(zeroInit));
+           Session session = new Session(g.graph())) {
+        Ops tf = Ops.create(g.graph());
+        Map<String, Variable<TFloat32>> vars = g.layers().variables().all();
+        float[] kernel = read(session, tf, vars.get("stage4/block2/conv_a/kernel")); // [1, 1, 368, 368]
+        double sum = 0;
+        double squares = 0;
+        for (float v : kernel) {
+          sum += v;
+          squares += v * v;
+        }
+        double mean = sum / kernel.length;
+        double std = Math.sqrt(squares / kernel.length - mean * mean);
+        assertThat(std).isCloseTo(Math.sqrt(2.0 / 368), org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(Math.abs(mean)).isLessThan(0.002);
+        float[] fc = read(session, tf, vars.get("head/fc/kernel"));
+        double fcSquares = 0;
+        for (float v : fc) {
+          fcSquares += v * v;
+        }
+        assertThat(Math.sqrt(fcSquares / fc.length)).isCloseTo(0.01, org.assertj.core.data.Percentage.withPercentage(2));
+        assertThat(read(session, tf, vars.get("head/fc/bias"))).containsOnly(0f);
+        assertThat(read(session, tf, vars.get("stage4/block2/bn_a/gamma"))).containsOnly(1f);
+        assertThat(read(session, tf, vars.get("stage4/block2/bn_c/gamma"))).containsOnly(zeroInit ? 0f : 1f);
+        assertThat(read(session, tf, vars.get("stage4/block1/proj/bn/gamma"))).containsOnly(1f);
+        assertThat(read(session, tf, vars.get("stage4/block2/bn_c/beta"))).containsOnly(0f);
+        assertThat(read(session, tf, vars.get("stage4/block2/bn_c/moving_variance"))).containsOnly(1f);
+      }
+    }
+  }
+
+  @Test
+  void sameSeedSameInitialWeights() {
+    Network network = SpecModels.load(tinySpec, 1, 0).byName("TinyR").orElseThrow();
+    float[][] kernels = new float[3][];
+    long[] seeds = {5, 5, 6};
+    for (int i = 0; i < 3; i++) {
+      try (ModelGraph g = ModelGraph.build(network, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(seeds[i]));
+           Session session = new Session(g.graph())) {
+        kernels[i] = read(session, Ops.create(g.graph()), g.layers().variables().all().get("stage1/block1/conv_a/kernel"));
+      }
+    }
+    assertThat(kernels[1]).isEqualTo(kernels[0]);
+    assertThat(kernels[2]).isNotEqualTo(kernels[0]);
+  }
+
   private static TFloat32 images(int n, int size, int channels) {
     float[] data = new float[n * size * size * channels];
     for (int i = 0; i < data.length; i++) {
