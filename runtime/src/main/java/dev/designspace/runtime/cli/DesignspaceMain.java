@@ -26,6 +26,9 @@ import picocli.CommandLine.ScopeType;
       DescribeCommand.class,
       FitCommand.class,
       SummaryCommand.class,
+      TrainCommand.class,
+      ExportCommand.class,
+      PredictCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",

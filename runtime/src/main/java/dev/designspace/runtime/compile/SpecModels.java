@@ -18,9 +18,12 @@ import java.util.Optional;
  * and instantiate them. What {@code summary}, {@code train} and {@code sweep} do with a spec.
  */
 public final class SpecModels {
-  private final Map<String, Network> byName;
+  /** A loaded model with what it was generated from. */
+  public record Loaded(Network network, ModelSource source, JavaFile file) {}
 
-  private SpecModels(Map<String, Network> byName) {
+  private final Map<String, Loaded> byName;
+
+  private SpecModels(Map<String, Loaded> byName) {
     this.byName = byName;
   }
 
@@ -32,12 +35,29 @@ public final class SpecModels {
     List<JavaFile> files = SourceGeneration.emit(request, models);
     Map<String, Class<? extends Network>> classes =
         ModelCompiler.compile(files.stream().map(JavaFile::toJavaFileObject).toList());
-    Map<String, Network> byName = new LinkedHashMap<>();
+    Map<String, Loaded> byName = new LinkedHashMap<>();
     List<Class<? extends Network>> ordered = new ArrayList<>(classes.values());
     for (int i = 0; i < models.size(); i++) {
-      byName.put(models.get(i).modelName(), instantiate(ordered.get(i)));
+      byName.put(models.get(i).modelName(), new Loaded(instantiate(ordered.get(i)), models.get(i), files.get(i)));
     }
     return new SpecModels(byName);
+  }
+
+  /** Compiles one saved generated source (a run directory's) and instantiates it. */
+  public static Network fromSource(String qualifiedName, String source) {
+    Map<String, Class<? extends Network>> classes = ModelCompiler.compile(List.of(
+        new javax.tools.SimpleJavaFileObject(java.net.URI.create("string:///" + qualifiedName.replace('.', '/') + ".java"),
+            javax.tools.JavaFileObject.Kind.SOURCE) {
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return source;
+          }
+        }));
+    Class<? extends Network> type = classes.get(qualifiedName);
+    if (type == null) {
+      throw new ModelCompilationException("the source does not define " + qualifiedName);
+    }
+    return instantiate(type);
   }
 
   private static Network instantiate(Class<? extends Network> type) {
@@ -51,7 +71,11 @@ public final class SpecModels {
   }
 
   public List<Network> all() {
-    return List.copyOf(byName.values());
+    return byName.values().stream().map(Loaded::network).toList();
+  }
+
+  public Optional<Loaded> loaded(String name) {
+    return Optional.ofNullable(byName.get(name));
   }
 
   public List<String> names() {
@@ -59,6 +83,6 @@ public final class SpecModels {
   }
 
   public Optional<Network> byName(String name) {
-    return Optional.ofNullable(byName.get(name));
+    return Optional.ofNullable(byName.get(name)).map(Loaded::network);
   }
 }

@@ -82,6 +82,9 @@ public final class ModelGraph implements AutoCloseable {
     for (Iterator<GraphOperation> it = graph.operations(); it.hasNext(); ) {
       GraphOperation op = it.next();
       if (op.type().equals("VariableV2") || op.type().equals("VarHandleOp")) {
+        if (op.name().endsWith("_momentum")) {
+          continue; // optimiser state is no parameter
+        }
         boolean moving = op.name().endsWith("/moving_mean") || op.name().endsWith("/moving_variance");
         if (moving != trainable) {
           total += op.output(0).shape().size();

@@ -30,10 +30,12 @@ public final class VariableStore {
     /** BN beta */
     BN_BETA,
     /** BN moving mean and variance: state, not trainable */
-    MOVING_STATISTIC;
+    MOVING_STATISTIC,
+    /** optimiser state such as momentum accumulators: never exported */
+    OPTIMIZER_SLOT;
 
     public boolean trainable() {
-      return this != MOVING_STATISTIC;
+      return this != MOVING_STATISTIC && this != OPTIMIZER_SLOT;
     }
   }
 
@@ -109,6 +111,21 @@ public final class VariableStore {
     variables.put(full, variable);
     kinds.put(full, kind);
     return variable;
+  }
+
+  /**
+   * An optimiser slot for a variable, zero-initialised, named {@code <variable>_<slot>} beside it
+   * (e.g. {@code stage1/block1/conv_a/kernel_momentum}).
+   */
+  public Variable<TFloat32> optimizerSlot(String variableName, String slot) {
+    Variable<TFloat32> v = variables.get(variableName);
+    if (v == null) {
+      throw new IllegalArgumentException("no variable " + variableName);
+    }
+    int slash = variableName.lastIndexOf('/');
+    String path = slash < 0 ? "" : variableName.substring(0, slash);
+    String leaf = variableName.substring(slash + 1);
+    return variable(path, leaf + "_" + slot, v.shape(), new Constant(0f), Kind.OPTIMIZER_SLOT);
   }
 
   /** Every variable by name, in creation order. */

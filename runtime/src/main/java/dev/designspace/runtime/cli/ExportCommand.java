@@ -1,0 +1,46 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.BadInputException;
+import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.runtime.export.ExportException;
+import dev.designspace.runtime.export.SavedModelExport;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code export}: a trained run as a SavedModel. */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export a run directory's model as a TensorFlow SavedModel (tag serve, signature",
+      "serving_default): input 'images' float32 [-1,H,W,C] in raw 0-255 pixels (normalised",
+      "inside the graph), outputs 'logits' and 'probabilities'. No optimiser state inside."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  designspace export runs/RegNetX-6MF --out models/regnetx-6mf"})
+public final class ExportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by train or sweep.")
+  Path runDir;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the SavedModel.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    try {
+      SavedModelExport.export(runDir, out);
+    } catch (ExportException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    spec.commandLine().getOut().println(out);
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

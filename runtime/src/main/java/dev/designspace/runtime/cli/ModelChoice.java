@@ -1,0 +1,36 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.BadInputException;
+import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.runtime.compile.SpecModels;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Picks the one model a command works on: a fixed model by name, or sample {@code index} of a seed. */
+final class ModelChoice {
+  private ModelChoice() {}
+
+  static SpecModels.Loaded choose(Path specFile, String model, int index, long seed) {
+    DesignSpace space = SpecLoader.load(specFile);
+    if (space.isSampled()) {
+      if (model != null && !model.isEmpty()) {
+        throw new BadInputException(specFile + " is a sampled space: pick a model with --seed S --index I, not --model");
+      }
+      SpecModels models = SpecModels.load(specFile, index + 1, seed);
+      List<String> names = models.names();
+      return models.loaded(names.get(names.size() - 1)).orElseThrow();
+    }
+    SpecModels models = SpecModels.load(specFile, 1, 0);
+    List<String> names = models.names();
+    if (model == null) {
+      if (names.size() == 1) {
+        return models.loaded(names.get(0)).orElseThrow();
+      }
+      throw new BadInputException(specFile + " has " + names.size() + " models; pick one with --model: "
+          + String.join(", ", names));
+    }
+    return models.loaded(model).orElseThrow(() -> new BadInputException(
+        "no model '" + model + "' in " + specFile + "; it has " + String.join(", ", names)));
+  }
+}

@@ -1,0 +1,171 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.BadInputException;
+import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.runtime.compile.SpecModels;
+import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.data.Dataset;
+import dev.designspace.runtime.data.DatasetException;
+import dev.designspace.runtime.data.Datasets;
+import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.runtime.train.RunDirectory;
+import dev.designspace.runtime.train.TrainOptions;
+import dev.designspace.runtime.train.TrainRequest;
+import dev.designspace.runtime.train.TrainResult;
+import dev.designspace.runtime.train.Trainer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code train}: train one model of a spec into a run directory. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train one model: a fixed model by --model, or sampled model --index of sample --seed.",
+      "Writes model.json (with the generated source under src/), train.log, checkpoints/ after",
+      "every epoch, and result.json (best test top-1 error = the EDF value). --resume continues",
+      "an interrupted run from its last checkpoint with the same result as an uninterrupted one."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  designspace train specs/fmnist-models.yaml --model RegNetX-12MF --epochs 1",
+      "  designspace train specs/fmnist-regnet-x.yaml --seed 0 --index 3 --epochs 5 --out runs/x3",
+      "  designspace train specs/cifar-anynets.yaml --model R-56 --dataset cifar10:data/cifar-10-batches-bin"
+    })
+public final class TrainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file (YAML).")
+  Path specFile;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "The model to train (fixed-model specs).")
+  String model;
+
+  @Option(names = "--index", paramLabel = "I", defaultValue = "0",
+      description = "Sampled spaces: train model I of the sample (default: ${DEFAULT-VALUE}).")
+  int index;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+      description = "Sampled spaces: the sampling seed (default: ${DEFAULT-VALUE}).")
+  long sampleSeed;
+
+  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
+      description = "fashion-mnist, fashion-mnist-full, fashion-mnist-subset, cifar10[:DIR], imagefolder:DIR,"
+          + " synthetic[:N] (default: ${DEFAULT-VALUE}).")
+  String dataset;
+
+  @Option(names = "--epochs", paramLabel = "E", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  int batchSize;
+
+  @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.1",
+      description = "Learning rate per 128 images; scaled by batch/128 (default: ${DEFAULT-VALUE}).")
+  double lr;
+
+  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "5e-5", description = "On kernels (default: ${DEFAULT-VALUE}).")
+  double weightDecay;
+
+  @Option(names = "--decay-all", description = "Also decay BN parameters and biases.")
+  boolean decayAll;
+
+  @Option(names = "--label-smoothing", paramLabel = "LS", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
+  double labelSmoothing;
+
+  @Option(names = "--warmup-epochs", paramLabel = "W", defaultValue = "-1",
+      description = "Linear warmup epochs (default: 5% of the epochs, as 5 of pycls's 100).")
+  double warmupEpochs;
+
+  @Option(names = "--augment", paramLabel = "A", defaultValue = "crop-flip",
+      description = "Training augmentation: none, flip or crop-flip (default: ${DEFAULT-VALUE}).")
+  String augment;
+
+  @Option(names = "--train-seed", paramLabel = "S", defaultValue = "0",
+      description = "Seed of initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
+  long trainSeed;
+
+  @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+      description = "TensorFlow intra-op threads (default: all cores).")
+  int threads;
+
+  @Option(names = "--device", paramLabel = "cpu|gpu:N", defaultValue = "cpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
+  String device;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/MODEL).")
+  Path out;
+
+  @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
+  boolean resume;
+
+  @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "Use only the first N training images.")
+  int trainLimit;
+
+  @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", description = "Use only the first N test images.")
+  int testLimit;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(specFile)) {
+      throw new BadInputException("spec file not found: " + specFile);
+    }
+    if (index < 0) {
+      throw new BadInputException("--index must be >= 0, got " + index);
+    }
+    TrainOptions options;
+    try {
+      options = new TrainOptions(epochs, batchSize, lr, 0.9, weightDecay, decayAll, labelSmoothing, warmupEpochs, 0.1,
+          trainSeed, threads, device, 500, trainLimit, testLimit, Batches.Augmentation.parse(augment));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    SpecModels.Loaded chosen = ModelChoice.choose(specFile, model, index, sampleSeed);
+    ModelInfo info = chosen.network().info();
+    RunDirectory run = new RunDirectory(out != null ? out : Path.of("runs", info.name()));
+    PrintWriter err = spec.commandLine().getErr();
+    if (!resume && (Files.exists(run.resolve(RunDirectory.STATE)) || Files.exists(run.resolve(RunDirectory.RESULT)))) {
+      throw new BadInputException(run.path() + " already holds a run; add --resume to continue it, or choose another --out");
+    }
+    if (resume && run.read(RunDirectory.RESULT).map(r -> r.get("status").asText()).orElse("").equals(TrainResult.DONE)) {
+      err.println(info.name() + " is already trained in " + run.path() + " (result.json); nothing to do");
+      err.flush();
+      return ExitCodes.OK;
+    }
+    Dataset data;
+    try {
+      data = Datasets.load(dataset, info.inputSize(), info.inputChannels(), info.classes(), line -> {
+        err.println(line);
+        err.flush();
+      });
+    } catch (DatasetException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    run.writeModel(chosen.file().packageName() + "." + chosen.file().typeSpec().name(), chosen.file().toString(),
+        info, data, options);
+    TrainResult result;
+    try (ConsoleProgress progress = new ConsoleProgress(err, info.name())) {
+      try {
+        result = Trainer.train(new TrainRequest(chosen.network(), data, options, run, resume, progress));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage());
+      } catch (RuntimeException e) {
+        run.writeFailure(info, e);
+        throw e;
+      }
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println(String.format(Locale.ROOT, "%s: %s, best test error %.2f%% (epoch %d), final %.2f%%, %.0f images/s; run in %s",
+        info.name(), result.status(), result.error(), result.bestEpoch(), result.finalError(), result.imagesPerSecond(),
+        run.path()));
+    stdout.flush();
+    return result.status().equals(TrainResult.DONE) ? ExitCodes.OK : ExitCodes.FAILURE;
+  }
+}

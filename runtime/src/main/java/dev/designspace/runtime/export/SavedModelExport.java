@@ -1,0 +1,151 @@
+package dev.designspace.runtime.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.runtime.compile.SpecModels;
+import dev.designspace.runtime.nn.LayerOptions;
+import dev.designspace.runtime.nn.LayerOutput;
+import dev.designspace.runtime.nn.Layers;
+import dev.designspace.runtime.nn.Mode;
+import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.train.RunDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+import org.tensorflow.Signature;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+/** {@code export}: a run directory's trained model as a SavedModel. */
+public final class SavedModelExport {
+  public static final String SIGNATURE = "serving_default";
+  public static final String INPUT = "images";
+  public static final String LOGITS = "logits";
+  public static final String PROBABILITIES = "probabilities";
+  /** Written beside saved_model.pb: what the model is and what it expects. */
+  public static final String CARD = "designspace-model.json";
+
+  private SavedModelExport() {}
+
+  /**
+   * @throws ExportException when the run directory lacks what an export needs
+   */
+  public static Path export(Path runDir, Path out) {
+    RunDirectory run = new RunDirectory(runDir);
+    JsonNode model = run.read(RunDirectory.MODEL).orElseThrow(() -> new ExportException(
+        runDir + " is not a run directory (no model.json); train a model into it first"));
+    JsonNode state = run.read(RunDirectory.STATE).orElseThrow(() -> new ExportException(
+        runDir + " has no checkpoint yet (no state.json): train at least one epoch"));
+    if (Files.exists(out) && !isEmptyDirectory(out)) {
+      throw new ExportException(out + " already exists and is not empty; choose another --out");
+    }
+    String source;
+    try {
+      source = Files.readString(runDir.resolve(model.get("source").asText()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ExportException("cannot read the model source of " + runDir + ": " + e.getMessage());
+    }
+    Network network = SpecModels.fromSource(model.get("class").asText(), source);
+    ModelInfo info = network.info();
+    float[] mean = floats(model.get("mean"));
+    float[] std = floats(model.get("std"));
+    Path staging = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".exporting");
+    try {
+      deleteRecursively(staging);
+      try (Graph graph = new Graph()) {
+        Ops tf = Ops.create(graph);
+        Placeholder<TFloat32> images = tf.withName(INPUT).placeholder(TFloat32.class,
+            Placeholder.shape(Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
+        Operand<TFloat32> normalised = normalise(tf, images, mean, std);
+        Layers layers = Layers.create(tf, info, Mode.INFERENCE, LayerOptions.DEFAULTS);
+        LayerOutput logits = network.build(layers, layers.input(normalised));
+        Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(logits.operand());
+        try (Session session = new Session(graph)) {
+          session.restore(runDir.resolve(state.get("checkpoint").asText()).toString());
+          SavedModelBundle.exporter(staging.toString())
+              .withSession(session)
+              .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, images)
+                  .output(LOGITS, logits.operand()).output(PROBABILITIES, probabilities).build())
+              .export();
+        }
+      }
+      Map<String, Object> card = new LinkedHashMap<>();
+      card.put("name", info.name());
+      card.put("designSpace", info.designSpace());
+      card.put("inputSize", info.inputSize());
+      card.put("inputChannels", info.inputChannels());
+      card.put("classes", info.classes());
+      card.put("input", "images: float32 [-1, " + info.inputSize() + ", " + info.inputSize() + ", "
+          + info.inputChannels() + "], raw pixels 0-255 (normalised inside the graph)");
+      card.put("outputs", Map.of(LOGITS, "float32 [-1, " + info.classes() + "]", PROBABILITIES, "softmax of the logits"));
+      card.put("mean", mean);
+      card.put("std", std);
+      card.put("dataset", model.path("dataset").asText());
+      run.read(RunDirectory.RESULT).ifPresent(r -> card.put("testError", r.path("error").asDouble()));
+      card.put("flops", info.flops());
+      card.put("params", info.params());
+      RunDirectory.writeAtomically(staging.resolve(CARD),
+          new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(card) + "\n");
+      if (Files.exists(out)) {
+        Files.delete(out); // an empty directory
+      }
+      Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the SavedModel to " + out + ": " + e.getMessage(), e);
+    } finally {
+      try {
+        deleteRecursively(staging);
+      } catch (IOException e) {
+        // leave the staging directory; the export itself succeeded or already failed
+      }
+    }
+  }
+
+  static Operand<TFloat32> normalise(Ops tf, Operand<TFloat32> pixels, float[] mean, float[] std) {
+    Ops s = tf.withSubScope("normalise");
+    float[] inverse = new float[std.length];
+    for (int i = 0; i < std.length; i++) {
+      inverse[i] = 1f / std[i];
+    }
+    return s.math.mul(s.math.sub(pixels, s.constant(mean)), s.constant(inverse));
+  }
+
+  private static float[] floats(JsonNode array) {
+    float[] out = new float[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (float) array.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static boolean isEmptyDirectory(Path p) {
+    try (var entries = Files.list(p)) {
+      return entries.findAny().isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.designspace.runtime.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import dev.designspace.runtime.data.Dataset;
+import dev.designspace.runtime.nn.ModelInfo;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A run directory: {@code model.json} (what was trained, with its generated source under
+ * {@code src/}), {@code state.json} and {@code checkpoints/} while it runs, {@code train.log},
+ * and {@code result.json} when it ends. JSON files are replaced atomically.
+ */
+public final class RunDirectory {
+  public static final String MODEL = "model.json";
+  public static final String STATE = "state.json";
+  public static final String RESULT = "result.json";
+  public static final String LOG = "train.log";
+  public static final String CHECKPOINTS = "checkpoints";
+
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final Path dir;
+
+  public RunDirectory(Path dir) {
+    this.dir = dir;
+  }
+
+  public Path path() {
+    return dir;
+  }
+
+  public Path resolve(String name) {
+    return dir.resolve(name);
+  }
+
+  public Optional<JsonNode> read(String name) {
+    Path file = dir.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(JSON.readTree(file.toFile()));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void write(String name, Object value) {
+    try {
+      writeAtomically(dir.resolve(name), JSON.writeValueAsString(value) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void log(String line) {
+    try {
+      Files.createDirectories(dir);
+      Files.writeString(dir.resolve(LOG), line + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(LOG), e);
+    }
+  }
+
+  /**
+   * Records what is trained here: {@code model.json} and the generated source under {@code src/},
+   * so that {@code export} can rebuild the model without the spec.
+   *
+   * @param qualifiedClass the generated class's name, e.g. {@code dev.designspace.models.RegNetX6MF}
+   */
+  public void writeModel(String qualifiedClass, String source, ModelInfo info, Dataset data, TrainOptions options) {
+    String relative = "src/" + qualifiedClass.replace('.', '/') + ".java";
+    try {
+      writeAtomically(dir.resolve(relative), source);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(relative), e);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", info.name());
+    m.put("class", qualifiedClass);
+    m.put("source", relative);
+    m.put("spec", info.spec());
+    m.put("dataset", data.name());
+    m.put("datasetSource", data.source());
+    m.put("mean", data.mean());
+    m.put("std", data.std());
+    m.put("options", options);
+    m.put("config", ModelInfoJson.of(info));
+    write(MODEL, m);
+  }
+
+  /** result.json for a run that failed with an exception. */
+  public void writeFailure(ModelInfo info, Exception e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", info.name());
+    m.put("status", TrainResult.FAILED);
+    m.put("error", 100.0);
+    m.put("message", e.getClass().getSimpleName() + ": " + e.getMessage());
+    m.put("flops", info.flops());
+    m.put("params", info.params());
+    m.put("acts", info.acts());
+    m.put("config", ModelInfoJson.of(info));
+    write(RESULT, m);
+    log("failed: " + m.get("message"));
+  }
+
+  /** Removes every checkpoint directory except {@code keep}. */
+  void pruneCheckpoints(Path keep) {
+    Path root = dir.resolve(CHECKPOINTS);
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (Stream<Path> entries = Files.list(root)) {
+      for (Path p : entries.toList()) {
+        if (!p.equals(keep)) {
+          deleteRecursively(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prune " + root, e);
+    }
+  }
+
+  static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(q);
+      }
+    }
+  }
+
+  public static void writeAtomically(Path target, String content) throws IOException {
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
+    try {
+      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

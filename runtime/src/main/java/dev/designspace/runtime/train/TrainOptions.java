@@ -1,0 +1,126 @@
+package dev.designspace.runtime.train;
+
+import dev.designspace.runtime.data.Batches;
+
+/**
+ * How to train (DESIGN section 7).
+ *
+ * @param baseLr learning rate per 128 images; the rate used is baseLr * batchSize / 128
+ * @param weightDecay L2 on conv and dense kernels (added to their gradients, as PyTorch's SGD does)
+ * @param decayAll also decay BN gamma/beta and biases (pycls at HEAD does)
+ * @param warmupEpochs linear warmup length in epochs (fractional), from warmupFactor to 1
+ * @param seed seeds initialisation, shuffling and augmentation
+ * @param threads intra-op threads (0: TensorFlow's default); inter-op threads are 1
+ * @param device {@code cpu} or {@code gpu:N}
+ */
+public record TrainOptions(
+    int epochs,
+    int batchSize,
+    double baseLr,
+    double momentum,
+    double weightDecay,
+    boolean decayAll,
+    double labelSmoothing,
+    double warmupEpochs,
+    double warmupFactor,
+    long seed,
+    int threads,
+    String device,
+    int evalBatchSize,
+    int trainLimit,
+    int testLimit,
+    Batches.Augmentation augmentation) {
+
+  public static final TrainOptions DEFAULTS =
+      new TrainOptions(10, 128, 0.1, 0.9, 5e-5, false, 0.0, -1, 0.1, 0, 0, "cpu", 500, 0, 0, Batches.Augmentation.CROP_FLIP);
+
+  public TrainOptions {
+    if (epochs < 1) {
+      throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+    }
+    if (batchSize < 1) {
+      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+    }
+    if (!(baseLr > 0) || Double.isInfinite(baseLr)) {
+      throw new IllegalArgumentException("learning rate must be > 0, got " + baseLr);
+    }
+    if (!(momentum >= 0 && momentum < 1)) {
+      throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+    }
+    if (!(weightDecay >= 0)) {
+      throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
+    }
+    if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+      throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+    }
+    if (threads < 0) {
+      throw new IllegalArgumentException("threads must be >= 0, got " + threads);
+    }
+    if (!device.equals("cpu") && !device.matches("gpu:\\d+")) {
+      throw new IllegalArgumentException("device must be cpu or gpu:N, got '" + device + "'");
+    }
+    if (evalBatchSize < 1 || trainLimit < 0 || testLimit < 0) {
+      throw new IllegalArgumentException("eval batch size >= 1 and limits >= 0");
+    }
+  }
+
+  /** The learning rate actually used at full strength. */
+  public double learningRate() {
+    return baseLr * batchSize / 128.0;
+  }
+
+  /** Warmup in epochs: as set, or 5% of training (5 of pycls's 100 epochs) when negative. */
+  public double effectiveWarmupEpochs() {
+    return warmupEpochs >= 0 ? warmupEpochs : 0.05 * epochs;
+  }
+
+  public TrainOptions withEpochs(int value) {
+    return new TrainOptions(value, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withBatchSize(int value) {
+    return new TrainOptions(epochs, value, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withBaseLr(double value) {
+    return new TrainOptions(epochs, batchSize, value, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withSeed(long value) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, value, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withThreads(int value) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, value, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withLimits(int train, int test) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, train, test, augmentation);
+  }
+
+  public TrainOptions withRegularisation(double decay, boolean all, double smoothing) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, decay, all, smoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withDevice(String value) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, value, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+
+  public TrainOptions withAugmentation(Batches.Augmentation value) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, value);
+  }
+
+  public TrainOptions withWarmup(double epochsOfWarmup, double factor) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, epochsOfWarmup,
+        factor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+  }
+}

@@ -1,0 +1,123 @@
+package dev.designspace.runtime.train;
+
+import dev.designspace.runtime.nn.LayerOptions;
+import dev.designspace.runtime.nn.LayerOutput;
+import dev.designspace.runtime.nn.Layers;
+import dev.designspace.runtime.nn.Mode;
+import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.nn.VariableStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.train.ApplyMomentum;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+/**
+ * The training graph of one model: raw 0-255 pixels in, normalised inside the graph; a training
+ * build and an inference build ({@code eval/...}) over the same variables; softmax cross-entropy
+ * with optional label smoothing; weight decay added to the gradients; Nesterov momentum with the
+ * learning rate fed per step; BN moving averages updated with every step.
+ */
+final class TrainingGraph implements AutoCloseable {
+  final Graph graph;
+  final Placeholder<TFloat32> images;
+  final Placeholder<TInt32> labels;
+  final Placeholder<TFloat32> learningRate;
+  final Operand<TFloat32> loss;
+  final Operand<TFloat32> trainLogits;
+  final Operand<TFloat32> evalLogits;
+  final Op trainStep;
+  final Layers layers;
+
+  TrainingGraph(Network network, float[] mean, float[] std, TrainOptions options) {
+    this.graph = new Graph();
+    try {
+      Ops tf = Ops.create(graph);
+      ModelInfo info = network.info();
+      images = tf.withName("images").placeholder(TFloat32.class,
+          Placeholder.shape(Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
+      labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
+      learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
+      Operand<TFloat32> normalised = normalise(tf, images, mean, std);
+
+      layers = Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed()));
+      LayerOutput logits = network.build(layers, layers.input(normalised));
+      trainLogits = logits.operand();
+      Layers eval = layers.sharingVariables(Mode.INFERENCE, "eval");
+      evalLogits = network.build(eval, eval.input(normalised)).operand();
+
+      Ops lossScope = tf.withSubScope("loss");
+      float smoothing = (float) options.labelSmoothing();
+      Operand<TFloat32> target = lossScope.oneHot(labels, lossScope.constant(info.classes()),
+          lossScope.constant(1f - smoothing + smoothing / info.classes()), lossScope.constant(smoothing / info.classes()));
+      loss = lossScope.withName("mean").math.mean(
+          lossScope.nn.softmaxCrossEntropyWithLogits(trainLogits, target).loss(), lossScope.constant(0));
+
+      VariableStore store = layers.variables();
+      List<Variable<TFloat32>> trainable = store.trainable();
+      var gradients = tf.gradients(loss, trainable);
+      Ops opt = tf.withSubScope("optimizer");
+      Operand<TFloat32> momentum = opt.constant((float) options.momentum());
+      Operand<TFloat32> decay = opt.constant((float) options.weightDecay());
+      List<Op> updates = new ArrayList<>(layers.updateOps());
+      // Ref variables are read when an op runs: without this, an update could land before another
+      // backward op (Conv2DBackpropInput) has read the same kernel. Every update waits for every gradient.
+      List<Op> allGradients = new ArrayList<>();
+      List<Operand<TFloat32>> grads = new ArrayList<>();
+      for (int i = 0; i < trainable.size(); i++) {
+        org.tensorflow.op.core.Identity<TFloat32> g = opt.identity(gradients.<TFloat32>dy(i));
+        allGradients.add(g);
+        grads.add(g);
+      }
+      Ops apply = opt.withControlDependencies(allGradients);
+      List<String> names = new ArrayList<>();
+      for (Map.Entry<String, Variable<TFloat32>> e : store.all().entrySet()) {
+        if (trainable.contains(e.getValue())) {
+          names.add(e.getKey());
+        }
+      }
+      for (int i = 0; i < trainable.size(); i++) {
+        Variable<TFloat32> v = trainable.get(i);
+        String name = names.get(i);
+        Operand<TFloat32> grad = grads.get(i);
+        boolean decays = options.weightDecay() > 0
+            && (options.decayAll() || store.kind(name) == VariableStore.Kind.KERNEL);
+        if (decays) {
+          // read the variable through identity: a direct ref read in the gradient path crashes TF 2.18
+          grad = opt.math.add(grad, opt.math.mul(decay, opt.identity(v)));
+        }
+        Variable<TFloat32> accumulator = store.optimizerSlot(name, "momentum");
+        updates.add(apply.train.applyMomentum(v, accumulator, learningRate, grad, momentum,
+            ApplyMomentum.useNesterov(true)));
+      }
+      trainStep = tf.withControlDependencies(updates).withName("train_step").noOp();
+    } catch (RuntimeException e) {
+      graph.close();
+      throw e;
+    }
+  }
+
+  /** (pixels - mean) / std per channel, as constants in the graph. */
+  static Operand<TFloat32> normalise(Ops tf, Operand<TFloat32> pixels, float[] mean, float[] std) {
+    Ops s = tf.withSubScope("normalise");
+    float[] inverse = new float[std.length];
+    for (int i = 0; i < std.length; i++) {
+      inverse[i] = 1f / std[i];
+    }
+    return s.math.mul(s.math.sub(pixels, s.constant(mean)), s.constant(inverse));
+  }
+
+  @Override
+  public void close() {
+    graph.close();
+  }
+}

@@ -1,0 +1,151 @@
+package dev.designspace.runtime.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.runtime.compile.SpecModels;
+import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.data.Dataset;
+import dev.designspace.runtime.data.Datasets;
+import dev.designspace.runtime.export.SavedModelExport;
+import dev.designspace.runtime.export.SavedModelPredictor;
+import dev.designspace.runtime.nn.Network;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.GraphOperation;
+import org.tensorflow.SavedModelBundle;
+import org.tensorflow.Session;
+
+/** Training, exact resume, divergence and the SavedModel round trip, on a tiny model and small data. */
+class TrainerTest {
+  private static final Path SPECS = Path.of(System.getProperty("designspace.root", "..")).resolve("specs");
+  static SpecModels.Loaded loaded;
+  static Network tiny;
+  static Dataset data;
+  static final TrainOptions OPTIONS = TrainOptions.DEFAULTS.withEpochs(2).withBatchSize(64).withThreads(1)
+      .withLimits(1024, 512).withSeed(7);
+
+  @BeforeAll
+  static void load() {
+    loaded = SpecModels.load(SPECS.resolve("fmnist-models.yaml"), 1, 0).loaded("Tiny-X").orElseThrow();
+    tiny = loaded.network();
+    data = Datasets.load("fashion-mnist-subset", 28, 1, 10, line -> {});
+  }
+
+  private static TrainResult train(Path dir, TrainOptions options, boolean resume, ProgressListener listener) {
+    return Trainer.train(new TrainRequest(tiny, data, options, new RunDirectory(dir), resume, listener));
+  }
+
+  @Test
+  void trainsAndWritesTheRunDirectory(@TempDir Path dir) throws IOException {
+    TrainResult r = train(dir, OPTIONS.withLimits(4096, 512), false, ProgressListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.DONE);
+    assertThat(r.curve()).hasSize(2);
+    assertThat(r.error()).isLessThan(50.0); // chance is 90%
+    assertThat(r.curve().get(1).trainLoss()).isLessThan(r.curve().get(0).trainLoss());
+    assertThat(r.error()).isEqualTo(Math.min(r.curve().get(0).testError(), r.curve().get(1).testError()));
+    JsonNode result = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow();
+    for (String key : new String[] {"id", "status", "error", "finalError", "epochs", "curve", "trainSeconds",
+        "imagesPerSecond", "flops", "params", "acts", "config"}) {
+      assertThat(result.has(key)).as(key).isTrue();
+    }
+    assertThat(result.get("status").asText()).isEqualTo("done");
+    assertThat(result.get("curve").get(1).get("lr").asDouble()).isLessThan(result.get("curve").get(0).get("lr").asDouble());
+    assertThat(result.get("params").asLong()).isEqualTo(tiny.info().params());
+    assertThat(Files.readString(dir.resolve(RunDirectory.LOG))).contains("epoch 2/2").contains("done: best test error");
+    try (Stream<Path> checkpoints = Files.list(dir.resolve(RunDirectory.CHECKPOINTS))) {
+      assertThat(checkpoints.map(p -> p.getFileName().toString())).containsExactly("epoch-002");
+    }
+  }
+
+  /** A run stopped after epoch 1 of 2 and resumed ends with the same weights and errors. */
+  @Test
+  void resumedRunEqualsUninterruptedRun(@TempDir Path dir) throws IOException {
+    Path whole = dir.resolve("whole");
+    Path interrupted = dir.resolve("interrupted");
+    TrainResult expected = train(whole, OPTIONS, false, ProgressListener.NONE);
+    ProgressListener killer = new ProgressListener() {
+      @Override
+      public void step(int epoch, int step, int stepsPerEpoch, double loss, double imagesPerSecond) {
+        if (epoch == 2) {
+          throw new IllegalStateException("killed");
+        }
+      }
+    };
+    assertThatThrownBy(() -> train(interrupted, OPTIONS, false, killer)).hasMessage("killed");
+    assertThat(new RunDirectory(interrupted).read(RunDirectory.STATE).orElseThrow().get("epochsDone").asInt()).isEqualTo(1);
+    TrainResult resumed = train(interrupted, OPTIONS, true, ProgressListener.NONE);
+    assertThat(resumed.curve()).hasSize(2);
+    assertThat(resumed.curve().get(1).testError()).isEqualTo(expected.curve().get(1).testError());
+    assertThat(resumed.curve().get(1).trainLoss()).isEqualTo(expected.curve().get(1).trainLoss());
+    assertThat(resumed.error()).isEqualTo(expected.error());
+    byte[] a = Files.readAllBytes(whole.resolve("checkpoints/epoch-002/model.data-00000-of-00001"));
+    byte[] b = Files.readAllBytes(interrupted.resolve("checkpoints/epoch-002/model.data-00000-of-00001"));
+    assertThat(b).as("final weights, BN statistics and momentum").isEqualTo(a);
+  }
+
+  @Test
+  void hugeLearningRateDivergesAndIsRecorded(@TempDir Path dir) {
+    TrainResult r = train(dir, OPTIONS.withBaseLr(1e6).withWarmup(0, 1), false, ProgressListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.DIVERGED);
+    assertThat(r.message()).contains("loss became");
+    JsonNode result = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow();
+    assertThat(result.get("status").asText()).isEqualTo("diverged");
+    assertThat(result.get("error").asDouble()).isEqualTo(100.0);
+  }
+
+  /** predict on the SavedModel gives the trainer's own evaluation: same logits, same accuracy. */
+  @Test
+  void savedModelRoundTrip(@TempDir Path dir) throws IOException {
+    Path run = dir.resolve("run");
+    TrainOptions oneEpoch = OPTIONS.withEpochs(1);
+    TrainResult r = train(run, oneEpoch, false, ProgressListener.NONE);
+    new RunDirectory(run).writeModel(loaded.file().packageName() + "." + loaded.file().typeSpec().name(),
+        loaded.file().toString(), tiny.info(), data, oneEpoch);
+    Path exported = SavedModelExport.export(run, dir.resolve("saved"));
+    assertThat(exported.resolve("saved_model.pb")).exists();
+
+    Dataset test = data.limit(1024, 512);
+    float[][] own;
+    try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), oneEpoch);
+         Session s = new Session(g.graph, Trainer.sessionConfig(oneEpoch))) {
+      s.restore(run.resolve("checkpoints/epoch-001/model").toString());
+      own = Trainer.logits(s, g, test.test(), 100);
+    }
+    try (SavedModelPredictor predictor = SavedModelPredictor.load(exported)) {
+      float[][] served = predictor.logits(test.test(), 512, 128);
+      int wrong = 0;
+      for (int i = 0; i < own.length; i++) {
+        for (int k = 0; k < own[i].length; k++) {
+          assertThat(served[i][k]).isCloseTo(own[i][k], within(1e-5f));
+        }
+        wrong += Trainer.rank(served[i], test.test().labels()[i]) > 0 ? 1 : 0;
+      }
+      assertThat(100.0 * wrong / own.length).isEqualTo(r.finalError());
+    }
+    try (SavedModelBundle bundle = SavedModelBundle.load(exported.toString(), "serve")) {
+      for (Iterator<GraphOperation> it = bundle.graph().operations(); it.hasNext(); ) {
+        GraphOperation op = it.next();
+        assertThat(op.name()).doesNotContain("momentum").doesNotContain("optimizer").doesNotStartWith("eval/");
+        if (op.type().equals("Const")) {
+          assertThat(op.output(0).shape().size()).as(op.name()).isLessThan(10_000); // no dataset inside
+        }
+      }
+    }
+  }
+
+  @Test
+  void augmentationNames() {
+    assertThat(Batches.Augmentation.parse("crop-flip")).isEqualTo(Batches.Augmentation.CROP_FLIP);
+    assertThat(Batches.Augmentation.CROP_FLIP.specName()).isEqualTo("crop-flip");
+    assertThatThrownBy(() -> Batches.Augmentation.parse("mixup")).hasMessageContaining("none, flip or crop-flip");
+  }
+}
