@@ -78,16 +78,9 @@ public final class Trainer {
         for (int step = 0; step < steps; step++) {
           batches.next(pixels, labels);
           lr = schedule.at((long) epoch * steps + step);
-          float loss;
-          try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, train.height(), train.width(), train.channels()),
-                   DataBuffers.of(pixels, true, false));
-               TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(labels, true, false));
-               TFloat32 rate = TFloat32.scalarOf((float) lr);
-               Result r = session.runner().feed(g.images, x).feed(g.labels, y).feed(g.learningRate, rate)
-                   .addTarget(g.trainStep).fetch(g.loss).fetch(g.trainLogits).run()) {
-            loss = ((TFloat32) r.get(0)).getFloat();
-            wrong += wrongTop((TFloat32) r.get(1), labels, batch, 1);
-          }
+          float[] lossAndWrong = step(session, g, pixels, labels, batch, train, lr);
+          float loss = lossAndWrong[0];
+          wrong += (long) lossAndWrong[1];
           if (!Float.isFinite(loss)) {
             String why = String.format(Locale.ROOT, "loss became %s at epoch %d, step %d (lr %.4g)", loss, epoch + 1, step + 1, lr);
             run.log("diverged: " + why);
@@ -124,6 +117,22 @@ public final class Trainer {
       run.log(String.format(Locale.ROOT, "done: best test error %.2f%% (epoch %d), final %.2f%%",
           result.error(), result.bestEpoch(), result.finalError()));
       return result;
+    }
+  }
+
+  /**
+   * One training step on a batch: returns the batch's loss and how many of its images the
+   * training-mode logits got wrong (top-1).
+   */
+  static float[] step(Session session, TrainingGraph g, float[] pixels, int[] labels, int batch, ImageSet shape,
+      double lr) {
+    try (TFloat32 x = TFloat32.tensorOf(Shape.of(batch, shape.height(), shape.width(), shape.channels()),
+             DataBuffers.of(pixels, true, false));
+         TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(labels, true, false));
+         TFloat32 rate = TFloat32.scalarOf((float) lr);
+         Result r = session.runner().feed(g.images, x).feed(g.labels, y).feed(g.learningRate, rate)
+             .addTarget(g.trainStep).fetch(g.loss).fetch(g.trainLogits).run()) {
+      return new float[] {((TFloat32) r.get(0)).getFloat(), wrongTop((TFloat32) r.get(1), labels, batch, 1)};
     }
   }
 

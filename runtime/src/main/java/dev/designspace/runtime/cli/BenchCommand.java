@@ -1,0 +1,149 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.runtime.compile.SpecModels;
+import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.train.TrainingThroughput;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench training}: training throughput of a model side by side with a plain MatMul and a
+ * minimal hand-written TF Java loop of the same graph, and 2 worker processes x 1 thread against 1
+ * x 2 threads. Rounds interleave the configurations and medians are reported (the machines are
+ * noisy). Results for BENCHMARKS.md.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measure training throughput (see BENCHMARKS.md). WHAT: training, or worker (internal).",
+    footerHeading = "%nExamples:%n",
+    footer = {"  designspace bench training --rounds 3"})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "WHAT", description = "training | worker")
+  String what;
+
+  @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml", description = "(default: ${DEFAULT-VALUE})")
+  Path specFile;
+
+  @Option(names = "--model", defaultValue = "RegNetX-6MF", description = "(default: ${DEFAULT-VALUE})")
+  String model;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--steps", defaultValue = "80", description = "Timed steps per measurement (default: ${DEFAULT-VALUE}).")
+  int steps;
+
+  @Option(names = "--batch-size", defaultValue = "128", description = "(default: ${DEFAULT-VALUE})")
+  int batch;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Worker: intra-op threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    Network network = SpecModels.load(specFile, 1, 0).byName(model)
+        .orElseThrow(() -> new dev.designspace.generator.cli.BadInputException("no model " + model + " in " + specFile));
+    PrintWriter out = spec.commandLine().getOut();
+    if (what.equals("worker")) {
+      out.println(TrainingThroughput.trainerImagesPerSecond(network, batch, threads, 10, steps));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    if (!what.equals("training")) {
+      throw new dev.designspace.generator.cli.BadInputException("bench takes training, got '" + what + "'");
+    }
+    List<Double> matmul = new ArrayList<>();
+    List<Double> trainer = new ArrayList<>();
+    List<Double> hand = new ArrayList<>();
+    List<Double> oneByTwo = new ArrayList<>();
+    List<Double> twoByOne = new ArrayList<>();
+    for (int r = 0; r < rounds; r++) {
+      matmul.add(TrainingThroughput.matMulGflops(2048, 2, 5));
+      trainer.add(TrainingThroughput.trainerImagesPerSecond(network, batch, 2, 10, steps));
+      hand.add(TrainingThroughput.handWrittenImagesPerSecond(network, batch, 2, 10, steps));
+      oneByTwo.add(workers(1, 2));
+      twoByOne.add(workers(2, 1));
+      spec.commandLine().getErr().printf(Locale.ROOT, "round %d: matmul %.1f GFLOP/s, trainer %.0f img/s, hand %.0f img/s,"
+              + " 1x2 %.0f img/s, 2x1 %.0f img/s%n", r + 1, matmul.get(r), trainer.get(r), hand.get(r), oneByTwo.get(r),
+          twoByOne.get(r));
+      spec.commandLine().getErr().flush();
+    }
+    double macs = network.info().flops();
+    double t = median(trainer);
+    double trainGflops = 3 * 2 * macs * t / 1e9;
+    out.printf(Locale.ROOT, "model %s: %,d multiply-adds per image (%.1f MFLOP), batch %d, %d rounds x %d steps, medians%n",
+        model, (long) macs, 2 * macs / 1e6, batch, rounds, steps);
+    out.printf(Locale.ROOT, "| measurement | figure |%n|---|---|%n");
+    out.printf(Locale.ROOT, "| MatMul 2048^3, 2 threads | %.1f GFLOP/s |%n", median(matmul));
+    out.printf(Locale.ROOT, "| trainer, 1 process x 2 threads | %.0f images/s = %.1f GFLOP/s (3 x 2 x multiply-adds x images/s) = %.1f%% of MatMul |%n",
+        t, trainGflops, 100 * trainGflops / median(matmul));
+    out.printf(Locale.ROOT, "| hand-written loop of the same graph | %.0f images/s; trainer / hand = %.3f |%n",
+        median(hand), t / median(hand));
+    out.printf(Locale.ROOT, "| 1 worker process x 2 threads | %.0f images/s |%n", median(oneByTwo));
+    out.printf(Locale.ROOT, "| 2 worker processes x 1 thread (sum) | %.0f images/s = %.2fx |%n", median(twoByOne),
+        median(twoByOne) / median(oneByTwo));
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Runs {@code count} worker processes at once, {@code threadsEach} threads each; total images/s. */
+  private double workers(int count, int threadsEach) throws IOException, InterruptedException {
+    List<Process> processes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<String> command = new ArrayList<>(selfCommand());
+      command.addAll(List.of("bench", "worker", "--spec", specFile.toString(), "--model", model,
+          "--steps", String.valueOf(steps), "--batch-size", String.valueOf(batch), "--threads", String.valueOf(threadsEach)));
+      processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+    }
+    double total = 0;
+    for (Process p : processes) {
+      try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String line = reader.readLine();
+        if (p.waitFor() != 0 || line == null) {
+          throw new IllegalStateException("a benchmark worker failed");
+        }
+        total += Double.parseDouble(line.trim());
+      }
+    }
+    return total;
+  }
+
+  /** How this JVM was started, up to the main class or jar: the prefix of a worker's command. */
+  private static List<String> selfCommand() {
+    ProcessHandle.Info info = ProcessHandle.current().info();
+    List<String> command = new ArrayList<>();
+    command.add(info.command().orElse("java"));
+    String[] args = info.arguments().orElse(new String[0]);
+    List<String> list = Arrays.asList(args);
+    int jar = list.indexOf("-jar");
+    if (jar >= 0) {
+      command.addAll(list.subList(0, jar + 2));
+    } else {
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), DesignspaceMain.class.getName()));
+    }
+    return command;
+  }
+
+  private static double median(List<Double> xs) {
+    double[] s = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+}
