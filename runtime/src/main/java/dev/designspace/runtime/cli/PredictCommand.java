@@ -49,13 +49,7 @@ public final class PredictCommand implements Callable<Integer> {
       float[][] logits = predictor.logits(data.test(), n, 500);
       int correct = 0;
       for (int i = 0; i < n; i++) {
-        int best = 0;
-        for (int k = 1; k < logits[i].length; k++) {
-          if (logits[i][k] > logits[i][best]) {
-            best = k;
-          }
-        }
-        correct += best == data.test().labels()[i] ? 1 : 0;
+        correct += dev.designspace.runtime.train.Trainer.rank(logits[i], data.test().labels()[i]) == 0 ? 1 : 0;
       }
       PrintWriter out = spec.commandLine().getOut();
       out.println(String.format(Locale.ROOT, "accuracy %.2f%% (%d of %d %s test images), top-1 error %.2f%%",

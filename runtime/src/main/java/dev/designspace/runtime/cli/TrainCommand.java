@@ -13,6 +13,8 @@ import dev.designspace.runtime.train.TrainOptions;
 import dev.designspace.runtime.train.TrainRequest;
 import dev.designspace.runtime.train.TrainResult;
 import dev.designspace.runtime.train.Trainer;
+import dev.designspace.runtime.train.TrainingSetupException;
+import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +43,9 @@ import picocli.CommandLine.Spec;
       "  designspace train specs/cifar-anynets.yaml --model R-56 --dataset cifar10:data/cifar-10-batches-bin"
     })
 public final class TrainCommand implements Callable<Integer> {
+  /** Picking sample I generates I + 1 models; beyond this a sweep is the tool. */
+  static final int MAX_INDEX = 100_000;
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file (YAML).")
@@ -117,8 +122,8 @@ public final class TrainCommand implements Callable<Integer> {
     if (!Files.isRegularFile(specFile)) {
       throw new BadInputException("spec file not found: " + specFile);
     }
-    if (index < 0) {
-      throw new BadInputException("--index must be >= 0, got " + index);
+    if (index < 0 || index >= MAX_INDEX) {
+      throw new BadInputException("--index must be in [0, " + MAX_INDEX + "), got " + index);
     }
     TrainOptions options;
     try {
@@ -134,7 +139,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!resume && (Files.exists(run.resolve(RunDirectory.STATE)) || Files.exists(run.resolve(RunDirectory.RESULT)))) {
       throw new BadInputException(run.path() + " already holds a run; add --resume to continue it, or choose another --out");
     }
-    if (resume && run.read(RunDirectory.RESULT).map(r -> r.get("status").asText()).orElse("").equals(TrainResult.DONE)) {
+    if (resume && run.read(RunDirectory.RESULT).map(r -> r.path("status").asText()).orElse("").equals(TrainResult.DONE)) {
       err.println(info.name() + " is already trained in " + run.path() + " (result.json); nothing to do");
       err.flush();
       return ExitCodes.OK;
@@ -148,13 +153,21 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (DatasetException e) {
       throw new BadInputException(e.getMessage());
     }
-    run.writeModel(chosen.file().packageName() + "." + chosen.file().typeSpec().name(), chosen.file().toString(),
-        info, data, options);
+    String qualified = chosen.file().packageName() + "." + chosen.file().typeSpec().name();
+    if (resume && Files.exists(run.resolve(RunDirectory.MODEL))) {
+      List<String> differences = run.differencesFrom(qualified, chosen.file().toString(), data, options);
+      if (!differences.isEmpty()) {
+        throw new BadInputException("--resume would continue " + run.path() + " differently from how it started: "
+            + String.join("; ", differences) + ". Resume with the original options, or train into another --out");
+      }
+    } else {
+      run.writeModel(qualified, chosen.file().toString(), info, data, options);
+    }
     TrainResult result;
     try (ConsoleProgress progress = new ConsoleProgress(err, info.name())) {
       try {
         result = Trainer.train(new TrainRequest(chosen.network(), data, options, run, resume, progress));
-      } catch (IllegalArgumentException e) {
+      } catch (TrainingSetupException e) {
         throw new BadInputException(e.getMessage());
       } catch (RuntimeException e) {
         run.writeFailure(info, e);

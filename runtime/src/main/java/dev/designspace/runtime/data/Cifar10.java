@@ -16,7 +16,7 @@ final class Cifar10 {
 
   private Cifar10() {}
 
-  static Dataset load(Path dir) {
+  static Dataset load(Path dir, java.util.function.Consumer<String> notices) {
     if (!Files.isDirectory(dir)) {
       throw new DatasetException("cifar10: " + dir + " is not a directory; expected the binary version's"
           + " directory with data_batch_1.bin ... data_batch_5.bin and test_batch.bin");
@@ -27,6 +27,9 @@ final class Cifar10 {
       if (Files.isRegularFile(p)) {
         trainFiles.add(p);
       }
+    }
+    if (!trainFiles.isEmpty() && trainFiles.size() < 5) {
+      notices.accept("cifar10: " + dir + " holds " + trainFiles.size() + " of the 5 training batches; training on those");
     }
     Path testFile = dir.resolve("test_batch.bin");
     if (trainFiles.isEmpty() || !Files.isRegularFile(testFile)) {

@@ -34,7 +34,7 @@ public final class Datasets {
           : FashionMnist.load(true, !offline, notices);
       case "fashion-mnist-full" -> FashionMnist.load(false, !offline, notices);
       case "fashion-mnist-subset" -> FashionMnist.embeddedSubset();
-      case "cifar10" -> Cifar10.load(argument != null ? Path.of(argument) : defaultCifarDirectory());
+      case "cifar10" -> Cifar10.load(argument != null ? Path.of(argument) : defaultCifarDirectory(), notices);
       case "imagefolder" -> {
         if (argument == null || argument.isBlank()) {
           throw new DatasetException("imagefolder needs a directory: --dataset imagefolder:PATH");

@@ -169,8 +169,12 @@ final class FashionMnist {
         throw new IOException(file.getKey() + " has MD5 " + md5 + ", expected " + file.getValue());
       }
       Path temp = Files.createTempFile(dir, file.getKey(), ".part");
-      Files.write(temp, response.body());
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      try {
+        Files.write(temp, response.body());
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     }
     return dir;
   }

@@ -12,6 +12,8 @@ import java.util.zip.ZipException;
 final class IdxReader {
   private static final int IMAGES = 0x00000803;
   private static final int LABELS = 0x00000801;
+  /** A header asking for more is damaged, not a dataset (Fashion-MNIST's training images are 47 MB). */
+  private static final long MAX_BYTES = 1L << 29;
 
   private IdxReader() {}
 
@@ -26,7 +28,7 @@ final class IdxReader {
       int count = in.readInt();
       int rows = in.readInt();
       int cols = in.readInt();
-      if (count < 0 || rows < 1 || cols < 1 || (long) count * rows * cols > Integer.MAX_VALUE) {
+      if (count < 0 || rows < 1 || cols < 1 || (long) count * rows * cols > MAX_BYTES) {
         throw new DatasetException(name + ": implausible IDX header (" + count + " images of " + rows + "x" + cols + ")");
       }
       byte[] pixels = new byte[count * rows * cols];
@@ -45,7 +47,7 @@ final class IdxReader {
             + ", expected 0x801)");
       }
       int count = in.readInt();
-      if (count < 0) {
+      if (count < 0 || count > MAX_BYTES) {
         throw new DatasetException(name + ": implausible IDX header (" + count + " labels)");
       }
       byte[] bytes = new byte[count];

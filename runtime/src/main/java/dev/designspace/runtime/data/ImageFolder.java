@@ -26,6 +26,10 @@ final class ImageFolder {
     }
     Path train = root.resolve("train");
     Path test = Files.isDirectory(root.resolve("test")) ? root.resolve("test") : root.resolve("val");
+    if (Files.isDirectory(train) && !Files.isDirectory(test)) {
+      throw new DatasetException("imagefolder: " + root + " has train/ but neither test/ nor val/; add one, or put the"
+          + " class folders directly in " + root + " (every fifth image is then held out)");
+    }
     if (Files.isDirectory(train) && Files.isDirectory(test)) {
       List<String> classes = classes(train);
       requireSameClasses(classes, classes(test), train, test);
@@ -84,12 +88,26 @@ final class ImageFolder {
       throw new DatasetException("imagefolder: " + dir + " gives no " + (split == 1 ? "test" : "training")
           + " images; put at least 5 images in every class folder, or use train/ and test/ folders");
     }
+    // a fixed shuffle, so that the first N images (--train-limit, predict --limit) span every class
+    int[] order = new int[images.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    dev.designspace.generator.random.SplitMix64 rng = new dev.designspace.generator.random.SplitMix64(split + 2);
+    for (int i = order.length - 1; i > 0; i--) {
+      int j = rng.nextInt(i + 1);
+      int t = order[i];
+      order[i] = order[j];
+      order[j] = t;
+    }
     int imageSize = size * size * channels;
     byte[] pixels = new byte[images.size() * imageSize];
-    for (int i = 0; i < images.size(); i++) {
-      System.arraycopy(images.get(i), 0, pixels, i * imageSize, imageSize);
+    int[] labelArray = new int[images.size()];
+    for (int i = 0; i < order.length; i++) {
+      System.arraycopy(images.get(order[i]), 0, pixels, i * imageSize, imageSize);
+      labelArray[i] = labels.get(order[i]);
     }
-    return new ImageSet(pixels, labels.stream().mapToInt(Integer::intValue).toArray(), size, size, channels);
+    return new ImageSet(pixels, labelArray, size, size, channels);
   }
 
   private static boolean isImage(Path p) {
@@ -101,7 +119,7 @@ final class ImageFolder {
     BufferedImage image;
     try {
       image = ImageIO.read(file.toFile());
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       throw new DatasetException("imagefolder: cannot decode " + file + ": " + e.getMessage(), e);
     }
     if (image == null) {

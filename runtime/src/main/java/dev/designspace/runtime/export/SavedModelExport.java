@@ -50,13 +50,26 @@ public final class SavedModelExport {
     if (Files.exists(out) && !isEmptyDirectory(out)) {
       throw new ExportException(out + " already exists and is not empty; choose another --out");
     }
+    for (String field : new String[] {"source", "class", "mean", "std"}) {
+      if (!model.hasNonNull(field)) {
+        throw new ExportException(runDir.resolve(RunDirectory.MODEL) + " lacks '" + field + "'; it is damaged");
+      }
+    }
+    if (!state.hasNonNull("checkpoint")) {
+      throw new ExportException(runDir.resolve(RunDirectory.STATE) + " lacks 'checkpoint'; it is damaged");
+    }
     String source;
     try {
       source = Files.readString(runDir.resolve(model.get("source").asText()), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ExportException("cannot read the model source of " + runDir + ": " + e.getMessage());
     }
-    Network network = SpecModels.fromSource(model.get("class").asText(), source);
+    Network network;
+    try {
+      network = SpecModels.fromSource(model.get("class").asText(), source);
+    } catch (RuntimeException e) {
+      throw new ExportException("the model source saved in " + runDir + " no longer compiles: " + e.getMessage());
+    }
     ModelInfo info = network.info();
     float[] mean = floats(model.get("mean"));
     float[] std = floats(model.get("std"));
@@ -72,7 +85,11 @@ public final class SavedModelExport {
         LayerOutput logits = network.build(layers, layers.input(normalised));
         Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(logits.operand());
         try (Session session = new Session(graph)) {
-          session.restore(runDir.resolve(state.get("checkpoint").asText()).toString());
+          try {
+            session.restore(runDir.resolve(state.get("checkpoint").asText()).toString());
+          } catch (RuntimeException e) {
+            throw new ExportException("cannot restore the checkpoint of " + runDir + ": " + e.getMessage());
+          }
           SavedModelBundle.exporter(staging.toString())
               .withSession(session)
               .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, images)
@@ -92,7 +109,8 @@ public final class SavedModelExport {
       card.put("mean", mean);
       card.put("std", std);
       card.put("dataset", model.path("dataset").asText());
-      run.read(RunDirectory.RESULT).ifPresent(r -> card.put("testError", r.path("error").asDouble()));
+      // the exported weights are the last checkpoint's, so its error is the final one
+      run.read(RunDirectory.RESULT).ifPresent(r -> card.put("testError", r.path("finalError").asDouble()));
       card.put("flops", info.flops());
       card.put("params", info.params());
       RunDirectory.writeAtomically(staging.resolve(CARD),

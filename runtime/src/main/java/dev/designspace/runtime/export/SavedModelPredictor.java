@@ -40,7 +40,13 @@ public final class SavedModelPredictor implements AutoCloseable {
     if (card == null) {
       throw new ExportException(dir + " lacks " + SavedModelExport.CARD + "; export it with designspace export");
     }
-    return new SavedModelPredictor(SavedModelBundle.load(dir.toString(), "serve"), card);
+    SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), "serve");
+    try {
+      return new SavedModelPredictor(bundle, card);
+    } catch (RuntimeException e) {
+      bundle.close();
+      throw new ExportException(dir + " has no '" + SavedModelExport.SIGNATURE + "' signature: " + e.getMessage());
+    }
   }
 
   public int inputSize() {

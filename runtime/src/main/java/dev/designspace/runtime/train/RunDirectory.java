@@ -13,7 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.nn.ModelInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +106,39 @@ public final class RunDirectory {
     write(MODEL, m);
   }
 
+  /**
+   * What would make a resumed run differ from how this one started: another model, source,
+   * data or options (epochs change the schedule, seeds and batch size the batches). Empty when
+   * it can resume.
+   */
+  public List<String> differencesFrom(String qualifiedClass, String source, Dataset data, TrainOptions options) {
+    JsonNode stored = read(MODEL).orElseThrow();
+    List<String> differences = new ArrayList<>();
+    if (!qualifiedClass.equals(stored.path("class").asText())) {
+      differences.add("model " + stored.path("class").asText() + " was trained, not " + qualifiedClass);
+    }
+    try {
+      String storedSource = Files.readString(dir.resolve(stored.path("source").asText("missing")), StandardCharsets.UTF_8);
+      if (!storedSource.equals(source)) {
+        differences.add("the generated source differs");
+      }
+    } catch (IOException e) {
+      differences.add("the saved source is missing");
+    }
+    if (!data.name().equals(stored.path("dataset").asText()) || !data.source().equals(stored.path("datasetSource").asText())) {
+      differences.add("the data was " + stored.path("dataset").asText() + " from " + stored.path("datasetSource").asText()
+          + ", now " + data.name() + " from " + data.source());
+    }
+    JsonNode now = JSON.valueToTree(options);
+    JsonNode then = stored.path("options");
+    now.fieldNames().forEachRemaining(field -> {
+      if (!now.get(field).equals(then.path(field))) {
+        differences.add(field + " was " + then.path(field) + ", now " + now.get(field));
+      }
+    });
+    return differences;
+  }
+
   /** result.json for a run that failed with an exception. */
   public void writeFailure(ModelInfo info, Exception e) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -136,6 +171,17 @@ public final class RunDirectory {
     }
   }
 
+  /** Forces every file under {@code dir} to disk (a checkpoint before state.json points at it). */
+  static void sync(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(p, StandardOpenOption.WRITE)) {
+          channel.force(true);
+        }
+      }
+    }
+  }
+
   static void deleteRecursively(Path p) throws IOException {
     if (!Files.exists(p)) {
       return;
@@ -151,7 +197,11 @@ public final class RunDirectory {
     Files.createDirectories(target.toAbsolutePath().getParent());
     Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
     try {
-      Files.writeString(temp, content, StandardCharsets.UTF_8);
+      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
+        channel.force(true); // on disk before the rename makes it visible
+      }
       try {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {

@@ -42,7 +42,7 @@ public final class Trainer {
     int batch = options.batchSize();
     int steps = Batches.stepsPerEpoch(train.count(), batch);
     if (steps == 0) {
-      throw new IllegalArgumentException("the training set has " + train.count() + " images, fewer than one batch of "
+      throw new TrainingSetupException("the training set has " + train.count() + " images, fewer than one batch of "
           + batch + "; use a smaller --batch-size");
     }
     LearningRateSchedule schedule = LearningRateSchedule.of(options, steps);
@@ -54,7 +54,18 @@ public final class Trainer {
          Session session = new Session(g.graph, sessionConfig(options))) {
       JsonNode state = request.resume() ? run.read(RunDirectory.STATE).orElse(null) : null;
       if (state != null) {
-        session.restore(run.resolve(state.get("checkpoint").asText()).toString());
+        for (String field : new String[] {"checkpoint", "epochsDone", "curve", "trainSeconds", "trainImages"}) {
+          if (!state.hasNonNull(field)) {
+            throw new TrainingSetupException(run.resolve(RunDirectory.STATE) + " lacks '" + field
+                + "': it is damaged; delete the run directory to start over");
+          }
+        }
+        try {
+          session.restore(run.resolve(state.get("checkpoint").asText()).toString());
+        } catch (RuntimeException e) {
+          throw new TrainingSetupException("cannot restore the checkpoint named by " + run.resolve(RunDirectory.STATE)
+              + ": " + e.getMessage());
+        }
         start = state.get("epochsDone").asInt();
         for (JsonNode e : state.get("curve")) {
           curve.add(RunDirectory.JSON.convertValue(e, EpochStats.class));
@@ -168,6 +179,11 @@ public final class Trainer {
       throw new java.io.UncheckedIOException("cannot create " + dir, e);
     }
     session.save(dir.resolve("model").toString());
+    try {
+      RunDirectory.sync(dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot sync " + dir, e);
+    }
     Map<String, Object> state = new LinkedHashMap<>();
     state.put("epochsDone", epochsDone);
     state.put("checkpoint", relative + "/model");
@@ -214,8 +230,11 @@ public final class Trainer {
     return out;
   }
 
-  /** How many classes score above the true one (0: a top-1 hit). */
-  static int rank(float[] scores, int label) {
+  /** How many classes score above the true one (0: a top-1 hit); a non-finite true score ranks last. */
+  public static int rank(float[] scores, int label) {
+    if (!Float.isFinite(scores[label])) {
+      return scores.length;
+    }
     int above = 0;
     for (int k = 0; k < scores.length; k++) {
       if (scores[k] > scores[label] || (scores[k] == scores[label] && k < label)) {

@@ -72,6 +72,14 @@ class TrainCommandTest {
     Run exportAgain = run("export", runDir.toString(), "--out", saved.toString());
     assertThat(exportAgain.code()).isEqualTo(2);
     assertThat(exportAgain.err()).contains("already exists and is not empty");
+
+    // an unfinished run resumed with other options would not be the same run
+    Files.delete(runDir.resolve("result.json"));
+    Run changed = run("train", "specs/fmnist-models.yaml", "--model", "Tiny-X", "--epochs", "2",
+        "--dataset", "fashion-mnist-subset", "--out", runDir.toString(), "--train-limit", "2048", "--test-limit", "1000",
+        "--resume");
+    assertThat(changed.code()).isEqualTo(2);
+    assertThat(changed.err()).contains("--resume would continue").contains("epochs was 1, now 2");
   }
 
   @Test

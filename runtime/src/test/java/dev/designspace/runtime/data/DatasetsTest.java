@@ -88,6 +88,7 @@ class DatasetsTest {
     assertThat(d.train().count()).isEqualTo(2);
     assertThat(d.train().labels()).containsExactly(7, 7);
     assertThat(Arrays.copyOf(d.train().pixels(), 6)).containsExactly(10, 20, 30, 10, 20, 30);
+    assertThat(notices).containsExactly("cifar10: " + dir + " holds 1 of the 5 training batches; training on those");
     Files.write(dir.resolve("test_batch.bin"), Arrays.copyOf(record, 3000));
     assertThatThrownBy(() -> Datasets.load("cifar10:" + dir, 32, 3, 10, notices::add))
         .hasMessageContaining("test_batch.bin holds 3000 bytes, not a whole number of 3073-byte records");
@@ -110,12 +111,14 @@ class DatasetsTest {
     Dataset d = Datasets.load("imagefolder:" + dir, 16, 3, 2, notices::add);
     assertThat(d.train().count()).isEqualTo(8);
     assertThat(d.test().count()).isEqualTo(2);
-    assertThat(d.test().labels()).containsExactly(0, 1);
-    assertThat(d.train().pixels()[0] & 0xff).isEqualTo(255); // cat: red
-    assertThat(d.train().pixels()[2] & 0xff).isZero();
+    assertThat(d.test().labels()).containsExactlyInAnyOrder(0, 1);
+    assertThat(Arrays.stream(d.train().labels()).filter(l -> l == 0).count()).isEqualTo(4);
+    int first = d.train().labels()[0];
+    assertThat(d.train().pixels()[0] & 0xff).isEqualTo(first == 0 ? 255 : 0); // cat: red, dog: blue
+    assertThat(d.train().pixels()[2] & 0xff).isEqualTo(first == 0 ? 0 : 255);
     Dataset gray = Datasets.load("imagefolder:" + dir, 8, 1, 2, notices::add);
     assertThat(gray.channels()).isEqualTo(1);
-    assertThat(gray.train().pixels()[0] & 0xff).isEqualTo(76); // 0.299 * 255
+    assertThat(gray.train().pixels()[0] & 0xff).isEqualTo(gray.train().labels()[0] == 0 ? 76 : 29); // 0.299 / 0.114 * 255
   }
 
   @Test

@@ -143,6 +143,14 @@ class TrainerTest {
   }
 
   @Test
+  void nonFiniteLogitsAreMissesNotHits() {
+    assertThat(Trainer.rank(new float[] {0.1f, 2f, 0.3f}, 1)).isZero();
+    assertThat(Trainer.rank(new float[] {0.1f, 2f, 0.3f}, 0)).isEqualTo(2);
+    assertThat(Trainer.rank(new float[] {Float.NaN, Float.NaN, Float.NaN}, 1)).isEqualTo(3);
+    assertThat(Trainer.rank(new float[] {0f, Float.POSITIVE_INFINITY, 0f}, 1)).isEqualTo(3);
+  }
+
+  @Test
   void augmentationNames() {
     assertThat(Batches.Augmentation.parse("crop-flip")).isEqualTo(Batches.Augmentation.CROP_FLIP);
     assertThat(Batches.Augmentation.CROP_FLIP.specName()).isEqualTo("crop-flip");
