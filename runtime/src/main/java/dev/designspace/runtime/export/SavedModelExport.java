@@ -8,6 +8,7 @@ import dev.designspace.runtime.nn.Layers;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelInfo;
 import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.nn.Normalisation;
 import dev.designspace.runtime.train.RunDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +81,7 @@ public final class SavedModelExport {
         Ops tf = Ops.create(graph);
         Placeholder<TFloat32> images = tf.withName(INPUT).placeholder(TFloat32.class,
             Placeholder.shape(Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
-        Operand<TFloat32> normalised = normalise(tf, images, mean, std);
+        Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
         Layers layers = Layers.create(tf, info, Mode.INFERENCE, LayerOptions.DEFAULTS);
         LayerOutput logits = network.build(layers, layers.input(normalised));
         Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(logits.operand());
@@ -131,14 +132,6 @@ public final class SavedModelExport {
     }
   }
 
-  static Operand<TFloat32> normalise(Ops tf, Operand<TFloat32> pixels, float[] mean, float[] std) {
-    Ops s = tf.withSubScope("normalise");
-    float[] inverse = new float[std.length];
-    for (int i = 0; i < std.length; i++) {
-      inverse[i] = 1f / std[i];
-    }
-    return s.math.mul(s.math.sub(pixels, s.constant(mean)), s.constant(inverse));
-  }
 
   private static float[] floats(JsonNode array) {
     float[] out = new float[array.size()];

@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.nn.ModelInfo;
@@ -194,21 +192,6 @@ public final class RunDirectory {
   }
 
   public static void writeAtomically(Path target, String content) throws IOException {
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-    try {
-      try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(temp,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-        channel.write(java.nio.ByteBuffer.wrap(content.getBytes(StandardCharsets.UTF_8)));
-        channel.force(true); // on disk before the rename makes it visible
-      }
-      try {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    dev.designspace.generator.emit.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -6,6 +6,7 @@ import dev.designspace.runtime.nn.Layers;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelInfo;
 import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.nn.Normalisation;
 import dev.designspace.runtime.nn.VariableStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class TrainingGraph implements AutoCloseable {
           Placeholder.shape(Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
       labels = tf.withName("labels").placeholder(TInt32.class, Placeholder.shape(Shape.of(-1)));
       learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-      Operand<TFloat32> normalised = normalise(tf, images, mean, std);
+      Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
 
       layers = Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed()));
       LayerOutput logits = network.build(layers, layers.input(normalised));
@@ -106,15 +107,6 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
-  /** (pixels - mean) / std per channel, as constants in the graph. */
-  static Operand<TFloat32> normalise(Ops tf, Operand<TFloat32> pixels, float[] mean, float[] std) {
-    Ops s = tf.withSubScope("normalise");
-    float[] inverse = new float[std.length];
-    for (int i = 0; i < std.length; i++) {
-      inverse[i] = 1f / std[i];
-    }
-    return s.math.mul(s.math.sub(pixels, s.constant(mean)), s.constant(inverse));
-  }
 
   @Override
   public void close() {
