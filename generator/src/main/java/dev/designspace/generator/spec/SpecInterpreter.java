@@ -503,11 +503,18 @@ final class SpecInterpreter {
     Set<Parameter> increasing = parameterSet(f, "increasing", anynet);
     Bound stages = defaultStages;
     if (f.has("stages")) {
+      Bound requested = bound(f, "stages", true);
       if (anynet) {
-        throw new SpecException(f.keyLocation("stages"), f.pathOf("stages"),
-            "applies to regnet spaces only; anynet spaces fix the number of stages with sample.stages");
+        // an AnyNet fixes its stages with sample.stages; a bound here may only agree with it
+        int fixed = ((SearchSpace.AnyNet) search).stages();
+        if (!requested.contains(fixed)) {
+          throw new SpecException(f.node("stages").orElseThrow().location(), f.pathOf("stages"),
+              "sample.stages is " + fixed + ", outside this range; anynet spaces fix the number of stages with"
+                  + " sample.stages (the stages constraint is for regnet spaces)");
+        }
+      } else {
+        stages = requested;
       }
-      stages = bound(f, "stages", true);
     }
     return new Constraints(shared, increasing, bound(f, "flops", false), bound(f, "params", false),
         bound(f, "acts", false), stages);
