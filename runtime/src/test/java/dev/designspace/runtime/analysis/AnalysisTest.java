@@ -1,0 +1,126 @@
+package dev.designspace.runtime.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.junit.jupiter.api.Test;
+
+/** The analyses against hand-computed values, exact small cases and published tables. */
+class AnalysisTest {
+
+  @Test
+  void edfStepsUseStrictInequality() {
+    ErrorEdf edf = ErrorEdf.of(new double[] {3, 1, 2, 2});
+    assertThat(edf.sortedErrors()).containsExactly(1, 2, 2, 3);
+    assertThat(edf.stepHeights()).containsExactly(0.25, 0.5, 0.75, 1.0);
+    assertThat(edf.at(1)).isZero();
+    assertThat(edf.at(2)).isEqualTo(0.25); // F(e) = (1/n) sum 1[e_i < e]
+    assertThat(edf.at(2.0001)).isEqualTo(0.75);
+    assertThat(edf.at(9)).isEqualTo(1.0);
+    assertThat(edf.min()).isEqualTo(1);
+    assertThat(edf.mean()).isEqualTo(2);
+    assertThat(edf.quantile(0.5)).isEqualTo(2);
+  }
+
+  @Test
+  void dkwBandHalfWidth() {
+    // sqrt(ln(2 / 0.05) / (2 * 100)) = sqrt(3.688879 / 200)
+    assertThat(ErrorEdf.dkwEpsilon(100, 0.05)).isCloseTo(0.1358102, within(1e-6));
+    assertThat(ErrorEdf.dkwEpsilon(500, 0.05)).isCloseTo(0.0607364, within(1e-6));
+  }
+
+  @Test
+  void normalisedEdfGivesEachComplexityBinTheSameMass() {
+    // three cheap models in one bin, one expensive model alone in the other: 1/6, 1/6, 1/6, 1/2
+    ErrorEdf edf = ErrorEdf.normalised(new double[] {1, 2, 3, 4}, new double[] {1e6, 1e6, 1e6, 1e8}, 2);
+    assertThat(edf.at(1.5)).isCloseTo(1.0 / 6, within(1e-12));
+    assertThat(edf.at(3.5)).isCloseTo(0.5, within(1e-12));
+    assertThat(edf.at(4.5)).isCloseTo(1.0, within(1e-12));
+  }
+
+  @Test
+  void kolmogorovSmirnovOnExactSmallCases() {
+    // complete separation of 3 and 3: D = 1, exact two-sided p = 2 / C(6, 3) = 0.1
+    SpaceComparison c = SpaceComparison.of(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+    assertThat(c.ksStatistic()).isEqualTo(1.0);
+    assertThat(c.ksPValue()).isCloseTo(0.1, within(1e-9));
+    // interleaved: largest EDF gap 1/4, nothing to see
+    SpaceComparison d = SpaceComparison.of(new double[] {1, 3, 5, 7}, new double[] {2, 4, 6, 8});
+    assertThat(d.ksStatistic()).isEqualTo(0.25);
+    assertThat(d.ksPValue()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void mannWhitneyAgainstExactCasesAndPublishedTables() {
+    SpaceComparison c = SpaceComparison.of(new double[] {1, 2, 3}, new double[] {4, 5, 6});
+    assertThat(c.mannWhitneyU()).isEqualTo(9); // max(U_a = 0, U_b = 9)
+    assertThat(c.mannWhitneyPValue()).isCloseTo(0.1, within(1e-12)); // 2 orderings of 20
+    // table (n1 = n2 = 5): P(U <= 2) = 0.016 (4 of 252 orderings), P(U <= 1) = 0.008
+    assertThat(SpaceComparison.exactMannWhitneyP(5, 5, 23)).isCloseTo(2 * 4 / 252.0, within(1e-12));
+    assertThat(SpaceComparison.exactMannWhitneyP(5, 5, 24)).isCloseTo(2 * 0.0079, within(0.0001));
+    // table (n1 = 4, n2 = 6): P(U <= 3) = 0.0333
+    assertThat(SpaceComparison.exactMannWhitneyP(4, 6, 21)).isCloseTo(2 * 0.0333, within(0.0002));
+    assertThat(SpaceComparison.exactMannWhitneyP(5, 5, 12.5)).isEqualTo(1.0);
+  }
+
+  @Test
+  void mannWhitneyNormalApproximationForLargeSamples() {
+    double[] a = new double[60];
+    double[] b = new double[60];
+    for (int i = 0; i < 60; i++) {
+      a[i] = i + 0.5 * (i % 3); // shifted down a little
+      b[i] = i + 5.25;
+    }
+    SpaceComparison c = SpaceComparison.of(a, b);
+    double mu = 60 * 60 / 2.0;
+    double sigma = Math.sqrt(60.0 * 60 * 121 / 12);
+    double z = (c.mannWhitneyU() - mu) / sigma;
+    assertThat(c.mannWhitneyPValue()).isCloseTo(2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z))),
+        within(1e-6));
+    assertThat(c.medianDifference()).isNegative();
+  }
+
+  @Test
+  void goodRangeMatchesTheOrderStatisticsOfTheBest() {
+    // metric = rank of the error: the best of 25 draws from 100 has P(rank >= k) = (1 - k/100)^25,
+    // so its median is about 2.7 and its 97.5th percentile about 13.7
+    double[] errors = new double[100];
+    double[] metric = new double[100];
+    for (int i = 0; i < 100; i++) {
+      errors[i] = i;
+      metric[i] = i;
+    }
+    GoodRange r = GoodRange.of(metric, errors, 42);
+    assertThat(r.low()).isEqualTo(0);
+    assertThat(r.median()).isBetween(2.0, 4.0);
+    assertThat(r.high()).isBetween(11.0, 16.0);
+    assertThat(GoodRange.of(metric, errors, 42)).isEqualTo(r);
+    assertThat(r.contains(1)).isTrue();
+    assertThat(r.contains(50)).isFalse();
+  }
+
+  @Test
+  void randomSearchEfficiencyOnAKnownList() {
+    RandomSearchEfficiency s = new RandomSearchEfficiency(new double[] {4, 1, 3, 2});
+    assertThat(s.expectedBest(1)).isCloseTo(2.5, within(1e-12));
+    assertThat(s.expectedBest(2)).isCloseTo(30.0 / 16, within(1e-12)); // (7*1 + 5*2 + 3*3 + 1*4) / 16
+    assertThat(s.quantileOfBest(2, 0.5)).isEqualTo(2);
+    assertThat(s.quantileOfBest(2, 0.4)).isEqualTo(1);
+    assertThat(s.expectedBest(1000)).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void powerLawFitRecoversExactLaws() {
+    double[] x = {1e8, 2e8, 4e8, 8e8};
+    double[] y = new double[4];
+    for (int i = 0; i < 4; i++) {
+      y[i] = 6.5 * Math.pow(x[i], 0.5);
+    }
+    PowerLawFit fit = PowerLawFit.of(x, y);
+    assertThat(fit.a()).isCloseTo(6.5, within(1e-9));
+    assertThat(fit.b()).isCloseTo(0.5, within(1e-12));
+    assertThat(fit.rSquared()).isCloseTo(1.0, within(1e-12));
+    assertThat(fit.at(1.6e9)).isCloseTo(6.5 * 40_000, within(1e-6));
+  }
+}

@@ -1,0 +1,35 @@
+package dev.designspace.runtime.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** DESIGN section 1: analysis (and the whole generator) never touch TensorFlow. */
+class PackageRulesTest {
+  private static final Path ROOT = Path.of(System.getProperty("designspace.root", "..")).toAbsolutePath().normalize();
+
+  private static List<Path> importingTensorFlow(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+        try {
+          return Files.readString(p).contains("import org.tensorflow");
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+  }
+
+  @Test
+  void analysisAndGeneratorDoNotImportTensorFlow() throws IOException {
+    assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/analysis"))).isEmpty();
+    assertThat(importingTensorFlow(ROOT.resolve("generator/src/main/java"))).isEmpty();
+    // and the rule can fail: the layer API does import it
+    assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/nn"))).isNotEmpty();
+  }
+}
