@@ -32,6 +32,30 @@ public final class SpecLoader {
     return SpecInterpreter.interpret(file.toString(), tree);
   }
 
+  /** The spec with {@code extends} applied, as YAML (what a sweep records as its spec.yaml). */
+  public static String resolvedYaml(Path file) {
+    YamlNode tree = resolve(file, new ArrayDeque<>(), null);
+    SpecInterpreter.interpret(file.toString(), tree); // only valid specs are recorded
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+          .writeValueAsString(plain(tree));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write YAML", e);
+    }
+  }
+
+  private static Object plain(YamlNode node) {
+    if (node instanceof YamlNode.Scalar s) {
+      return s.value();
+    }
+    if (node instanceof YamlNode.Sequence seq) {
+      return seq.items().stream().map(SpecLoader::plain).toList();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    ((YamlNode.Mapping) node).entries().forEach((k, e) -> out.put(k, plain(e.value())));
+    return out;
+  }
+
   /** Loads a spec from text (tests, stdin); {@code extends} resolves against {@code file}'s directory. */
   public static DesignSpace load(Path file, String text) {
     YamlNode tree = resolveText(file, text, new ArrayDeque<>());

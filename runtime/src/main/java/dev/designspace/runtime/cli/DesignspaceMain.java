@@ -29,6 +29,7 @@ import picocli.CommandLine.ScopeType;
       TrainCommand.class,
       ExportCommand.class,
       PredictCommand.class,
+      SweepCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -15,10 +15,10 @@ import java.util.jar.Manifest;
  * {@code Class-Path} entries of its jars expanded ({@code java -jar designspace-runtime.jar} puts
  * only the jar itself on {@code java.class.path}).
  */
-final class CompilationClasspath {
+public final class CompilationClasspath {
   private CompilationClasspath() {}
 
-  static List<File> current() {
+  public static List<File> current() {
     Set<File> entries = new LinkedHashSet<>();
     for (String entry : System.getProperty("java.class.path", "").split(File.pathSeparator)) {
       if (!entry.isBlank()) {

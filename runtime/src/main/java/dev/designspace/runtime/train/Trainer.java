@@ -30,6 +30,8 @@ import org.tensorflow.types.TInt32;
 public final class Trainer {
   private static final int REPORT_EVERY = 10;
   private static final int LOG_EVERY = 50;
+  /** Multiples of the chance loss beyond which a run counts as diverged. */
+  private static final double EXPLODED = 1000;
 
   private Trainer() {}
 
@@ -92,7 +94,8 @@ public final class Trainer {
           float[] lossAndWrong = step(session, g, pixels, labels, batch, train, lr);
           float loss = lossAndWrong[0];
           wrong += (long) lossAndWrong[1];
-          if (!Float.isFinite(loss)) {
+          // NaN/inf, or a loss 1000 times chance (ln classes): the weights have blown up
+          if (!Float.isFinite(loss) || loss > EXPLODED * Math.log(info.classes())) {
             String why = String.format(Locale.ROOT, "loss became %s at epoch %d, step %d (lr %.4g)", loss, epoch + 1, step + 1, lr);
             run.log("diverged: " + why);
             TrainResult result = result(TrainResult.DIVERGED, curve, trainSeconds, trainImages, why);

@@ -1,0 +1,93 @@
+package dev.designspace.runtime.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.designspace.generator.emit.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Gathers a sweep directory's results into {@code sweep.json} and {@code sweep.csv} (for pandas). */
+public final class SweepCollector {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private SweepCollector() {}
+
+  /** Reads every models/ID/result.json; with {@code write}, also writes sweep.json and sweep.csv atomically. */
+  public static SweepResult collect(Path dir, boolean write) throws IOException {
+    List<JsonNode> results = new ArrayList<>();
+    Path models = dir.resolve(LocalSweep.MODELS);
+    if (Files.isDirectory(models)) {
+      try (Stream<Path> entries = Files.list(models)) {
+        for (Path m : entries.sorted().toList()) {
+          Path result = m.resolve("result.json");
+          if (Files.isRegularFile(result)) {
+            results.add(JSON.readTree(result.toFile()));
+          }
+        }
+      }
+    }
+    int done = 0;
+    int failed = 0;
+    int diverged = 0;
+    double best = Double.NaN;
+    for (JsonNode r : results) {
+      switch (r.path("status").asText()) {
+        case "done" -> {
+          done++;
+          double e = r.path("error").asDouble();
+          best = Double.isNaN(best) ? e : Math.min(best, e);
+        }
+        case "diverged" -> diverged++;
+        default -> failed++;
+      }
+    }
+    SweepResult sweep = new SweepResult(dir, results, done, failed, diverged, best);
+    if (write) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("directory", dir.getFileName() == null ? "" : dir.getFileName().toString());
+      json.put("done", done);
+      json.put("failed", failed);
+      json.put("diverged", diverged);
+      json.put("models", results);
+      AtomicFiles.write(dir.resolve("sweep.json"), JSON.writeValueAsBytes(json));
+      AtomicFiles.write(dir.resolve("sweep.csv"), csv(results).getBytes(StandardCharsets.UTF_8));
+    }
+    return sweep;
+  }
+
+  static String csv(List<JsonNode> results) {
+    StringBuilder sb = new StringBuilder("id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
+        + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios\n");
+    for (JsonNode r : results) {
+      JsonNode c = r.path("config");
+      sb.append(String.join(",", quote(r.path("id").asText()), r.path("status").asText(),
+          number(r.path("error")), number(r.path("finalError")), r.path("epochs").asText(""),
+          r.path("flops").asText(""), r.path("params").asText(""), r.path("acts").asText(""),
+          number(r.path("trainSeconds")), number(r.path("imagesPerSecond")),
+          quote(list(c.path("depths"))), quote(list(c.path("widths"))), quote(list(c.path("groupWidths"))),
+          quote(list(c.path("bottleneckRatios"))))).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static String number(JsonNode n) {
+    return n.isNumber() ? String.format(Locale.ROOT, "%s", n.asDouble()) : "";
+  }
+
+  private static String list(JsonNode n) {
+    return n.isArray() ? n.toString().replace("[", "").replace("]", "").replace(",", " ") : "";
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\"", "\"\"") + "\"";
+  }
+}

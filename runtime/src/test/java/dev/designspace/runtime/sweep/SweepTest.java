@@ -1,0 +1,115 @@
+package dev.designspace.runtime.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sweeps on tiny models and synthetic data, with worker processes. */
+class SweepTest {
+  @TempDir static Path dir;
+  static Path spec;
+
+  @BeforeAll
+  static void writeSpec() throws IOException {
+    spec = dir.resolve("tiny-space.yaml");
+    Files.writeString(spec, String.join("\n",
+        "name: TinySpace",
+        "network: {input: {size: 8, channels: 1}, classes: 4, stem: {type: cifar, width: 8}, block: x}",
+        "sample:",
+        "  family: anynet",
+        "  stages: 1",
+        "  depth: {dist: uniform, low: 1, high: 2, q: 1}",
+        "  width: {dist: uniform, low: 8, high: 24, q: 8}",
+        "  group_width: [4, 8]",
+        ""));
+  }
+
+  private static List<String> trainArgs(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--epochs", "1", "--dataset", "synthetic:256", "--batch-size", "32",
+        "--test-limit", "64"));
+    args.addAll(List.of(extra));
+    return args;
+  }
+
+  @Test
+  void killedSweepResumesWithEveryModelExactlyOnce() throws Exception {
+    Path out = dir.resolve("killed");
+    SweepRequest request = new SweepRequest(spec, 4, 3, out, 1, 1, trainArgs());
+    // the sweep in its own process, stopped as soon as its first model has a result
+    List<String> command = new ArrayList<>(LocalSweep.workerCommand());
+    command.addAll(List.of("sweep", spec.toString(), "-n", "4", "--seed", "3", "--workers", "1", "--out", out.toString()));
+    command.addAll(trainArgs());
+    Process sweep = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("killed-sweep.log").toFile()).start();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (countResults(out) < 1 && sweep.isAlive() && Instant.now().isBefore(deadline)) {
+      try {
+        sweep.onExit().get(200, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes early if the sweep ends
+      } catch (java.util.concurrent.TimeoutException stillRunning) {
+        // poll the result files again
+      }
+    }
+    assertThat(sweep.isAlive()).as("the sweep should still be running after its first model").isTrue();
+    sweep.destroy(); // SIGTERM: the sweep stops its worker
+    sweep.onExit().get();
+    int before = countResults(out);
+    assertThat(before).isBetween(1, 3);
+
+    SweepResult result = LocalSweep.run(request, SweepListener.NONE);
+    assertThat(result.results()).hasSize(4);
+    Set<String> ids = new HashSet<>();
+    for (JsonNode r : result.results()) {
+      assertThat(ids.add(r.get("id").asText())).isTrue();
+      assertThat(r.get("status").asText()).isEqualTo("done");
+    }
+    JsonNode sweepJson = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
+    assertThat(sweepJson.get("models")).hasSize(4);
+    assertThat(sweepJson.get("done").asInt()).isEqualTo(4);
+    assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(5);
+    assertThat(out.resolve("spec.yaml")).exists();
+    assertThat(out.resolve("manifest.json")).exists();
+    // a rerun has nothing left to do
+    SweepResult again = LocalSweep.run(request, SweepListener.NONE);
+    assertThat(again.results()).hasSize(4);
+  }
+
+  private static int countResults(Path out) throws IOException {
+    Path models = out.resolve(LocalSweep.MODELS);
+    if (!Files.isDirectory(models)) {
+      return 0;
+    }
+    try (Stream<Path> entries = Files.list(models)) {
+      return (int) entries.filter(m -> Files.isRegularFile(m.resolve("result.json"))).count();
+    }
+  }
+
+  @Test
+  void divergedAndFailedModelsAreRecordedAndTheSweepCompletes() throws Exception {
+    Path out = dir.resolve("diverged");
+    SweepResult result = LocalSweep.run(new SweepRequest(spec, 2, 5, out, 2, 1, trainArgs("--lr", "1e6",
+        "--warmup-epochs", "0")), SweepListener.NONE);
+    assertThat(result.results()).hasSize(2);
+    assertThat(result.diverged()).isEqualTo(2);
+    assertThat(result.results()).allMatch(r -> r.get("status").asText().equals("diverged"));
+
+    Path failing = dir.resolve("failing");
+    SweepResult failed = LocalSweep.run(new SweepRequest(spec, 1, 5, failing, 1, 1, trainArgs("--batch-size", "100000")),
+        SweepListener.NONE);
+    assertThat(failed.failed()).isEqualTo(1);
+    assertThat(failed.results().get(0).get("message").asText()).contains("worker exited with code 2");
+  }
+}
