@@ -30,6 +30,8 @@ import picocli.CommandLine.ScopeType;
       ExportCommand.class,
       PredictCommand.class,
       SweepCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

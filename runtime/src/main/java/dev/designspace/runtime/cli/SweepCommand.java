@@ -100,7 +100,7 @@ public final class SweepCommand implements Callable<Integer> {
         err.println(String.format(Locale.ROOT,
             "[%d/%d] %s %s %.2f%% | done %d, failed %d, diverged %d, running %d, best %.2f%%, ETA %.0f s",
             p.finished(), p.total(), modelId, status, error, p.done(), p.failed(), p.diverged(), p.running(),
-            p.bestError(), p.etaSeconds(request.workers())));
+            p.bestError(), p.etaSeconds()));
         err.flush();
       }
 

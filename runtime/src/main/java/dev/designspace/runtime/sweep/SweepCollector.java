@@ -59,12 +59,12 @@ public final class SweepCollector {
       json.put("diverged", diverged);
       json.put("models", results);
       AtomicFiles.write(dir.resolve("sweep.json"), JSON.writeValueAsBytes(json));
-      AtomicFiles.write(dir.resolve("sweep.csv"), csv(results).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(dir.resolve("sweep.csv"), csvOf(results).getBytes(StandardCharsets.UTF_8));
     }
     return sweep;
   }
 
-  static String csv(List<JsonNode> results) {
+  public static String csvOf(List<JsonNode> results) {
     StringBuilder sb = new StringBuilder("id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
         + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios\n");
     for (JsonNode r : results) {

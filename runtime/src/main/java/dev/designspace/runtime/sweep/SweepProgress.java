@@ -1,6 +1,10 @@
 package dev.designspace.runtime.sweep;
 
-/** Counts of a running sweep, and the best error so far. */
+/**
+ * Counts of a running sweep, and the best error so far.
+ *
+ * @param secondsPerModel wall time per finished model so far (workers running in parallel included)
+ */
 public record SweepProgress(int total, int done, int failed, int diverged, int running, double bestError,
     double secondsPerModel) {
 
@@ -8,8 +12,8 @@ public record SweepProgress(int total, int done, int failed, int diverged, int r
     return done + failed + diverged;
   }
 
-  /** Remaining seconds at the pace so far, with {@code workers} in parallel. */
-  public double etaSeconds(int workers) {
-    return (total - finished()) * secondsPerModel / Math.max(1, workers);
+  /** Remaining wall-clock seconds at the pace so far. */
+  public double etaSeconds() {
+    return (total - finished()) * secondsPerModel;
   }
 }

@@ -1,0 +1,52 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.BadInputException;
+import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.runtime.report.ReportBuilder;
+import dev.designspace.runtime.report.ReportException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code report}: the EDF comparison report of one or more sweeps. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write one self-contained HTML report comparing sweeps: error EDFs (n|min|mean), KS and",
+      "Mann-Whitney tests, error vs complexity and sampled parameters with bootstrap good ranges,",
+      "random search efficiency, complexity power laws, best models. Works on unfinished sweeps."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  designspace report runs/FmnistAnyNetXA runs/FmnistRegNetX --out runs/report.html"})
+public final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "DIR", description = "Sweep directories.")
+  List<Path> dirs;
+
+  @Option(names = "--out", paramLabel = "FILE", description = "Report file (default: DIR/report.html of the first sweep).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    Path file = out != null ? out : dirs.get(0).resolve("report.html");
+    ReportBuilder.Report report;
+    try {
+      report = ReportBuilder.build(dirs, file);
+    } catch (ReportException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    report.summary().forEach(stdout::println);
+    stdout.println(report.file());
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+}

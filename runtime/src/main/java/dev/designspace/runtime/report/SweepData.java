@@ -1,0 +1,57 @@
+package dev.designspace.runtime.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.runtime.sweep.SweepCollector;
+import dev.designspace.runtime.sweep.SweepResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One sweep as the report sees it: its finished models, spec and name. */
+record SweepData(String name, Path directory, String specYaml, String description, List<JsonNode> all,
+    List<JsonNode> done) {
+
+  static SweepData load(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new ReportException(dir + " is not a sweep directory");
+    }
+    SweepResult result = SweepCollector.collect(dir, false);
+    String spec = Files.isRegularFile(dir.resolve("spec.yaml"))
+        ? Files.readString(dir.resolve("spec.yaml"), StandardCharsets.UTF_8) : "";
+    JsonNode tree = spec.isEmpty() ? null
+        : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(spec);
+    String name = tree != null && tree.hasNonNull("name") ? tree.get("name").asText() : dir.getFileName().toString();
+    String description = tree != null && tree.hasNonNull("description") ? tree.get("description").asText() : "";
+    List<JsonNode> done = new ArrayList<>();
+    for (JsonNode r : result.results()) {
+      if (r.path("status").asText().equals("done")) {
+        done.add(r);
+      }
+    }
+    if (result.results().isEmpty()) {
+      throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
+    }
+    return new SweepData(name, dir, spec, description, result.results(), done);
+  }
+
+  double[] errors() {
+    return done.stream().mapToDouble(r -> r.path("error").asDouble()).toArray();
+  }
+
+  double[] metric(String field) {
+    return done.stream().mapToDouble(r -> r.path(field).asDouble()).toArray();
+  }
+
+  /** A value from the model's config, or from its sampled parameters for RegNet ones. */
+  double[] config(String field) {
+    return done.stream().mapToDouble(r -> r.path("config").path(field).asDouble(Double.NaN)).toArray();
+  }
+
+  boolean regNet() {
+    return !done.isEmpty() && done.get(0).path("config").has("w0");
+  }
+}

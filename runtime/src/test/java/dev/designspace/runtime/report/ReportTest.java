@@ -1,0 +1,117 @@
+package dev.designspace.runtime.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.generator.emit.AtomicFiles;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The report from synthetic sweep directories: content, escaping, and a real browser. */
+class ReportTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  /** A sweep directory with n fake results; errors shifted by {@code offset}. */
+  private static Path sweep(Path root, String name, String description, int n, double offset, boolean regnet)
+      throws IOException {
+    Path dir = root.resolve(name);
+    AtomicFiles.write(dir.resolve("spec.yaml"), ("name: " + name + "\ndescription: '" + description.replace("'", "''")
+        + "'\n").getBytes(StandardCharsets.UTF_8));
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < n; i++) {
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("depths", List.of(1 + i % 3, 2, 2 + i % 2));
+      config.put("widths", List.of(16, 32 + 8 * (i % 4), 64));
+      config.put("groupWidths", List.of(8, 8, 8));
+      config.put("bottleneckRatios", List.of(1.0, 1.0, 1.0));
+      if (regnet) {
+        config.put("depth", 5 + i % 3);
+        config.put("w0", 16);
+        config.put("wa", 10.0 + i);
+        config.put("wm", 2.0 + 0.05 * i);
+      }
+      Map<String, Object> r = new LinkedHashMap<>();
+      String id = name + String.format("_s%04d", i);
+      r.put("id", id);
+      r.put("status", i == n - 1 ? "diverged" : "done");
+      r.put("error", i == n - 1 ? 100.0 : offset + 10 + (i * 7 % n));
+      r.put("flops", 5_000_000L + 100_000L * i);
+      r.put("params", 100_000L + 5_000L * i);
+      r.put("acts", 50_000L + 2_000L * i);
+      r.put("trainSeconds", 10.0 + i);
+      r.put("config", config);
+      AtomicFiles.write(dir.resolve("models").resolve(id).resolve("result.json"), json.writeValueAsBytes(r));
+    }
+    return dir;
+  }
+
+  @Test
+  void reportComparesSweepsAndEscapesEverything(@TempDir Path root) throws Exception {
+    Path a = sweep(root, "SpaceA", "<script>alert('x')</script> & more", 20, 0, true);
+    Path b = sweep(root, "SpaceB", "plain", 20, 8, false);
+    ReportBuilder.Report report = ReportBuilder.build(List.of(a, b), root.resolve("report.html"));
+    String html = Files.readString(report.file());
+    assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(");
+    // self-contained: nothing is fetched (namespace URIs in the SVG are identifiers, not requests)
+    assertThat(html).doesNotContainPattern("(src|href)=[\"']https?:").doesNotContain("<link").doesNotContain("@import")
+        .doesNotContain("<script");
+    assertThat(count(html, "<svg")).isEqualTo(expectedPlots());
+    assertThat(html).contains(" 19|").contains("SpaceA is better than SpaceB: median error lower by 8.00 points");
+    assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: 20 models (19 done)"));
+    assertThat(root.resolve("models.csv")).exists();
+    assertThat(Files.readAllLines(root.resolve("models.csv"))).hasSize(41);
+    assertThat(root.resolve("sweeps.json")).exists();
+
+    assumeTrue(Files.isExecutable(CHROMIUM), "needs Chromium (.ci/run installs it)");
+    Path profile = Files.createTempDirectory(root, "chromium");
+    Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
+        report.file().toUri().toString())
+        .redirectError(root.resolve("chromium.log").toFile()).start();
+    String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(count(dom, "<svg")).isEqualTo(expectedPlots());
+    assertThat(dom).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
+    String log = Files.readString(root.resolve("chromium.log"));
+    assertThat(consoleMessages(log)).isEmpty();
+  }
+
+  /** 3 overall + per sweep: 4 complexity scatters, parameter scatters, complexity, widths. */
+  private static int expectedPlots() {
+    int regnet = 4 + 4 + 2; // flops/params/acts/time, depth/w0/wa/wm, complexity + profiles
+    int anynet = 4 + 3 * 2 + 1 + 2; // ... + d1..d3, w1..w3, e_fit, complexity + profiles
+    return 3 + regnet + anynet;
+  }
+
+  private static List<String> consoleMessages(String log) {
+    List<String> out = new ArrayList<>();
+    for (String line : log.split("\n")) {
+      if (line.contains("CONSOLE") || line.contains("Uncaught")) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  private static int count(String text, String needle) {
+    Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n;
+  }
+}

@@ -1,0 +1,84 @@
+<#ftl output_format="HTML" strip_whitespace=true>
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>designspace report: <#list sweeps as s>${s.name}<#sep>, </#list></title>
+<style>
+  body { font-family: sans-serif; margin: 2em auto; max-width: 1200px; color: #222; }
+  h1, h2, h3 { font-weight: 600; }
+  table { border-collapse: collapse; margin: 1em 0; font-size: 0.9em; }
+  th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
+  th { background: #f3f3f3; }
+  .plots { display: flex; flex-wrap: wrap; gap: 1em; }
+  .summary li { margin: 0.3em 0; }
+  pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
+  .note { color: #666; font-size: 0.9em; }
+</style>
+</head>
+<body>
+<h1>Design space comparison</h1>
+<p class="note">Made by designspace from <#list sweeps as s>${s.directory}<#sep>, </#list>. Models, results and
+this summary are in models.csv and sweeps.json beside this file.</p>
+
+<h2>Summary</h2>
+<ul class="summary">
+<#list summary as line><li>${line}</li></#list>
+</ul>
+
+<h2>Error EDFs</h2>
+<p class="note">F(e) = fraction of models with error below e. With n models the true EDF lies within the DKW band
+&plusmn;&epsilon; (95%) of the one drawn; &epsilon; is listed per sweep.</p>
+<div class="plots">
+${edf?no_esc}
+${normalisedEdf?no_esc}
+${efficiency?no_esc}
+</div>
+
+<table>
+<tr><th>sweep</th><th>description</th><th>models</th><th>done</th><th>failed</th><th>diverged</th><th>min</th><th>10th pct</th><th>median</th><th>mean</th><th>DKW &epsilon;</th></tr>
+<#list sweeps as s>
+<tr><td>${s.name}</td><td>${s.description}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
+<td>${s.min!"-"}</td><td>${s.p10!"-"}</td><td>${s.median!"-"}</td><td>${s.mean!"-"}</td><td>${s.dkw!"-"}</td></tr>
+</#list>
+</table>
+
+<#if comparisons?has_content>
+<h2>Is one space better?</h2>
+<table>
+<tr><th>A</th><th>B</th><th>KS D</th><th>KS p</th><th>Mann-Whitney U</th><th>MW p</th><th>median A &minus; B</th><th>10th pct A &minus; B</th></tr>
+<#list comparisons as c>
+<tr><td>${c.a}</td><td>${c.b}</td><td>${c.ks}</td><td>${c.ksP}</td><td>${c.u}</td><td>${c.mwP}</td><td>${c.medianDiff}</td><td>${c.p10Diff}</td></tr>
+</#list>
+</table>
+</#if>
+
+<#list sweeps as s>
+<h2>${s.name}</h2>
+<p>${s.description}</p>
+<h3>Best models</h3>
+<table>
+<tr><th>#</th><th>model</th><th>error (%)</th><th>flops</th><th>params</th><th>acts</th><th>depths</th><th>widths</th><th>group widths</th><th>b</th><th>source</th></tr>
+<#list s.best as m>
+<tr><td>${m.rank}</td><td>${m.id}</td><td>${m.error}</td><td>${m.flops}</td><td>${m.params}</td><td>${m.acts}</td>
+<td>${m.depths}</td><td>${m.widths}</td><td>${m.groupWidths}</td><td>${m.bottleneckRatios}</td>
+<td><#if m.source?has_content><a href="${m.source}">java</a></#if></td></tr>
+</#list>
+</table>
+<#if s.plots.scatters??>
+<h3>Error against complexity and parameters</h3>
+<div class="plots">
+<#list s.plots.scatters as svg>${svg?no_esc}</#list>
+</div>
+<h3>Complexity</h3>
+<p>${s.plots.actsFit}; ${s.plots.paramsFit}</p>
+<div class="plots">
+${s.plots.complexity?no_esc}
+${s.plots.profiles?no_esc}
+</div>
+</#if>
+<h3>Spec</h3>
+<pre>${s.spec}</pre>
+</#list>
+</body>
+</html>
