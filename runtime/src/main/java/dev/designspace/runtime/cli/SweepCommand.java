@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
       "Sample N models of a design space, generate their classes and train each in its own",
       "worker process (designspace train), W at a time; collect sweep.json and sweep.csv.",
       "Rerunning the same command resumes: finished models are skipped, interrupted ones",
-      "continue from their checkpoints; failed and diverged models are recorded."
+      "continue from their checkpoints; failed and diverged models are recorded. The training",
+      "options (--epochs, --dataset, --batch-size, --lr, ...) are train's, applied to every model."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace sweep specs/fmnist-regnet-x.yaml -n 20 --epochs 2 --workers 2"})
@@ -69,6 +70,16 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--test-limit", paramLabel = "N") Integer testLimit;
 
+  @Option(names = "--weight-decay", paramLabel = "WD") Double weightDecay;
+
+  @Option(names = "--decay-all") boolean decayAll;
+
+  @Option(names = "--label-smoothing", paramLabel = "LS") Double labelSmoothing;
+
+  @Option(names = "--warmup-epochs", paramLabel = "W") Double warmupEpochs;
+
+  @Option(names = "--train-seed", paramLabel = "S") Long trainSeed;
+
   @Override
   public Integer call() throws Exception {
     if (!Files.isRegularFile(specFile)) {
@@ -86,6 +97,13 @@ public final class SweepCommand implements Callable<Integer> {
     add(args, "--augment", augment);
     add(args, "--train-limit", trainLimit);
     add(args, "--test-limit", testLimit);
+    add(args, "--weight-decay", weightDecay);
+    add(args, "--label-smoothing", labelSmoothing);
+    add(args, "--warmup-epochs", warmupEpochs);
+    add(args, "--train-seed", trainSeed);
+    if (decayAll) {
+      args.add("--decay-all");
+    }
     SweepRequest request;
     try {
       request = new SweepRequest(specFile, count, seed, out != null ? out : Path.of("runs", space.name()), w,
