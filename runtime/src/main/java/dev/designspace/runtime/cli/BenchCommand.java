@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -108,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
   private double workers(int count, int threadsEach) throws IOException, InterruptedException {
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      List<String> command = new ArrayList<>(selfCommand());
+      List<String> command = new ArrayList<>(dev.designspace.runtime.sweep.LocalSweep.workerCommand());
       command.addAll(List.of("bench", "worker", "--spec", specFile.toString(), "--model", model,
           "--steps", String.valueOf(steps), "--batch-size", String.valueOf(batch), "--threads", String.valueOf(threadsEach)));
       processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
@@ -124,22 +123,6 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return total;
-  }
-
-  /** How this JVM was started, up to the main class or jar: the prefix of a worker's command. */
-  private static List<String> selfCommand() {
-    ProcessHandle.Info info = ProcessHandle.current().info();
-    List<String> command = new ArrayList<>();
-    command.add(info.command().orElse("java"));
-    String[] args = info.arguments().orElse(new String[0]);
-    List<String> list = Arrays.asList(args);
-    int jar = list.indexOf("-jar");
-    if (jar >= 0) {
-      command.addAll(list.subList(0, jar + 2));
-    } else {
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"), DesignspaceMain.class.getName()));
-    }
-    return command;
   }
 
   private static double median(List<Double> xs) {

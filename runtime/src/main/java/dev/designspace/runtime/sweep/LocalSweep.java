@@ -118,7 +118,7 @@ public final class LocalSweep {
   }
 
   /** The command that runs this tool in a fresh JVM: java, the expanded classpath, the main class. */
-  static List<String> workerCommand() {
+  public static List<String> workerCommand() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String classpath = String.join(File.pathSeparator,
         CompilationClasspath.current().stream().map(File::toString).toList());
