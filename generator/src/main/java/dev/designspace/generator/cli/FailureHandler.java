@@ -35,10 +35,7 @@ public final class FailureHandler
     }
     int code;
     String message;
-    if (e instanceof SpecException || e instanceof BadInputException) {
-      code = ExitCodes.BAD_INPUT;
-      message = e.getMessage();
-    } else if (e instanceof SamplingException) {
+    if (e instanceof SpecException || e instanceof BadInputException || e instanceof SamplingException) {
       code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
     } else {

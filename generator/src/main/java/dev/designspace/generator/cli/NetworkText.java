@@ -1,5 +1,6 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.generator.random.SpecNumbers;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
@@ -18,14 +19,14 @@ final class NetworkText {
     network.regNet().ifPresent(origin -> {
       RegNetParams p = origin.params();
       sb.append(String.format(Locale.ROOT, "  (RegNet d=%d w0=%d wa=%s wm=%s g=%d b=%s)",
-          p.depth(), (int) p.w0(), number(p.wa()), number(p.wm()), p.groupWidth(), number(p.bottleneckRatio())));
+          p.depth(), (int) p.w0(), SpecNumbers.format(p.wa()), SpecNumbers.format(p.wm()), p.groupWidth(), SpecNumbers.format(p.bottleneckRatio())));
     });
     sb.append('\n');
     sb.append(String.format(Locale.ROOT,
         "  input %dx%dx%d, %d classes, stem %s %d, block %s%s%s, %s%n",
         s.inputSize(), s.inputSize(), s.inputChannels(), s.classes(), s.stem().type().specName(),
         s.stem().width(), s.block().specName(),
-        s.seRatio() > 0 ? " (se " + number(s.seRatio()) + ")" : "",
+        s.seRatio() > 0 ? " (se " + SpecNumbers.format(s.seRatio()) + ")" : "",
         s.headWidth() > 0 ? ", head " + s.headWidth() : "", s.activation().specName()));
     boolean bottleneck = s.block().isBottleneck();
     sb.append(bottleneck
@@ -35,7 +36,7 @@ final class NetworkText {
       Stage st = network.stages().get(i);
       sb.append(String.format(Locale.ROOT, "  %-5d  %-5d  %-5d  %-6d", i + 1, st.depth(), st.width(), st.stride()));
       if (bottleneck) {
-        sb.append(String.format(Locale.ROOT, "  %-5s  %-5d  %d", number(st.bottleneckRatio()), st.groupWidth(), st.groups()));
+        sb.append(String.format(Locale.ROOT, "  %-5s  %-5d  %d", SpecNumbers.format(st.bottleneckRatio()), st.groupWidth(), st.groups()));
       }
       sb.append('\n');
     }
@@ -69,13 +70,6 @@ final class NetworkText {
       }
       out.println(line);
     }
-  }
-
-  static String number(double x) {
-    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-      return Long.toString((long) x);
-    }
-    return Double.toString(x);
   }
 
   static String millions(long x) {

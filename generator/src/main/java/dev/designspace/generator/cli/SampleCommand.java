@@ -1,5 +1,6 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.generator.random.SpecNumbers;
 import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampleResult;
@@ -84,7 +85,7 @@ public final class SampleCommand implements Callable<Integer> {
         rows.add(List.of(m.name(), NetworkText.millions(m.complexity().flops()),
             NetworkText.millions(m.complexity().params()), NetworkText.millions(m.complexity().acts()),
             n.depths().toString(), n.widths().toString(), n.groupWidths().toString(),
-            n.bottleneckRatios().stream().map(NetworkText::number).toList().toString()));
+            n.bottleneckRatios().stream().map(SpecNumbers::format).toList().toString()));
       }
       NetworkText.printTable(out, rows, 1, 3);
     }

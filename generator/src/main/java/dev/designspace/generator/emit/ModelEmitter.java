@@ -1,5 +1,6 @@
 package dev.designspace.generator.emit;
 
+import dev.designspace.generator.random.SpecNumbers;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -94,8 +95,9 @@ public final class ModelEmitter {
     doc.add(".\n\n");
     n.regNet().ifPresent(origin -> {
       RegNetParams p = origin.params();
-      doc.add("<p>RegNet d = $L, w0 = $L, wa = $L, wm = $L, g = $L, b = $L.\n\n", p.depth(), number(p.w0()),
-          number(p.wa()), number(p.wm()), p.groupWidth(), number(p.bottleneckRatio()));
+      doc.add("<p>RegNet d = $L, w0 = $L, wa = $L, wm = $L, g = $L, b = $L.\n\n", p.depth(),
+          SpecNumbers.format(p.w0()), SpecNumbers.format(p.wa()), SpecNumbers.format(p.wm()), p.groupWidth(),
+          SpecNumbers.format(p.bottleneckRatio()));
     });
     if (model.isSampled()) {
       doc.add("<p>Sample $L of seed $L.\n\n", model.sampleIndex(), model.seed());
@@ -126,7 +128,7 @@ public final class ModelEmitter {
     b.add(".classes($L)\n", s.classes());
     b.add(".stem($S, $L)\n", s.stem().type().specName(), s.stem().width());
     b.add(".block($S)\n", s.block().specName());
-    b.add(".seRatio($L)\n", number(s.seRatio()));
+    b.add(".seRatio($L)\n", SpecNumbers.format(s.seRatio()));
     b.add(".headWidth($L)\n", s.headWidth());
     b.add(".activation($S)\n", s.activation().specName());
     for (Stage st : n.stages()) {
@@ -165,7 +167,7 @@ public final class ModelEmitter {
       m.addCode("\n");
       if (s.block().isBottleneck()) {
         m.addComment("stage $L: $L, width $L, stride $L, bottleneck ratio $L, group width $L", i + 1,
-            blocks(st.depth()), st.width(), st.stride(), number(st.bottleneckRatio()), st.groupWidth());
+            blocks(st.depth()), st.width(), st.stride(), SpecNumbers.format(st.bottleneckRatio()), st.groupWidth());
       } else {
         m.addComment("stage $L: $L, width $L, stride $L", i + 1, blocks(st.depth()), st.width(), st.stride());
       }
@@ -190,11 +192,6 @@ public final class ModelEmitter {
 
   private static String blocks(int depth) {
     return depth == 1 ? "1 block" : depth + " blocks";
-  }
-
-  /** 1 for 1.0, 36.44 for 36.44: how a spec writes it. */
-  static String number(double x) {
-    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
   }
 
   /** A double literal that round-trips exactly: 1.0, 36.44, 0.25. */

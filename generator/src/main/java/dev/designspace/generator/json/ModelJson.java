@@ -9,7 +9,6 @@ import dev.designspace.generator.network.NetworkSettings;
 import dev.designspace.generator.network.RegNetParams;
 import dev.designspace.generator.sampling.SampledModel;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -70,9 +69,5 @@ public final class ModelJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write JSON", e);
     }
-  }
-
-  public static String write(List<Map<String, Object>> models) {
-    return write((Object) models);
   }
 }

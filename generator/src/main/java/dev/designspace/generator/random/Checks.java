@@ -12,35 +12,35 @@ final class Checks {
       throw new InvalidDistributionException("high", "must be a finite number, got " + high);
     }
     if (!(q > 0) || !Double.isFinite(q)) {
-      throw new InvalidDistributionException("q", "must be > 0, got " + format(q));
+      throw new InvalidDistributionException("q", "must be > 0, got " + SpecNumbers.format(q));
     }
     if (positiveLow && !(low > 0)) {
-      throw new InvalidDistributionException("low", "must be > 0 for this distribution, got " + format(low));
+      throw new InvalidDistributionException("low", "must be > 0 for this distribution, got " + SpecNumbers.format(low));
     }
     if (high < low) {
-      throw new InvalidDistributionException("high", "must be >= low (" + format(low) + "), got " + format(high));
+      throw new InvalidDistributionException("high", "must be >= low (" + SpecNumbers.format(low) + "), got " + SpecNumbers.format(high));
     }
   }
 
   static void divisible(double low, double high, double q) {
     Quantum quantum = Quantum.of(q);
     if (!quantum.divides(low)) {
-      throw new InvalidDistributionException("low", "must be a multiple of q (" + format(q) + "), got " + format(low));
+      throw new InvalidDistributionException("low", "must be a multiple of q (" + SpecNumbers.format(q) + "), got " + SpecNumbers.format(low));
     }
     if (!quantum.divides(high)) {
-      throw new InvalidDistributionException("high", "must be a multiple of q (" + format(q) + "), got " + format(high));
+      throw new InvalidDistributionException("high", "must be a multiple of q (" + SpecNumbers.format(q) + "), got " + SpecNumbers.format(high));
     }
   }
 
   static void powersOfTwo(double low, double high, double q) {
     if (!isPowerOfTwo(low)) {
-      throw new InvalidDistributionException("low", "must be a power of two, got " + format(low));
+      throw new InvalidDistributionException("low", "must be a power of two, got " + SpecNumbers.format(low));
     }
     if (!isPowerOfTwo(high)) {
-      throw new InvalidDistributionException("high", "must be a power of two, got " + format(high));
+      throw new InvalidDistributionException("high", "must be a power of two, got " + SpecNumbers.format(high));
     }
     if (!isPowerOfTwo(q)) {
-      throw new InvalidDistributionException("q", "must be a power of two, got " + format(q));
+      throw new InvalidDistributionException("q", "must be a power of two, got " + SpecNumbers.format(q));
     }
   }
 
@@ -50,14 +50,6 @@ final class Checks {
 
   static boolean isInteger(double x) {
     return Double.isFinite(x) && x == Math.rint(x);
-  }
-
-  /** Formats like a spec would write it: 8 rather than 8.0. */
-  static String format(double x) {
-    if (isInteger(x) && Math.abs(x) < 1e15) {
-      return Long.toString((long) x);
-    }
-    return Double.toString(x);
   }
 
   /** f ~ U[low, high + q), floored to a multiple of q. */

@@ -1,5 +1,6 @@
 package dev.designspace.generator.sampling;
 
+import dev.designspace.generator.random.SpecNumbers;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.network.AnyNetParams;
@@ -264,11 +265,7 @@ public final class ModelSampler {
     }
 
     private static String range(Bound b) {
-      return (b.min() == null ? "-inf" : fmt(b.min())) + ", " + (b.max() == null ? "inf" : fmt(b.max()));
-    }
-
-    private static String fmt(double x) {
-      return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
+      return (b.min() == null ? "-inf" : SpecNumbers.format(b.min())) + ", " + (b.max() == null ? "inf" : SpecNumbers.format(b.max()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.designspace.generator.spec;
 
+import dev.designspace.generator.random.SpecNumbers;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -112,7 +113,7 @@ final class Fields {
   static int asInt(YamlNode node, String path, int min) {
     double d = asNumber(node, path);
     if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
-      throw new SpecException(node.location(), path, "expected an integer, got " + format(d));
+      throw new SpecException(node.location(), path, "expected an integer, got " + SpecNumbers.format(d));
     }
     int value = (int) d;
     if (value < min) {
@@ -162,13 +163,6 @@ final class Fields {
 
   static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
-  }
-
-  static String format(double x) {
-    if (x == Math.rint(x) && Math.abs(x) < 1e15) {
-      return Long.toString((long) x);
-    }
-    return Double.toString(x);
   }
 
   /** The allowed word nearest to a misspelt one, if it is close enough to be a likely typo. */

@@ -1,5 +1,6 @@
 package dev.designspace.generator.spec;
 
+import dev.designspace.generator.random.SpecNumbers;
 import dev.designspace.generator.network.Activation;
 import dev.designspace.generator.network.AnyNetParams;
 import dev.designspace.generator.network.BlockCompatibility;
@@ -139,7 +140,7 @@ final class SpecInterpreter {
       YamlNode se = f.node("se_ratio").orElseThrow();
       seRatio = Fields.asNumber(se, f.pathOf("se_ratio"));
       if (!(seRatio >= 0 && seRatio < 1)) {
-        throw new SpecException(se.location(), f.pathOf("se_ratio"), "must be in [0, 1), got " + Fields.format(seRatio));
+        throw new SpecException(se.location(), f.pathOf("se_ratio"), "must be in [0, 1), got " + SpecNumbers.format(seRatio));
       }
       if (block == BlockType.Y && seRatio == 0) {
         throw new SpecException(se.location(), f.pathOf("se_ratio"),
@@ -219,17 +220,17 @@ final class SpecInterpreter {
     YamlNode w0Node = f.required("w0", "the initial width w0, a multiple of 8");
     double w0 = Fields.asNumber(w0Node, f.pathOf("w0"));
     if (!(w0 > 0) || w0 % RegNetParams.QUANTUM != 0) {
-      throw new SpecException(w0Node.location(), f.pathOf("w0"), "must be a positive multiple of 8, got " + Fields.format(w0));
+      throw new SpecException(w0Node.location(), f.pathOf("w0"), "must be a positive multiple of 8, got " + SpecNumbers.format(w0));
     }
     YamlNode waNode = f.required("wa", "the slope wa >= 0");
     double wa = Fields.asNumber(waNode, f.pathOf("wa"));
     if (!(wa >= 0)) {
-      throw new SpecException(waNode.location(), f.pathOf("wa"), "must be >= 0, got " + Fields.format(wa));
+      throw new SpecException(waNode.location(), f.pathOf("wa"), "must be >= 0, got " + SpecNumbers.format(wa));
     }
     YamlNode wmNode = f.required("wm", "the width multiplier wm > 1");
     double wm = Fields.asNumber(wmNode, f.pathOf("wm"));
     if (!(wm > 1)) {
-      throw new SpecException(wmNode.location(), f.pathOf("wm"), "must be > 1, got " + Fields.format(wm));
+      throw new SpecException(wmNode.location(), f.pathOf("wm"), "must be > 1, got " + SpecNumbers.format(wm));
     }
     int g = Fields.asInt(f.required("group_width", "the group width g >= 1"), f.pathOf("group_width"), 1);
     double b = bottleneckRatio(f.node("bottleneck_ratio").orElse(null), f.pathOf("bottleneck_ratio"));
@@ -432,7 +433,7 @@ final class SpecInterpreter {
     switch (p) {
       case DEPTH, WIDTH, GROUP_WIDTH -> {
         if (min < 1) {
-          throw new SpecException(lowAt, lowPath, p.specName() + " must be >= 1, got " + Fields.format(min));
+          throw new SpecException(lowAt, lowPath, p.specName() + " must be >= 1, got " + SpecNumbers.format(min));
         }
       }
       case W0 -> {
@@ -446,12 +447,12 @@ final class SpecInterpreter {
       }
       case WA -> {
         if (min < 0) {
-          throw new SpecException(lowAt, lowPath, "wa must be >= 0, got " + Fields.format(min));
+          throw new SpecException(lowAt, lowPath, "wa must be >= 0, got " + SpecNumbers.format(min));
         }
       }
       case WM -> {
         if (!(min > 1)) {
-          throw new SpecException(lowAt, lowPath, "wm must be > 1, got " + Fields.format(min));
+          throw new SpecException(lowAt, lowPath, "wm must be > 1, got " + SpecNumbers.format(min));
         }
       }
       case BOTTLENECK_RATIO -> {
@@ -564,13 +565,13 @@ final class SpecInterpreter {
       String itemPath = path + "[" + i + "]";
       double v = integers ? Fields.asInt(item, itemPath, 1) : Fields.asNumber(item, itemPath);
       if (v < 0) {
-        throw new SpecException(item.location(), itemPath, "must be >= 0, got " + Fields.format(v));
+        throw new SpecException(item.location(), itemPath, "must be >= 0, got " + SpecNumbers.format(v));
       }
       ends[i] = v;
     }
     if (ends[0] != null && ends[1] != null && ends[1] < ends[0]) {
       throw new SpecException(items.get(1).location(), path + "[1]",
-          "must be >= the lower bound (" + Fields.format(ends[0]) + "), got " + Fields.format(ends[1]));
+          "must be >= the lower bound (" + SpecNumbers.format(ends[0]) + "), got " + SpecNumbers.format(ends[1]));
     }
     return new Bound(ends[0], ends[1]);
   }

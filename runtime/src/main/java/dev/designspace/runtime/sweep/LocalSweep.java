@@ -60,6 +60,12 @@ public final class LocalSweep {
     Runtime.getRuntime().addShutdownHook(stopper);
     long started = System.nanoTime();
     int finishedHere = 0;
+    // counts start from the results already on disk and follow each model's end: no re-reading
+    SweepResult before = SweepCollector.collect(dir, false);
+    int done = before.done();
+    int failed = before.failed();
+    int diverged = before.diverged();
+    double best = before.bestError();
     try {
       while (!pending.isEmpty() || !running.isEmpty()) {
         while (running.size() < request.workers() && !pending.isEmpty()) {
@@ -78,11 +84,19 @@ public final class LocalSweep {
             ModelSource model = models.get(running.remove(p));
             JsonNode result = recordExit(dir, model, p.exitValue());
             finishedHere++;
+            String status = result.path("status").asText();
+            double error = result.path("error").asDouble();
+            switch (status) {
+              case "done" -> {
+                done++;
+                best = Double.isNaN(best) ? error : Math.min(best, error);
+              }
+              case "diverged" -> diverged++;
+              default -> failed++;
+            }
             double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-            SweepResult so = SweepCollector.collect(dir, false);
-            listener.finished(model.modelName(), result.path("status").asText(), result.path("error").asDouble(),
-                new SweepProgress(models.size(), so.done(), so.failed(), so.diverged(), running.size(), so.bestError(),
-                    perModel));
+            listener.finished(model.modelName(), status, error,
+                new SweepProgress(models.size(), done, failed, diverged, running.size(), best, perModel));
           }
         }
       }

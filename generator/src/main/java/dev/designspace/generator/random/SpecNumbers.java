@@ -1,0 +1,13 @@
+package dev.designspace.generator.random;
+
+/** Numbers written the way a spec writes them: 8 rather than 8.0, 36.44 as is. */
+public final class SpecNumbers {
+  private SpecNumbers() {}
+
+  public static String format(double x) {
+    if (Double.isFinite(x) && x == Math.rint(x) && Math.abs(x) < 1e15) {
+      return Long.toString((long) x);
+    }
+    return Double.toString(x);
+  }
+}
