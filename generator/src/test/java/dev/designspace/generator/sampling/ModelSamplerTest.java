@@ -65,7 +65,8 @@ class ModelSamplerTest {
         }
         if (c.increasing().contains(Parameter.WIDTH)) {
           assertThat(n.widths()).isSorted();
-          assertThat((List<Integer>) (List<?>) m.parameters().get("width")).isSorted();
+          List<?> drawnWidths = (List<?>) m.parameters().get("width");
+          assertThat(drawnWidths.stream().map(w -> (Integer) w).toList()).isSorted();
         }
         if (c.increasing().contains(Parameter.DEPTH)) {
           assertThat(n.depths()).isSorted();
