@@ -48,7 +48,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file (YAML).")
+  @Parameters(index = "0", paramLabel = "SPEC",
+      description = "A spec file (YAML), or a sweep directory (then --model ID picks one of its compiled models).")
   Path specFile;
 
   @Option(names = "--model", paramLabel = "NAME", description = "The model to train (fixed-model specs).")
@@ -119,7 +120,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(specFile)) {
+    boolean sweepModel = Files.isDirectory(specFile);
+    if (!sweepModel && !Files.isRegularFile(specFile)) {
       throw new BadInputException("spec file not found: " + specFile);
     }
     if (index < 0 || index >= MAX_INDEX) {
@@ -132,9 +134,30 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    SpecModels.Loaded chosen = ModelChoice.choose(specFile, model, index, sampleSeed);
+    SpecModels.Loaded chosen = sweepModel ? ModelChoice.fromSweep(specFile, model)
+        : ModelChoice.choose(specFile, model, index, sampleSeed);
     ModelInfo info = chosen.network().info();
     RunDirectory run = new RunDirectory(out != null ? out : Path.of("runs", info.name()));
+    if (!sweepModel) {
+      return train(chosen, info, run, options);
+    }
+    // a sweep's model always ends with a result, so that the sweep records why it failed
+    try {
+      return train(chosen, info, run, options);
+    } catch (BadInputException e) {
+      if (!Files.exists(run.resolve(RunDirectory.RESULT))) {
+        run.writeFailure(info, e.getMessage());
+      }
+      throw e;
+    } catch (RuntimeException e) {
+      if (!Files.exists(run.resolve(RunDirectory.RESULT))) {
+        run.writeFailure(info, e);
+      }
+      throw e;
+    }
+  }
+
+  private int train(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
     PrintWriter err = spec.commandLine().getErr();
     if (!resume && (Files.exists(run.resolve(RunDirectory.STATE)) || Files.exists(run.resolve(RunDirectory.RESULT)))) {
       throw new BadInputException(run.path() + " already holds a run; add --resume to continue it, or choose another --out");
@@ -153,15 +176,15 @@ public final class TrainCommand implements Callable<Integer> {
     } catch (DatasetException e) {
       throw new BadInputException(e.getMessage());
     }
-    String qualified = chosen.file().packageName() + "." + chosen.file().typeSpec().name();
+    String qualified = chosen.className();
     if (resume && Files.exists(run.resolve(RunDirectory.MODEL))) {
-      List<String> differences = run.differencesFrom(qualified, chosen.file().toString(), data, options);
+      List<String> differences = run.differencesFrom(qualified, chosen.source(), data, options);
       if (!differences.isEmpty()) {
         throw new BadInputException("--resume would continue " + run.path() + " differently from how it started: "
             + String.join("; ", differences) + ". Resume with the original options, or train into another --out");
       }
     } else {
-      run.writeModel(qualified, chosen.file().toString(), info, data, options);
+      run.writeModel(qualified, chosen.source(), info, data, options);
     }
     TrainResult result;
     try (ConsoleProgress progress = new ConsoleProgress(err, info.name())) {

@@ -4,8 +4,13 @@ import dev.designspace.runtime.nn.Network;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.MalformedURLException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +29,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
-/** Compiles generated model sources in memory and loads them as {@link Network}s. */
+/** Compiles generated model sources (in memory, or to class files for a sweep) and loads them as {@link Network}s. */
 public final class ModelCompiler {
+  private static final List<String> OPTIONS = List.of("-proc:none", "-Xlint:none", "-g:source,lines");
+
   private ModelCompiler() {}
 
   /**
@@ -34,11 +41,7 @@ public final class ModelCompiler {
    * @throws ModelCompilationException with javac's errors, or when the JVM has no compiler
    */
   public static Map<String, Class<? extends Network>> compile(List<JavaFileObject> sources) {
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    if (javac == null) {
-      throw new ModelCompilationException("this Java runtime has no compiler (javax.tools): run designspace with"
-          + " a JDK, not a JRE (java.home is " + System.getProperty("java.home") + ")");
-    }
+    JavaCompiler javac = systemCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
     try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
@@ -57,8 +60,7 @@ public final class ModelCompiler {
           };
         }
       };
-      boolean ok = javac.getTask(null, inMemory, diagnostics,
-          List.of("-proc:none", "-Xlint:none", "-g:source,lines"), null, sources).call();
+      boolean ok = javac.getTask(null, inMemory, diagnostics, OPTIONS, null, sources).call();
       if (!ok) {
         throw new ModelCompilationException("generated sources did not compile:\n" + format(diagnostics));
       }
@@ -78,6 +80,52 @@ public final class ModelCompiler {
       }
     }
     return loaded;
+  }
+
+  /**
+   * Compiles generated source files to class files under {@code classes} (which must be empty or
+   * absent), as a sweep does once for all of its models.
+   *
+   * @throws ModelCompilationException with javac's errors, or when the JVM has no compiler
+   */
+  public static void compileTo(List<Path> sources, Path classes) {
+    JavaCompiler javac = systemCompiler();
+    DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+      Files.createDirectories(classes);
+      files.setLocation(StandardLocation.CLASS_PATH, CompilationClasspath.current());
+      files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
+      boolean ok = javac.getTask(null, files, diagnostics, OPTIONS, null,
+          files.getJavaFileObjectsFromPaths(sources)).call();
+      if (!ok) {
+        throw new ModelCompilationException("generated sources did not compile:\n" + format(diagnostics));
+      }
+    } catch (IOException e) {
+      throw new ModelCompilationException("cannot compile into " + classes + ": " + e.getMessage());
+    }
+  }
+
+  /** Loads and instantiates a model class compiled by {@link #compileTo}. */
+  public static Network load(Path classes, String qualifiedName) {
+    try {
+      URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Network.class.getClassLoader());
+      return SpecModels.instantiate(Class.forName(qualifiedName, true, loader).asSubclass(Network.class));
+    } catch (MalformedURLException e) {
+      throw new ModelCompilationException("cannot read classes from " + classes + ": " + e.getMessage());
+    } catch (ClassNotFoundException e) {
+      throw new ModelCompilationException(qualifiedName + " is not compiled in " + classes);
+    } catch (ClassCastException e) {
+      throw new ModelCompilationException(qualifiedName + " in " + classes + " is not a Network");
+    }
+  }
+
+  private static JavaCompiler systemCompiler() {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    if (javac == null) {
+      throw new ModelCompilationException("this Java runtime has no compiler (javax.tools): run designspace with"
+          + " a JDK, not a JRE (java.home is " + System.getProperty("java.home") + ")");
+    }
+    return javac;
   }
 
   private static String qualifiedName(JavaFileObject source, Map<String, byte[]> bytecode) {

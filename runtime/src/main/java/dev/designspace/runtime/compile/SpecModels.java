@@ -18,8 +18,8 @@ import java.util.Optional;
  * and instantiate them. What {@code summary}, {@code train} and {@code sweep} do with a spec.
  */
 public final class SpecModels {
-  /** A loaded model with what it was generated from. */
-  public record Loaded(Network network, ModelSource source, JavaFile file) {}
+  /** A loaded model with the class name and source text it was compiled from. */
+  public record Loaded(Network network, String className, String source) {}
 
   private final Map<String, Loaded> byName;
 
@@ -38,7 +38,7 @@ public final class SpecModels {
     Map<String, Loaded> byName = new LinkedHashMap<>();
     List<Class<? extends Network>> ordered = new ArrayList<>(classes.values());
     for (int i = 0; i < models.size(); i++) {
-      byName.put(models.get(i).modelName(), new Loaded(instantiate(ordered.get(i)), models.get(i), files.get(i)));
+      byName.put(models.get(i).modelName(), new Loaded(instantiate(ordered.get(i)), ordered.get(i).getName(), files.get(i).toString()));
     }
     return new SpecModels(byName);
   }
@@ -60,7 +60,7 @@ public final class SpecModels {
     return instantiate(type);
   }
 
-  private static Network instantiate(Class<? extends Network> type) {
+  static Network instantiate(Class<? extends Network> type) {
     try {
       return type.getDeclaredConstructor().newInstance();
     } catch (InstantiationException | IllegalAccessException | NoSuchMethodException e) {

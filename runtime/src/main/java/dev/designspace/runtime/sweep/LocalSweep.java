@@ -3,15 +3,9 @@ package dev.designspace.runtime.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.designspace.generator.emit.AtomicFiles;
-import dev.designspace.generator.emit.GenerationRequest;
-import dev.designspace.generator.emit.GenerationResult;
-import dev.designspace.generator.emit.ModelSource;
-import dev.designspace.generator.emit.SourceGeneration;
-import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.compile.CompilationClasspath;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,35 +14,30 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * Runs a sweep on this machine: writes {@code spec.yaml} (extends applied), the generated sources
- * and {@code manifest.json}, then keeps {@code workers} worker processes busy, one model each
- * ({@code designspace train ... --resume} into {@code models/ID}). Models with a result are
+ * Runs a sweep on this machine: prepares the {@link SweepDirectory}, then keeps {@code workers}
+ * worker processes busy, one model each ({@code designspace train DIR --model ID --resume} into
+ * {@code models/ID}). Models with a result are
  * skipped, so rerunning resumes; a worker that ends without a result is recorded as failed with
  * the tail of its log. Stopping the sweep (Ctrl-C) stops its workers; their checkpoints remain.
  */
 public final class LocalSweep {
   static final ObjectMapper JSON = new ObjectMapper();
-  public static final String MODELS = "models";
 
   private LocalSweep() {}
 
   public static SweepResult run(SweepRequest request, SweepListener listener) throws IOException, InterruptedException {
-    Path dir = request.directory();
-    Files.createDirectories(dir.resolve(MODELS));
-    AtomicFiles.write(dir.resolve("spec.yaml"), SpecLoader.resolvedYaml(request.spec()).getBytes(StandardCharsets.UTF_8));
-    GenerationResult generated = SourceGeneration.generate(new GenerationRequest(List.of(request.spec()), request.count(),
-        request.seed(), GenerationRequest.DEFAULT_PACKAGE, dir.resolve("src")));
-    Files.copy(generated.manifest(), dir.resolve(SourceGeneration.MANIFEST), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-
-    List<ModelSource> models = generated.models();
+    SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(), request.directory());
+    Path dir = sweep.path();
+    List<SweepModel> models = sweep.models();
     Deque<Integer> pending = new ArrayDeque<>();
-    for (int i = 0; i < models.size(); i++) {
-      if (!Files.isRegularFile(modelDir(dir, models.get(i)).resolve("result.json"))) {
-        pending.add(i);
+    for (SweepModel m : models) {
+      if (sweep.result(m).isEmpty()) {
+        pending.add(m.position());
       }
     }
     int skipped = models.size() - pending.size();
@@ -70,8 +59,8 @@ public final class LocalSweep {
       while (!pending.isEmpty() || !running.isEmpty()) {
         while (running.size() < request.workers() && !pending.isEmpty()) {
           int index = pending.poll();
-          running.put(start(request, models.get(index)), index);
-          listener.started(models.get(index).modelName(), running.size(), pending.size());
+          running.put(start(request, sweep, models.get(index)), index);
+          listener.started(models.get(index).id(), running.size(), pending.size());
         }
         CompletableFuture<?>[] exits = running.keySet().stream().map(Process::onExit).toArray(CompletableFuture[]::new);
         try {
@@ -81,8 +70,8 @@ public final class LocalSweep {
         }
         for (Process p : new ArrayList<>(running.keySet())) {
           if (!p.isAlive()) {
-            ModelSource model = models.get(running.remove(p));
-            JsonNode result = recordExit(dir, model, p.exitValue());
+            SweepModel model = models.get(running.remove(p));
+            JsonNode result = recordExit(sweep, model, p.exitValue());
             finishedHere++;
             String status = result.path("status").asText();
             double error = result.path("error").asDouble();
@@ -95,7 +84,7 @@ public final class LocalSweep {
               default -> failed++;
             }
             double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-            listener.finished(model.modelName(), status, error,
+            listener.finished(model.id(), status, error,
                 new SweepProgress(models.size(), done, failed, diverged, running.size(), best, perModel));
           }
         }
@@ -111,16 +100,12 @@ public final class LocalSweep {
     return SweepCollector.collect(dir, true);
   }
 
-  static Path modelDir(Path sweep, ModelSource model) {
-    return sweep.resolve(MODELS).resolve(model.className());
-  }
-
-  private static Process start(SweepRequest request, ModelSource model) throws IOException {
-    Path out = modelDir(request.directory(), model);
+  /** The worker: {@code designspace train DIR --model ID} into the model's run directory, as every launcher runs it. */
+  private static Process start(SweepRequest request, SweepDirectory sweep, SweepModel model) throws IOException {
+    Path out = sweep.modelDir(model);
     Files.createDirectories(out);
     List<String> command = new ArrayList<>(workerCommand());
-    command.addAll(List.of("train", request.spec().toAbsolutePath().toString(),
-        "--seed", String.valueOf(model.seed()), "--index", String.valueOf(model.sampleIndex()),
+    command.addAll(List.of("train", sweep.path().toAbsolutePath().toString(), "--model", model.id(),
         "--out", out.toAbsolutePath().toString(), "--resume", "--threads", String.valueOf(request.threadsPerWorker())));
     command.addAll(request.trainArguments());
     ProcessBuilder builder = new ProcessBuilder(command)
@@ -139,22 +124,23 @@ public final class LocalSweep {
     return List.of(java, "-cp", classpath, "dev.designspace.runtime.cli.DesignspaceMain");
   }
 
-  /** The model's result, written as failed when the worker ended without one. */
-  private static JsonNode recordExit(Path sweep, ModelSource model, int exitCode) throws IOException {
-    Path result = modelDir(sweep, model).resolve("result.json");
-    if (Files.isRegularFile(result)) {
-      return JSON.readTree(result.toFile());
+  /** The model's result, written as failed when the worker ended without one (killed, crashed, no JVM). */
+  private static JsonNode recordExit(SweepDirectory sweep, SweepModel model, int exitCode) throws IOException {
+    Optional<JsonNode> written = sweep.result(model);
+    if (written.isPresent()) {
+      return written.get();
     }
     Map<String, Object> failed = new LinkedHashMap<>();
-    failed.put("id", model.modelName());
+    failed.put("id", model.id());
     failed.put("status", "failed");
     failed.put("error", 100.0);
-    failed.put("message", "worker exited with code " + exitCode + " and no result: " + tail(modelDir(sweep, model)
-        .resolve("worker.log")));
-    failed.put("flops", model.complexity().flops());
-    failed.put("params", model.complexity().params());
-    failed.put("acts", model.complexity().acts());
-    AtomicFiles.write(result, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(failed));
+    failed.put("message", "worker exited with code " + exitCode + " and no result: "
+        + tail(sweep.modelDir(model).resolve("worker.log")));
+    failed.put("flops", model.flops());
+    failed.put("params", model.params());
+    failed.put("acts", model.acts());
+    AtomicFiles.write(sweep.modelDir(model).resolve(SweepDirectory.RESULT),
+        JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(failed));
     return JSON.valueToTree(failed);
   }
 

@@ -24,7 +24,7 @@ public final class SweepCollector {
   /** Reads every models/ID/result.json; with {@code write}, also writes sweep.json and sweep.csv atomically. */
   public static SweepResult collect(Path dir, boolean write) throws IOException {
     List<JsonNode> results = new ArrayList<>();
-    Path models = dir.resolve(LocalSweep.MODELS);
+    Path models = dir.resolve(SweepDirectory.MODELS);
     if (Files.isDirectory(models)) {
       try (Stream<Path> entries = Files.list(models)) {
         for (Path m : entries.sorted().toList()) {

@@ -139,11 +139,16 @@ public final class RunDirectory {
 
   /** result.json for a run that failed with an exception. */
   public void writeFailure(ModelInfo info, Exception e) {
+    writeFailure(info, e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
+
+  /** A failed result.json with {@code message} saying why. */
+  public void writeFailure(ModelInfo info, String message) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", info.name());
     m.put("status", TrainResult.FAILED);
     m.put("error", 100.0);
-    m.put("message", e.getClass().getSimpleName() + ": " + e.getMessage());
+    m.put("message", message);
     m.put("flops", info.flops());
     m.put("params", info.params());
     m.put("acts", info.acts());

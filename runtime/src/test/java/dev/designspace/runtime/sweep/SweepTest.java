@@ -88,7 +88,7 @@ class SweepTest {
   }
 
   private static int countResults(Path out) throws IOException {
-    Path models = out.resolve(LocalSweep.MODELS);
+    Path models = out.resolve(SweepDirectory.MODELS);
     if (!Files.isDirectory(models)) {
       return 0;
     }

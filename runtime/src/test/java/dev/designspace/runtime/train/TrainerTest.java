@@ -108,8 +108,7 @@ class TrainerTest {
     Path run = dir.resolve("run");
     TrainOptions oneEpoch = OPTIONS.withEpochs(1);
     TrainResult r = train(run, oneEpoch, false, ProgressListener.NONE);
-    new RunDirectory(run).writeModel(loaded.file().packageName() + "." + loaded.file().typeSpec().name(),
-        loaded.file().toString(), tiny.info(), data, oneEpoch);
+    new RunDirectory(run).writeModel(loaded.className(), loaded.source(), tiny.info(), data, oneEpoch);
     Path exported = SavedModelExport.export(run, dir.resolve("saved"));
     assertThat(exported.resolve("saved_model.pb")).exists();
 

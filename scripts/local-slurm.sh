@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# A single-node Slurm on this machine, for trying `designspace sweep --launcher slurm` and for the
+# launcher's tests. Needs root and the Debian packages slurm-wlm and munge (`install` gets them).
+#
+#   scripts/local-slurm.sh install        apt-get the packages if they are missing
+#   scripts/local-slurm.sh start          start munged, slurmctld and slurmd; wait for the node
+#   eval "$(scripts/local-slurm.sh env)"  point sbatch/squeue/sinfo at this cluster (SLURM_CONF)
+#   scripts/local-slurm.sh stop           stop what start started
+#
+# Everything (configuration, state, logs, munge socket and key) lives under $DESIGNSPACE_SLURM_DIR
+# (default /tmp/designspace-slurm); nothing under /etc is touched. There is no systemd here, so
+# the daemons are started directly, as root.
+set -euo pipefail
+
+dir="${DESIGNSPACE_SLURM_DIR:-/tmp/designspace-slurm}"
+host="$(hostname -s)"
+conf="$dir/slurm.conf"
+socket="$dir/munge/munge.socket.2"
+
+say() { echo "local-slurm: $*" >&2; }
+
+install_packages() {
+  if command -v slurmctld >/dev/null && command -v munged >/dev/null; then
+    return
+  fi
+  apt-get install -y slurm-wlm munge >/dev/null \
+    || { apt-get update >/dev/null && apt-get install -y slurm-wlm munge >/dev/null; }
+}
+
+write_config() {
+  mkdir -p "$dir/state" "$dir/spool" "$dir/munge" "$dir/log"
+  chmod 755 "$dir" "$dir/munge"
+  if [ ! -f "$dir/munge/munge.key" ]; then
+    (umask 077 && dd if=/dev/urandom of="$dir/munge/munge.key" bs=1024 count=1 status=none)
+  fi
+  chmod 600 "$dir/munge/munge.key"
+  cat >"$conf" <<EOF
+ClusterName=designspace
+SlurmctldHost=$host(127.0.0.1)
+SlurmUser=root
+SlurmdUser=root
+AuthType=auth/munge
+AuthInfo=socket=$socket
+CredType=cred/munge
+MpiDefault=none
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+SchedulerType=sched/backfill
+JobAcctGatherType=jobacct_gather/none
+AccountingStorageType=accounting_storage/none
+ReturnToService=2
+KillWait=10
+StateSaveLocation=$dir/state
+SlurmdSpoolDir=$dir/spool
+SlurmctldPidFile=$dir/slurmctld.pid
+SlurmdPidFile=$dir/slurmd.pid
+SlurmctldLogFile=$dir/log/slurmctld.log
+SlurmdLogFile=$dir/log/slurmd.log
+NodeName=$host NodeAddr=127.0.0.1 CPUs=2 State=UNKNOWN
+PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
+EOF
+}
+
+node_state() {
+  SLURM_CONF="$conf" sinfo -h -N -o '%t' 2>/dev/null | head -1
+}
+
+start() {
+  if [ "$(id -u)" -ne 0 ]; then
+    say "start needs root (the daemons run as root here)"
+    exit 1
+  fi
+  install_packages
+  if [ -f "$dir/slurmctld.pid" ] && kill -0 "$(cat "$dir/slurmctld.pid")" 2>/dev/null; then
+    say "already running (SLURM_CONF=$conf)"
+    return
+  fi
+  write_config
+  munged --force --socket="$socket" --key-file="$dir/munge/munge.key" --pid-file="$dir/munge/munged.pid" \
+    --log-file="$dir/log/munged.log" --seed-file="$dir/munge/munged.seed" --origin=127.0.0.1
+  export SLURM_CONF="$conf"
+  slurmctld -c -f "$conf"
+  slurmd -c -f "$conf"
+  # ready when the node reports idle (or busy with earlier jobs)
+  for _ in $(seq 1 120); do
+    case "$(node_state)" in
+      idle|mix|alloc) say "up: $(SLURM_CONF="$conf" sinfo -h -o '%P %D %t' | head -1) (SLURM_CONF=$conf)"; return ;;
+    esac
+    sleep 0.5
+  done
+  say "the node did not come up; logs in $dir/log:"
+  tail -n 20 "$dir/log/slurmctld.log" "$dir/log/slurmd.log" >&2 || true
+  exit 1
+}
+
+stop() {
+  for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
+    if [ -f "$pidfile" ]; then
+      pid="$(cat "$pidfile")"
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 40); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.25
+      done
+      rm -f "$pidfile"
+    fi
+  done
+  say "stopped"
+}
+
+case "${1:-}" in
+  install) install_packages ;;
+  start) start ;;
+  stop) stop ;;
+  env) echo "export SLURM_CONF='$conf'" ;;
+  *) echo "usage: $0 install|start|env|stop" >&2; exit 2 ;;
+esac
