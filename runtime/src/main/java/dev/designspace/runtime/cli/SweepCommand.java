@@ -5,14 +5,24 @@ import dev.designspace.generator.cli.ExitCodes;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.data.Datasets;
+import dev.designspace.runtime.slurm.SlurmOptions;
+import dev.designspace.runtime.slurm.SlurmRequest;
+import dev.designspace.runtime.slurm.SlurmSubmission;
+import dev.designspace.runtime.slurm.SlurmSweep;
+import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.SweepDirectory;
+import dev.designspace.runtime.sweep.SweepException;
+import dev.designspace.runtime.sweep.SweepModel;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import dev.designspace.runtime.sweep.SweepRequest;
 import dev.designspace.runtime.sweep.SweepResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,19 +38,60 @@ import picocli.CommandLine.Spec;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
-      "Sample N models of a design space, generate their classes and train each in its own",
-      "worker process (designspace train), W at a time; collect sweep.json and sweep.csv.",
-      "Rerunning the same command resumes: finished models are skipped, interrupted ones",
-      "continue from their checkpoints; failed and diverged models are recorded. The training",
-      "options (--epochs, --dataset, --batch-size, --lr, ...) are train's, applied to every model."
+      "Sample N models of a design space, generate and compile their classes once into the sweep",
+      "directory and train each in its own worker process (designspace train DIR --model ID).",
+      "Local launcher: W workers at a time, then sweep.json and sweep.csv. Slurm launcher: one",
+      "sbatch array job, one task per model, submitted and left to run; the tasks write into the",
+      "same directory. Rerunning the same command resumes: models with a result are skipped,",
+      "interrupted ones continue from their checkpoints; failed and diverged models are recorded",
+      "(--retry-failed trains the failed ones again). The training options (--epochs, --dataset,",
+      "--batch-size, --lr, ...) are train's, applied to every model. --status DIR shows where a",
+      "sweep stands."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  designspace sweep specs/fmnist-regnet-x.yaml -n 20 --epochs 2 --workers 2"})
+    footer = {
+      "  designspace sweep specs/fmnist-regnet-x.yaml -n 20 --epochs 2 --workers 2",
+      "  designspace sweep specs/regnet-x.yaml -n 500 --epochs 10 --launcher slurm --partition gpu \\",
+      "      --gpus-per-task 1 --cpus-per-task 8 --time-limit 120 --max-parallel 64 --out runs/regnetx",
+      "  designspace sweep runs/regnetx --status"
+    })
 public final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "A sampled design space (YAML).")
+  @Parameters(index = "0", paramLabel = "SPEC", description = "A sampled design space (YAML); with --status, the sweep directory.")
   Path specFile;
+
+  @Option(names = "--launcher", paramLabel = "local|slurm", defaultValue = "local",
+      description = "Where the workers run: this machine, or a Slurm array job (default: ${DEFAULT-VALUE}).")
+  String launcher;
+
+  @Option(names = "--status", description = "Show how many models of the sweep directory SPEC are done, failed,"
+      + " diverged, running and pending (from the result files and squeue), and why the failed ones failed.")
+  boolean status;
+
+  @Option(names = "--retry-failed", description = "Train the models whose result is failed again (their old result"
+      + " is kept as previous-result.json).")
+  boolean retryFailed;
+
+  @Option(names = "--partition", paramLabel = "P", description = "Slurm: the partition (default: the cluster's).")
+  String partition;
+
+  @Option(names = "--time-limit", paramLabel = "M", description = "Slurm: minutes per model (default: the partition's).")
+  Integer timeLimit;
+
+  @Option(names = "--gpus-per-task", paramLabel = "G", defaultValue = "0",
+      description = "Slurm: GPUs per model; with G > 0 the models train on gpu:0 (default: ${DEFAULT-VALUE}).")
+  int gpusPerTask;
+
+  @Option(names = "--cpus-per-task", paramLabel = "C", defaultValue = "1",
+      description = "Slurm: CPUs per model, also its TensorFlow threads (default: ${DEFAULT-VALUE}).")
+  int cpusPerTask;
+
+  @Option(names = "--max-parallel", paramLabel = "K", description = "Slurm: at most K models at once (array %K).")
+  Integer maxParallel;
+
+  @Option(names = "--dry-run", description = "Slurm: write the sbatch script, submit nothing.")
+  boolean dryRun;
 
   @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "10", description = "Models (default: ${DEFAULT-VALUE}).")
   int count;
@@ -80,8 +131,20 @@ public final class SweepCommand implements Callable<Integer> {
 
   @Option(names = "--train-seed", paramLabel = "S") Long trainSeed;
 
+  @Option(names = "--device", paramLabel = "cpu|gpu:N") String device;
+
   @Override
   public Integer call() throws Exception {
+    if (status) {
+      return status();
+    }
+    if (Files.isDirectory(specFile)) {
+      throw new BadInputException(specFile + " is a directory: pass the spec file to sweep (rerun the command that"
+          + " started the sweep to resume it), or add --status to see where the sweep in it stands");
+    }
+    if (!launcher.equals("local") && !launcher.equals("slurm")) {
+      throw new BadInputException("--launcher must be local or slurm, got '" + launcher + "'");
+    }
     if (!Files.isRegularFile(specFile)) {
       throw new BadInputException("spec file not found: " + specFile);
     }
@@ -101,12 +164,20 @@ public final class SweepCommand implements Callable<Integer> {
     add(args, "--label-smoothing", labelSmoothing);
     add(args, "--warmup-epochs", warmupEpochs);
     add(args, "--train-seed", trainSeed);
+    add(args, "--device", device);
     if (decayAll) {
       args.add("--decay-all");
     }
+    Path directory = out != null ? out : Path.of("runs", space.name());
+    if (launcher.equals("slurm")) {
+      return submit(directory, args);
+    }
+    if (retryFailed) {
+      retryFailedLocally(directory);
+    }
     SweepRequest request;
     try {
-      request = new SweepRequest(specFile, count, seed, out != null ? out : Path.of("runs", space.name()), w,
+      request = new SweepRequest(specFile, count, seed, directory, w,
           Math.max(1, cores / w), args);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
@@ -134,6 +205,81 @@ public final class SweepCommand implements Callable<Integer> {
         request.directory().resolve("sweep.json")));
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  private int submit(Path directory, List<String> args) throws IOException {
+    SlurmRequest request;
+    try {
+      request = new SlurmRequest(specFile, count, seed, directory, args,
+          new SlurmOptions(partition, timeLimit, gpusPerTask, cpusPerTask, maxParallel), retryFailed, dryRun);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    SlurmSubmission submission;
+    try {
+      submission = SlurmSweep.submit(request);
+    } catch (SweepException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    String skipped = String.format(Locale.ROOT, "%d with a result%s, %d already queued", submission.withResult(),
+        retryFailed ? "" : " (add --retry-failed to train failed ones again)", submission.queued());
+    if (submission.tasks().isEmpty()) {
+      stdout.println("nothing to submit: " + skipped + "; " + directory.resolve("sweep.json") + " via designspace report");
+    } else if (submission.jobId() == null) {
+      stdout.println("wrote " + submission.script() + " for " + submission.tasks().size() + " models (" + skipped
+          + "); submit it with:");
+      stdout.println("  " + String.join(" ", submission.command().stream().map(SweepCommand::shellWord).toList()));
+    } else {
+      stdout.println("submitted job " + submission.jobId() + ": " + submission.tasks().size() + " models (" + skipped
+          + "); logs in " + directory.resolve("slurm/logs"));
+      stdout.println("  designspace sweep " + shellWord(directory.toString()) + " --status");
+    }
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /** Local sweeps retry a failed model by setting its result aside; the sweep then trains it again. */
+  private static void retryFailedLocally(Path directory) throws IOException {
+    if (!Files.isRegularFile(directory.resolve("manifest.json"))) {
+      return;
+    }
+    SweepDirectory sweep = SweepDirectory.open(directory);
+    for (SweepModel m : sweep.models()) {
+      if (sweep.result(m).map(r -> r.path("status").asText().equals("failed")).orElse(false)) {
+        Files.move(sweep.modelDir(m).resolve(SweepDirectory.RESULT), sweep.modelDir(m).resolve(SlurmSweep.PREVIOUS_RESULT),
+            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+  }
+
+  private int status() throws IOException {
+    if (!Files.isDirectory(specFile)) {
+      throw new BadInputException("--status reads a sweep directory; " + specFile + " is not one");
+    }
+    SweepStatus s;
+    try {
+      s = SlurmSweep.status(specFile);
+    } catch (SweepException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    String queue = s.queueKnown()
+        ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),
+            s.notQueued() == 0 ? "" : ", not queued " + s.notQueued() + " (submit again to resume them)")
+        : String.format(Locale.ROOT, ", unfinished %d (no Slurm queue to ask)", s.unfinished());
+    stdout.println(String.format(Locale.ROOT, "%s: %d models: done %d, failed %d, diverged %d%s", specFile, s.total(),
+        s.done(), s.failed(), s.diverged(), queue));
+    for (String failure : s.failures()) {
+      stdout.println("  failed " + failure);
+    }
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+
+  /** A word the user can paste into a shell. */
+  private static String shellWord(String word) {
+    return word.matches("[A-Za-z0-9_./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   private static void add(List<String> args, String option, Object value) {

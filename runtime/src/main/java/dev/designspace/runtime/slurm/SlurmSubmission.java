@@ -1,0 +1,22 @@
+package dev.designspace.runtime.slurm;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a submission did.
+ *
+ * @param script the sbatch script written, or null when there was nothing to submit
+ * @param command the sbatch command that submits it (run, or to run after a dry run)
+ * @param tasks the array task indices (manifest positions) submitted
+ * @param jobId Slurm's job id, or null for a dry run or when nothing was submitted
+ * @param withResult models skipped because they have a result
+ * @param queued models skipped because a task of an earlier submission is queued or running for them
+ */
+public record SlurmSubmission(Path script, List<String> command, List<Integer> tasks, String jobId, int withResult,
+    int queued) {
+  public SlurmSubmission {
+    command = List.copyOf(command);
+    tasks = List.copyOf(tasks);
+  }
+}

@@ -1,0 +1,64 @@
+<#ftl output_format="shell" strip_whitespace=true>
+<#-- interpolations are [=value] (set by SbatchScript), so that bash's ${...} stays bash -->
+#!/usr/bin/env bash
+<#list directives as directive>
+#SBATCH [=directive]
+</#list>
+#
+# A designspace sweep as a Slurm array job: array task I trains model I of the sweep's
+# manifest.json with `designspace train`, into models/CLASS/ of the sweep directory, and resumes
+# from the model's last checkpoint when Slurm requeues the task. Written by
+# `designspace sweep --launcher slurm`: rerun that command to submit the models without a result,
+# run `designspace sweep DIR --status` to see where the sweep stands. Every value below is a
+# single-quoted shell word. Set DESIGNSPACE_JAVA to run another java on the nodes.
+set -o pipefail
+
+sweep=[=sweep]
+java=[=java]
+if [ -n "${DESIGNSPACE_JAVA:-}" ]; then java=$DESIGNSPACE_JAVA; fi
+classpath=[=classpath]
+main=[=mainClass]
+cpus=[=cpus?c]
+train_options=(
+<#list trainArguments as argument>
+  [=argument]
+</#list>
+)
+
+task="${SLURM_ARRAY_TASK_ID:?submit this script with sbatch, as an array job}"
+case "$task" in
+<#list models as m>
+  [=m.position?c]) id=[=m.id] dir=[=m.dir] flops=[=m.flops?c] params=[=m.params?c] acts=[=m.acts?c] ;;
+</#list>
+  *) echo "this sweep has no model with index $task" >&2; exit 2 ;;
+esac
+cd -- "$sweep" || exit 1
+out="$sweep/models/$dir"
+mkdir -p -- "$out" || exit 1
+echo "$(date '+%F %T') task $task: $id (job ${SLURM_ARRAY_JOB_ID:-?}, restart ${SLURM_RESTART_COUNT:-0}, on $(hostname))"
+
+# One task per model at any time, across resubmissions and requeues.
+exec 9>>"$out/task.lock"
+if ! flock -n 9; then
+  echo "another task holds $out/task.lock and is training $id; this task leaves the model to it"
+  exit 0
+fi
+if [ -f "$out/result.json" ] && ! grep -q '"status" *: *"failed"' "$out/result.json"; then
+  echo "$id already has a result; nothing to do"
+  exit 0
+fi
+
+export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-1}"
+export DESIGNSPACE_PLAIN_PROGRESS=1
+"$java" -cp "$classpath" "$main" train "$sweep" --model "$id" --out "$out" --resume \
+  --threads "${SLURM_CPUS_PER_TASK:-$cpus}" "${train_options[@]}"
+code=$?
+if [ "$code" -ne 0 ] && [ ! -f "$out/result.json" ]; then
+  # train ended without a result (killed, crashed, or no java): record the failure as the local launcher does
+  json_id=${id//\\/\\\\}
+  json_id=${json_id//\"/\\\"}
+  printf '{\n  "id" : "%s",\n  "status" : "failed",\n  "error" : 100.0,\n  "message" : "train exited with code %s and no result; see slurm/logs/task-%s.log",\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s\n}\n' \
+    "$json_id" "$code" "$task" "$flops" "$params" "$acts" >"$out/result.json.tmp" \
+    && mv -f -- "$out/result.json.tmp" "$out/result.json"
+fi
+exit "$code"
