@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -31,6 +32,8 @@ public final class RunDirectory {
   public static final String LOG = "train.log";
   public static final String CHECKPOINTS = "checkpoints";
 
+  /** Options that say where a run trains, not what: a resumed run may use other threads or another device. */
+  private static final Set<String> WHERE_IT_RUNS = Set.of("threads", "device");
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path dir;
@@ -130,11 +133,19 @@ public final class RunDirectory {
     JsonNode now = JSON.valueToTree(options);
     JsonNode then = stored.path("options");
     now.fieldNames().forEachRemaining(field -> {
-      if (!now.get(field).equals(then.path(field))) {
+      if (!WHERE_IT_RUNS.contains(field) && !sameValue(now.get(field), then.path(field))) {
         differences.add(field + " was " + then.path(field) + ", now " + now.get(field));
       }
     });
     return differences;
+  }
+
+  /** Numbers by value: a long written as 0 reads back as an int node. */
+  private static boolean sameValue(JsonNode a, JsonNode b) {
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    return a.equals(b);
   }
 
   /** result.json for a run that failed with an exception. */

@@ -92,6 +92,22 @@ class TrainerTest {
     assertThat(b).as("final weights, BN statistics and momentum").isEqualTo(a);
   }
 
+  /** What --resume compares, read back from model.json: same options resume (numbers by value), others do not. */
+  @Test
+  void aRunResumesWithTheOptionsItStartedWith(@TempDir Path dir) {
+    RunDirectory run = new RunDirectory(dir);
+    TrainOptions started = OPTIONS.withSeed(0);
+    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started);
+    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started)).isEmpty();
+    // where it runs is not what it trains
+    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started.withThreads(3).withDevice("gpu:0")))
+        .isEmpty();
+    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started.withEpochs(3).withSeed(7)))
+        .containsExactly("epochs was 2, now 3", "seed was 0, now 7");
+    assertThat(run.differencesFrom("other.Model", loaded.source(), data, started))
+        .containsExactly("model " + loaded.className() + " was trained, not other.Model");
+  }
+
   @Test
   void hugeLearningRateDivergesAndIsRecorded(@TempDir Path dir) {
     TrainResult r = train(dir, OPTIONS.withBaseLr(1e6).withWarmup(0, 1), false, ProgressListener.NONE);
