@@ -27,7 +27,21 @@ install_packages() {
     || { apt-get update >/dev/null && apt-get install -y slurm-wlm munge >/dev/null; }
 }
 
+listening() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# slurmctld and slurmd ports: 6817/6818 unless taken (another Slurm on this machine), then the next free pair
+pick_ports() {
+  ctld_port="${DESIGNSPACE_SLURM_PORT:-6817}"
+  while listening "$ctld_port" || listening "$((ctld_port + 1))"; do
+    ctld_port=$((ctld_port + 10))
+  done
+  slurmd_port=$((ctld_port + 1))
+}
+
 write_config() {
+  pick_ports
   mkdir -p "$dir/state" "$dir/spool" "$dir/munge" "$dir/log"
   chmod 755 "$dir" "$dir/munge"
   if [ ! -f "$dir/munge/munge.key" ]; then
@@ -37,6 +51,8 @@ write_config() {
   cat >"$conf" <<EOF
 ClusterName=designspace
 SlurmctldHost=$host(127.0.0.1)
+SlurmctldPort=$ctld_port
+SlurmdPort=$slurmd_port
 SlurmUser=root
 SlurmdUser=root
 AuthType=auth/munge

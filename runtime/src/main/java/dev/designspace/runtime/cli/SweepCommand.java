@@ -222,8 +222,9 @@ public final class SweepCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    String skipped = String.format(Locale.ROOT, "%d with a result%s, %d already queued", submission.withResult(),
-        retryFailed ? "" : " (add --retry-failed to train failed ones again)", submission.queued());
+    String skipped = String.format(Locale.ROOT, "%d with a result, %d already queued%s", submission.withResult(),
+        submission.queued(), submission.failedKept() == 0 ? ""
+            : "; " + submission.failedKept() + " failed, add --retry-failed to train them again");
     if (submission.tasks().isEmpty()) {
       stdout.println("nothing to submit: " + skipped + "; " + directory.resolve("sweep.json") + " via designspace report");
     } else if (submission.jobId() == null) {

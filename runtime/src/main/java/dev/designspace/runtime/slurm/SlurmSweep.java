@@ -50,6 +50,7 @@ public final class SlurmSweep {
     List<SweepModel> retried = new ArrayList<>();
     int withResult = 0;
     int alreadyQueued = 0;
+    int failedKept = 0;
     for (SweepModel m : sweep.models()) {
       Optional<JsonNode> result = sweep.result(m);
       boolean failed = result.map(r -> r.path("status").asText().equals("failed")).orElse(false);
@@ -62,10 +63,11 @@ public final class SlurmSweep {
         retried.add(m);
       } else {
         withResult++;
+        failedKept += failed ? 1 : 0;
       }
     }
     if (tasks.isEmpty()) {
-      return new SlurmSubmission(null, List.of(), List.of(), null, withResult, alreadyQueued);
+      return new SlurmSubmission(null, List.of(), List.of(), null, withResult, alreadyQueued, failedKept);
     }
     List<String> trainArguments = new ArrayList<>(request.trainArguments());
     if (request.options().gpusPerTask() > 0 && !trainArguments.contains("--device")) {
@@ -79,7 +81,7 @@ public final class SlurmSweep {
     Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     List<String> command = SlurmCommands.sbatchCommand(file, sweep.path());
     if (request.dryRun()) {
-      return new SlurmSubmission(file, command, tasks, null, withResult, alreadyQueued);
+      return new SlurmSubmission(file, command, tasks, null, withResult, alreadyQueued, failedKept);
     }
     // the failed result stays beside the model until its retry writes a new one
     for (SweepModel m : retried) {
@@ -98,7 +100,7 @@ public final class SlurmSweep {
       throw e;
     }
     recordJob(sweep.path(), jobId, tasks, script.directives().get(1));
-    return new SlurmSubmission(file, command, tasks, jobId, withResult, alreadyQueued);
+    return new SlurmSubmission(file, command, tasks, jobId, withResult, alreadyQueued, failedKept);
   }
 
   /** Counts from the result files and, when it answers, squeue. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN section 1: analysis (and the whole generator) never touch TensorFlow. */
+/** DESIGN section 1: analysis, sweeps, the Slurm launcher and the whole generator never touch TensorFlow. */
 class PackageRulesTest {
   private static final Path ROOT = Path.of(System.getProperty("designspace.root", "..")).toAbsolutePath().normalize();
 
@@ -29,6 +29,8 @@ class PackageRulesTest {
   void analysisAndGeneratorDoNotImportTensorFlow() throws IOException {
     assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/analysis"))).isEmpty();
     assertThat(importingTensorFlow(ROOT.resolve("generator/src/main/java"))).isEmpty();
+    assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/sweep"))).isEmpty();
+    assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/slurm"))).isEmpty();
     // and the rule can fail: the layer API does import it
     assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/nn"))).isNotEmpty();
   }
