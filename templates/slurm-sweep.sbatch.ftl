@@ -37,10 +37,13 @@ out="$sweep/models/$dir"
 mkdir -p -- "$out" || exit 1
 echo "$(date '+%F %T') task $task: $id (job ${SLURM_ARRAY_JOB_ID:-?}, restart ${SLURM_RESTART_COUNT:-0}, on $(hostname))"
 
-# One task per model at any time, across resubmissions and requeues.
+# One task per model at any time, across resubmissions and requeues. The lock passes to java, so a
+# requeued task's java that is still stopping (up to Slurm's KillWait) holds it: wait for that,
+# but leave the model to a task that is still training it.
+lock_wait="${DESIGNSPACE_LOCK_WAIT:-300}"
 exec 9>>"$out/task.lock"
-if ! flock -n 9; then
-  echo "another task holds $out/task.lock and is training $id; this task leaves the model to it"
+if ! flock -w "$lock_wait" 9; then
+  echo "another task has held $out/task.lock for $lock_wait s and is training $id; this task leaves the model to it"
   exit 0
 fi
 if [ -f "$out/result.json" ] && ! grep -q '"status" *: *"failed"' "$out/result.json"; then

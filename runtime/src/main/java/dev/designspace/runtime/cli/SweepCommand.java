@@ -169,6 +169,7 @@ public final class SweepCommand implements Callable<Integer> {
       args.add("--decay-all");
     }
     Path directory = out != null ? out : Path.of("runs", space.name());
+    requireOptionsOf(launcher);
     if (launcher.equals("slurm")) {
       return submit(directory, args);
     }
@@ -276,6 +277,36 @@ public final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /** Options of the other launcher are a mistake, not something to ignore silently. */
+  private void requireOptionsOf(String chosen) {
+    List<String> wrong = new ArrayList<>();
+    if (chosen.equals("slurm")) {
+      if (workers != null) {
+        wrong.add("--workers (Slurm runs every model as its own task; --max-parallel limits how many at once)");
+      }
+    } else {
+      if (partition != null) {
+        wrong.add("--partition");
+      }
+      if (timeLimit != null) {
+        wrong.add("--time-limit");
+      }
+      if (maxParallel != null) {
+        wrong.add("--max-parallel");
+      }
+      if (dryRun) {
+        wrong.add("--dry-run");
+      }
+      if (gpusPerTask != 0 || cpusPerTask != 1) {
+        wrong.add("--gpus-per-task/--cpus-per-task");
+      }
+    }
+    if (!wrong.isEmpty()) {
+      throw new BadInputException(String.join(", ", wrong) + (chosen.equals("slurm") ? " is not an option of --launcher slurm"
+          : " only apply with --launcher slurm"));
+    }
   }
 
   /** A word the user can paste into a shell. */

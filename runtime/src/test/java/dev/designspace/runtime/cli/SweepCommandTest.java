@@ -77,6 +77,14 @@ class SweepCommandTest {
     assertThat(cpus.exitCode()).isEqualTo(2);
     assertThat(cpus.err()).contains("--cpus-per-task must be >= 1, got 0");
 
+    Run local = run("sweep", spec, "--max-parallel", "4", "--out", dir.resolve("local").toString());
+    assertThat(local.exitCode()).isEqualTo(2);
+    assertThat(local.err()).contains("--max-parallel only apply with --launcher slurm");
+    assertThat(dir.resolve("local")).doesNotExist();
+    Run workers = run("sweep", spec, "--launcher", "slurm", "--workers", "2", "--dry-run");
+    assertThat(workers.exitCode()).isEqualTo(2);
+    assertThat(workers.err()).contains("--workers (Slurm runs every model as its own task");
+
     Path empty = Files.createDirectories(dir.resolve("empty"));
     Run notASweep = run("sweep", empty.toString(), "--status");
     assertThat(notASweep.exitCode()).isEqualTo(2);

@@ -140,16 +140,42 @@ class SbatchScriptTest {
       while (!Files.exists(ready) && holder.isAlive()) {
         holder.waitFor(20, TimeUnit.MILLISECONDS);
       }
-      Ran ran = run(file, 1, Map.of());
+      Ran ran = run(file, 1, Map.of("DESIGNSPACE_LOCK_WAIT", "1"));
       assertThat(ran.exitCode()).isZero();
-      assertThat(ran.output()).contains("another task holds").contains("task.lock");
+      assertThat(ran.output()).contains("another task has held " + lock + " for 1 s");
       assertThat(dir.resolve("args")).doesNotExist();
     } finally {
       holder.getOutputStream().close();
       holder.waitFor(10, TimeUnit.SECONDS);
     }
-    // once the other task is gone, the model trains
     assertThat(run(file, 1, Map.of()).exitCode()).isZero();
+    assertThat(dir.resolve("args")).exists();
+  }
+
+  /** A requeued task whose previous java is still stopping waits for its lock, then trains. */
+  @Test
+  void aTaskWaitsForTheLockOfAStoppingTask() throws Exception {
+    Path sweep = sweep();
+    Path file = write(script(sweep, model(1, "Tiny"), List.of("--epochs", "1"), new SlurmOptions(null, null, 0, 1, null)));
+    Path lock = Files.createDirectories(sweep.resolve("models/Tiny_s0001")).resolve("task.lock");
+    Path ready = dir.resolve("locked");
+    Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "touch \"$0\"; cat >/dev/null", ready.toString())
+        .start();
+    while (!Files.exists(ready) && holder.isAlive()) {
+      holder.waitFor(20, TimeUnit.MILLISECONDS);
+    }
+    ProcessBuilder builder = new ProcessBuilder("bash", file.toString()).directory(dir.toFile()).redirectErrorStream(true);
+    builder.environment().putAll(Map.of("SLURM_ARRAY_TASK_ID", "1", "ARGS_FILE", dir.resolve("args").toString(),
+        "DESIGNSPACE_LOCK_WAIT", "60"));
+    Process task = builder.start();
+    try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(task.getInputStream(), StandardCharsets.UTF_8))) {
+      String first = lines.readLine(); // the task has started and is now at the lock
+      assertThat(first).contains("task 1: Tiny");
+      assertThat(task.isAlive()).isTrue();
+      holder.getOutputStream().close(); // the stopping task ends
+      assertThat(task.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThat(task.exitValue()).isZero();
     assertThat(dir.resolve("args")).exists();
   }
 

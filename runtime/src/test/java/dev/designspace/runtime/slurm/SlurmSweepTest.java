@@ -153,14 +153,7 @@ class SlurmSweepTest {
     Path out = dir.resolve("cancelled");
     List<String> args = sweep(out, 1, 12, "--epochs", "6", "--dataset", "synthetic:24000");
     String job = submit(args, 1);
-    SweepModel model = SweepDirectory.open(out).models().get(0);
-    Path run = out.resolve("models").resolve(model.className());
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (epochsDone(run) < 1) {
-      assertThat(queued(job)).as("the task ended before its first checkpoint").isTrue();
-      assertThat(Instant.now()).isBefore(deadline);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+    Path run = awaitFirstCheckpoint(out, job);
     Process scancel = new ProcessBuilder("scancel", job).inheritIO().start();
     assertThat(scancel.waitFor()).isZero();
     awaitEnd(job);
@@ -178,6 +171,49 @@ class SlurmSweepTest {
     assertThat(log).contains("resumed after epoch " + epochsDone(log));
     // the epochs before the checkpoint were trained once: the resumed task began after them
     assertThat(log.split("epoch 1/6:", -1)).hasSize(2);
+  }
+
+  @Test
+  void aRequeuedTaskResumesFromItsCheckpoint() throws Exception {
+    Path out = dir.resolve("requeued");
+    String job = submit(sweep(out, 1, 13, "--epochs", "4", "--dataset", "synthetic:24000"), 1);
+    Path run = awaitFirstCheckpoint(out, job);
+    // what preemption does: Slurm stops the task and queues it again
+    scontrol("requeue", job + "_0");
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (SlurmCommands.squeue().orElseThrow().stream().noneMatch(t -> t.jobId().equals(job) && !t.running())) {
+      assertThat(Instant.now()).as("the requeued task never showed as pending").isBefore(deadline);
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    scontrol("update", "JobId=" + job + "_0", "StartTime=now"); // Slurm holds requeued tasks back ~2 minutes
+    awaitEnd(job);
+    JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
+    assertThat(result.get("status").asText()).isEqualTo("done");
+    assertThat(result.get("epochs").asInt()).isEqualTo(4);
+    String log = Files.readString(run.resolve("train.log"));
+    assertThat(log).contains("resumed after epoch " + epochsDone(log));
+    assertThat(log.split("epoch 1/4:", -1)).hasSize(2);
+    assertThat(Files.readString(out.resolve("slurm/logs/task-0.log"))).contains("(job " + job + ", restart 1, on ");
+  }
+
+  private static void scontrol(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("scontrol"));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).inheritIO().start();
+    assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
+  }
+
+  /** Polls until the sweep's only model has its first checkpoint, while its task is still queued. */
+  private static Path awaitFirstCheckpoint(Path out, String job) throws Exception {
+    SweepModel model = SweepDirectory.open(out).models().get(0);
+    Path run = out.resolve("models").resolve(model.className());
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (epochsDone(run) < 1) {
+      assertThat(queued(job)).as("the task ended before its first checkpoint").isTrue();
+      assertThat(Instant.now()).isBefore(deadline);
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
+    return run;
   }
 
   private static int epochsDone(Path run) throws IOException {
