@@ -304,8 +304,10 @@ public final class SweepCommand implements Callable<Integer> {
       }
     }
     if (!wrong.isEmpty()) {
-      throw new BadInputException(String.join(", ", wrong) + (chosen.equals("slurm") ? " is not an option of --launcher slurm"
-          : " only apply with --launcher slurm"));
+      boolean one = wrong.size() == 1;
+      throw new BadInputException(String.join(", ", wrong) + (chosen.equals("slurm")
+          ? (one ? " is not an option" : " are not options") + " of --launcher slurm"
+          : (one ? " applies" : " apply") + " only with --launcher slurm"));
     }
   }
 

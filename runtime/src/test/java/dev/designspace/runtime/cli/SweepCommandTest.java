@@ -79,7 +79,7 @@ class SweepCommandTest {
 
     Run local = run("sweep", spec, "--max-parallel", "4", "--out", dir.resolve("local").toString());
     assertThat(local.exitCode()).isEqualTo(2);
-    assertThat(local.err()).contains("--max-parallel only apply with --launcher slurm");
+    assertThat(local.err()).contains("--max-parallel applies only with --launcher slurm");
     assertThat(dir.resolve("local")).doesNotExist();
     Run workers = run("sweep", spec, "--launcher", "slurm", "--workers", "2", "--dry-run");
     assertThat(workers.exitCode()).isEqualTo(2);
