@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,10 +92,24 @@ class SlurmSweepTest {
     return SlurmCommands.squeue().orElseThrow().stream().anyMatch(t -> t.jobId().equals(jobId));
   }
 
-  /** Polls squeue until the job has left the queue. */
-  private static void awaitEnd(String jobId) throws InterruptedException {
+  private static final Set<String> FINAL_STATES = Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY",
+      "NODE_FAIL", "PREEMPTED", "BOOT_FAIL", "DEADLINE");
+
+  /** Whether every task of the job is in a final state, as the controller sees it (squeue can blink during a requeue). */
+  private static boolean ended(String jobId) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("scontrol", "-o", "show", "job", jobId).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      return out.contains("Invalid job id"); // purged from the controller: long over
+    }
+    List<String> states = Pattern.compile("JobState=(\\S+)").matcher(out).results().map(r -> r.group(1)).toList();
+    return !states.isEmpty() && FINAL_STATES.containsAll(states);
+  }
+
+  /** Polls until the job is over: no task queued, every task in a final state. */
+  private static void awaitEnd(String jobId) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-    while (queued(jobId)) {
+    while (queued(jobId) || !ended(jobId)) {
       assertThat(Instant.now()).as("job " + jobId + " still queued after 4 minutes").isBefore(deadline);
       TimeUnit.MILLISECONDS.sleep(250);
     }
@@ -181,7 +196,7 @@ class SlurmSweepTest {
     // what preemption does: Slurm stops the task and queues it again
     scontrol("requeue", job + "_0");
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (SlurmCommands.squeue().orElseThrow().stream().noneMatch(t -> t.jobId().equals(job) && !t.running())) {
+    while (SlurmCommands.squeue().orElseThrow().stream().noneMatch(t -> t.jobId().equals(job) && t.state().equals("PENDING"))) {
       assertThat(Instant.now()).as("the requeued task never showed as pending").isBefore(deadline);
       TimeUnit.MILLISECONDS.sleep(100);
     }
