@@ -25,11 +25,13 @@ for round in $(seq 1 "$rounds"); do
   local_s=$(echo "$(seconds) - $start" | bc)
 
   start=$(seconds)
-  ./designspace sweep "$work/tiny.yaml" -n "$n" --seed "$round" --launcher slurm --max-parallel 2 --cpus-per-task 1 \
-    --out "$work/slurm-$round" "${train[@]}" >/dev/null
-  until ./designspace sweep "$work/slurm-$round" --status | grep -q "running 0, pending 0"; do
-    sleep 0.5
+  job=$(./designspace sweep "$work/tiny.yaml" -n "$n" --seed "$round" --launcher slurm --max-parallel 2 --cpus-per-task 1 \
+    --out "$work/slurm-$round" "${train[@]}" | sed -n 's/^submitted job \([0-9]*\).*/\1/p')
+  # poll the queue itself (a status JVM every poll would take CPU from the tasks)
+  while squeue -h -r -j "$job" 2>/dev/null | grep -q .; do
+    sleep 0.2
   done
+  ./designspace sweep "$work/slurm-$round" --status | grep -q "done $n," || echo "round $round: not every model is done" >&2
   slurm_s=$(echo "$(seconds) - $start" | bc)
   printf 'round %d: %d models, local 2 workers %.1f s, slurm %%2 %.1f s, slurm/local %.2f\n' \
     "$round" "$n" "$local_s" "$slurm_s" "$(echo "$slurm_s / $local_s" | bc -l)"
