@@ -65,6 +65,11 @@ class SbatchScriptTest {
     return new Ran(p.exitValue(), output);
   }
 
+  private static boolean onPath(String command) {
+    return java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+        .anyMatch(d -> !d.isEmpty() && Files.isExecutable(Path.of(d, command)));
+  }
+
   private Path write(SbatchScript script) throws IOException {
     Path file = dir.resolve("sweep.sbatch");
     Files.writeString(file, script.render());
@@ -85,6 +90,12 @@ class SbatchScriptTest {
     Process syntax = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
     assertThat(new String(syntax.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isEmpty();
     assertThat(syntax.waitFor()).isZero();
+
+    if (onPath("shellcheck")) { // installed by .ci/run
+      Process lint = new ProcessBuilder("shellcheck", "--shell=bash", file.toString()).redirectErrorStream(true).start();
+      String findings = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(lint.waitFor()).as(findings).isZero();
+    }
 
     Ran ran = run(file, 1, Map.of("SLURM_CPUS_PER_TASK", "3"));
     assertThat(ran.exitCode()).as(ran.output()).isZero();
