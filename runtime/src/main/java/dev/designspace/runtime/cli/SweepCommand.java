@@ -269,7 +269,8 @@ public final class SweepCommand implements Callable<Integer> {
     String queue = s.queueKnown()
         ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),
             s.notQueued() == 0 ? "" : ", not queued " + s.notQueued() + " (submit again to resume them)")
-        : String.format(Locale.ROOT, ", unfinished %d (no Slurm queue to ask)", s.unfinished());
+        : String.format(Locale.ROOT, ", unfinished %d%s", s.unfinished(), s.jobs() == 0 ? ""
+            : " (squeue did not answer about its " + s.jobs() + " Slurm jobs)");
     stdout.println(String.format(Locale.ROOT, "%s: %d models: done %d, failed %d, diverged %d%s", specFile, s.total(),
         s.done(), s.failed(), s.diverged(), queue));
     for (String failure : s.failures()) {

@@ -140,7 +140,7 @@ public final class SlurmSweep {
       }
     }
     return new SweepStatus(directory, sweep.models().size(), done, failed, diverged, running, pending, notQueued,
-        queue.isPresent(), failures);
+        jobs.size(), queue.isPresent(), failures);
   }
 
   /** Tasks of this sweep's jobs that squeue lists, by array index. */

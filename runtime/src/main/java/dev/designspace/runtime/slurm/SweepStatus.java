@@ -6,12 +6,13 @@ import java.util.List;
 /**
  * Where a sweep stands: models with a result by status, and the rest by what the queue says.
  *
- * @param queueKnown whether squeue answered; without it, running/pending/notQueued are 0
+ * @param jobs Slurm jobs submitted for the sweep (0 for a local sweep)
+ * @param queueKnown whether squeue answered about them; without it, running/pending/notQueued are 0
  * @param notQueued models with neither a result nor a queued task (stopped; submit again to resume)
  * @param failures "id: message" of each failed model
  */
 public record SweepStatus(Path directory, int total, int done, int failed, int diverged, int running, int pending,
-    int notQueued, boolean queueKnown, List<String> failures) {
+    int notQueued, int jobs, boolean queueKnown, List<String> failures) {
   public SweepStatus {
     failures = List.copyOf(failures);
   }
