@@ -112,6 +112,10 @@ start() {
 }
 
 stop() {
+  # jobs still running would outlive the cluster (and its directory)
+  if [ -f "$dir/slurmctld.pid" ]; then
+    SLURM_CONF="$conf" scancel --user="$(id -un)" 2>/dev/null || true
+  fi
   for pidfile in "$dir/slurmd.pid" "$dir/slurmctld.pid" "$dir/munge/munged.pid"; do
     if [ -f "$pidfile" ]; then
       pid="$(cat "$pidfile")"
@@ -130,6 +134,6 @@ case "${1:-}" in
   install) install_packages ;;
   start) start ;;
   stop) stop ;;
-  env) echo "export SLURM_CONF='$conf'" ;;
+  env) printf 'export SLURM_CONF=%q\n' "$conf" ;;
   *) echo "usage: $0 install|start|env|stop" >&2; exit 2 ;;
 esac

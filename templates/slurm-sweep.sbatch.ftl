@@ -28,25 +28,32 @@ train_options=(
 task="${SLURM_ARRAY_TASK_ID:?submit this script with sbatch, as an array job}"
 case "$task" in
 <#list models as m>
-  [=m.position?c]) id=[=m.id] dir=[=m.dir] flops=[=m.flops?c] params=[=m.params?c] acts=[=m.acts?c] ;;
+  [=m.position?c]) id=[=m.id] name_json=[=m.nameJson] flops=[=m.flops?c] params=[=m.params?c] acts=[=m.acts?c] ;;
 </#list>
   *) echo "this sweep has no model with index $task" >&2; exit 2 ;;
 esac
 cd -- "$sweep" || exit 1
-out="$sweep/models/$dir"
+out="$sweep/models/$id"
 mkdir -p -- "$out" || exit 1
 echo "$(date '+%F %T') task $task: $id (job ${SLURM_ARRAY_JOB_ID:-?}, restart ${SLURM_RESTART_COUNT:-0}, on $(hostname))"
 
 # One task per model at any time, across resubmissions and requeues. The lock passes to java, so a
 # requeued task's java that is still stopping (up to Slurm's KillWait) holds it: wait for that,
-# but leave the model to a task that is still training it.
+# but leave the model to a task that is still training it. An error here is the task's failure.
 lock_wait="${DESIGNSPACE_LOCK_WAIT:-300}"
-exec 9>>"$out/task.lock"
-if ! flock -w "$lock_wait" 9; then
+[[ "$lock_wait" =~ ^[0-9]+$ ]] || { echo "DESIGNSPACE_LOCK_WAIT must be a number of seconds, got '$lock_wait'" >&2; exit 2; }
+exec 9>>"$out/task.lock" || exit 1
+flock -E 75 -w "$lock_wait" 9
+locked=$?
+if [ "$locked" -eq 75 ]; then
   echo "another task has held $out/task.lock for $lock_wait s and is training $id; this task leaves the model to it"
   exit 0
+elif [ "$locked" -ne 0 ]; then
+  echo "cannot lock $out/task.lock (does this file system support flock?)" >&2
+  exit 1
 fi
-if [ -f "$out/result.json" ] && ! grep -q '"status" *: *"failed"' "$out/result.json"; then
+# a result is final: the launcher sets failed ones aside when --retry-failed submits them again
+if [ -f "$out/result.json" ]; then
   echo "$id already has a result; nothing to do"
   exit 0
 fi
@@ -58,10 +65,8 @@ export DESIGNSPACE_PLAIN_PROGRESS=1
 code=$?
 if [ "$code" -ne 0 ] && [ ! -f "$out/result.json" ]; then
   # train ended without a result (killed, crashed, or no java): record the failure as the local launcher does
-  json_id=${id//\\/\\\\}
-  json_id=${json_id//\"/\\\"}
-  printf '{\n  "id" : "%s",\n  "status" : "failed",\n  "error" : 100.0,\n  "message" : "train exited with code %s and no result; see slurm/logs/task-%s.log",\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s\n}\n' \
-    "$json_id" "$code" "$task" "$flops" "$params" "$acts" >"$out/result.json.tmp" \
+  printf '{\n  "id" : %s,\n  "status" : "failed",\n  "error" : 100.0,\n  "message" : "train exited with code %s and no result; see slurm/logs/task-%s.log",\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s\n}\n' \
+    "$name_json" "$code" "$task" "$flops" "$params" "$acts" >"$out/result.json.tmp" \
     && mv -f -- "$out/result.json.tmp" "$out/result.json"
 fi
 exit "$code"

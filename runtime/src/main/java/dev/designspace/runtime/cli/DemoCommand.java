@@ -76,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
       err.flush();
       LocalSweep.run(new SweepRequest(specFile, count, 0, dir, w, Math.max(1, cores / w),
           List.of("--epochs", String.valueOf(epochs), "--dataset", dataset, "--train-limit", String.valueOf(trainLimit),
-              "--test-limit", String.valueOf(testLimit))),
+              "--test-limit", String.valueOf(testLimit)), false),
           new SweepListener() {
             @Override
             public void finished(String modelId, String status, double error, SweepProgress p) {

@@ -5,15 +5,14 @@ import dev.designspace.generator.cli.ExitCodes;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.data.Datasets;
+import dev.designspace.runtime.slurm.ShellWords;
 import dev.designspace.runtime.slurm.SlurmOptions;
 import dev.designspace.runtime.slurm.SlurmRequest;
 import dev.designspace.runtime.slurm.SlurmSubmission;
 import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
-import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepException;
-import dev.designspace.runtime.sweep.SweepModel;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import dev.designspace.runtime.sweep.SweepRequest;
@@ -22,7 +21,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,18 +171,15 @@ public final class SweepCommand implements Callable<Integer> {
     if (launcher.equals("slurm")) {
       return submit(directory, args);
     }
-    if (retryFailed) {
-      retryFailedLocally(directory);
-    }
     SweepRequest request;
     try {
       request = new SweepRequest(specFile, count, seed, directory, w,
-          Math.max(1, cores / w), args);
+          Math.max(1, cores / w), args, retryFailed);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();
-    SweepResult result = LocalSweep.run(request, new SweepListener() {
+    SweepListener progress = new SweepListener() {
       @Override
       public void finished(String modelId, String status, double error, SweepProgress p) {
         err.println(String.format(Locale.ROOT,
@@ -199,7 +194,13 @@ public final class SweepCommand implements Callable<Integer> {
         err.println(line);
         err.flush();
       }
-    });
+    };
+    SweepResult result;
+    try {
+      result = LocalSweep.run(request, progress);
+    } catch (SweepException e) {
+      throw new BadInputException(e.getMessage());
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(String.format(Locale.ROOT, "%s: %d models, %d done, %d failed, %d diverged, best error %.2f%%; %s",
         space.name(), result.results().size(), result.done(), result.failed(), result.diverged(), result.bestError(),
@@ -227,32 +228,19 @@ public final class SweepCommand implements Callable<Integer> {
         submission.queued(), submission.failedKept() == 0 ? ""
             : "; " + submission.failedKept() + " failed, add --retry-failed to train them again");
     if (submission.tasks().isEmpty()) {
-      stdout.println("nothing to submit: " + skipped + "; " + directory.resolve("sweep.json") + " via designspace report");
+      stdout.println("nothing to submit: " + skipped + "; designspace report " + ShellWords.word(directory.toString())
+          + " collects the results");
     } else if (submission.jobId() == null) {
       stdout.println("wrote " + submission.script() + " for " + submission.tasks().size() + " models (" + skipped
           + "); submit it with:");
-      stdout.println("  " + String.join(" ", submission.command().stream().map(SweepCommand::shellWord).toList()));
+      stdout.println("  " + String.join(" ", submission.command().stream().map(ShellWords::word).toList()));
     } else {
       stdout.println("submitted job " + submission.jobId() + ": " + submission.tasks().size() + " models (" + skipped
           + "); logs in " + directory.resolve("slurm/logs"));
-      stdout.println("  designspace sweep " + shellWord(directory.toString()) + " --status");
+      stdout.println("  designspace sweep " + ShellWords.word(directory.toString()) + " --status");
     }
     stdout.flush();
     return ExitCodes.OK;
-  }
-
-  /** Local sweeps retry a failed model by setting its result aside; the sweep then trains it again. */
-  private static void retryFailedLocally(Path directory) throws IOException {
-    if (!Files.isRegularFile(directory.resolve("manifest.json"))) {
-      return;
-    }
-    SweepDirectory sweep = SweepDirectory.open(directory);
-    for (SweepModel m : sweep.models()) {
-      if (sweep.result(m).map(r -> r.path("status").asText().equals("failed")).orElse(false)) {
-        Files.move(sweep.modelDir(m).resolve(SweepDirectory.RESULT), sweep.modelDir(m).resolve(SlurmSweep.PREVIOUS_RESULT),
-            StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      }
-    }
   }
 
   private int status() throws IOException {
@@ -310,11 +298,6 @@ public final class SweepCommand implements Callable<Integer> {
           ? (one ? " is not an option" : " are not options") + " of --launcher slurm"
           : (one ? " applies" : " apply") + " only with --launcher slurm"));
     }
-  }
-
-  /** A word the user can paste into a shell. */
-  private static String shellWord(String word) {
-    return word.matches("[A-Za-z0-9_./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
   }
 
   private static void add(List<String> args, String option, Object value) {

@@ -141,7 +141,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!sweepModel) {
       return train(chosen, info, run, options);
     }
-    // a sweep's model always ends with a result, so that the sweep records why it failed
+    // a sweep's model that cannot be trained gets a failed result saying why, for --status and the report
     try {
       return train(chosen, info, run, options);
     } catch (BadInputException e) {

@@ -31,7 +31,8 @@ import javax.tools.ToolProvider;
 
 /** Compiles generated model sources (in memory, or to class files for a sweep) and loads them as {@link Network}s. */
 public final class ModelCompiler {
-  private static final List<String> OPTIONS = List.of("-proc:none", "-Xlint:none", "-g:source,lines");
+  // --release 17: the classes also load on nodes whose java is older than the one that compiled them
+  private static final List<String> OPTIONS = List.of("-proc:none", "-Xlint:none", "-g:source,lines", "--release", "17");
 
   private ModelCompiler() {}
 

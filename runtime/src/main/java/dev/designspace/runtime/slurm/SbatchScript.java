@@ -1,5 +1,7 @@
 package dev.designspace.runtime.slurm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.designspace.runtime.sweep.SweepModel;
 import freemarker.core.TemplateMarkupOutputModel;
 import freemarker.template.Configuration;
@@ -33,6 +35,7 @@ import java.util.regex.Pattern;
 record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<Integer> tasks, SlurmOptions options,
     List<String> workerCommand, List<String> trainArguments) {
   static final String TEMPLATE = "slurm-sweep.sbatch.ftl";
+  private static final ObjectMapper JSON = new ObjectMapper();
   /** Where each task's output goes, relative to the sweep directory (the job's working directory). */
   static final String LOG_PATTERN = "slurm/logs/task-%a.log";
   // what sbatch takes verbatim inside a double-quoted directive value ('%' would be a filename pattern)
@@ -94,7 +97,7 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("position", m.position());
       row.put("id", m.id());
-      row.put("dir", m.className());
+      row.put("nameJson", quotedJson(m.name()));
       row.put("flops", m.flops());
       row.put("params", m.params());
       row.put("acts", m.acts());
@@ -104,11 +107,21 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
     return data;
   }
 
+  /** The name as a JSON string literal, quotes included, for the failure record the script may write. */
+  private static String quotedJson(String value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a string is always JSON", e);
+    }
+  }
+
   /** The #SBATCH lines, without the prefix. */
   List<String> directives() {
     List<String> d = new ArrayList<>();
     d.add("--job-name=" + jobName(spaceName));
-    d.add("--array=" + arrayRanges(tasks) + (options.maxParallel() == null ? "" : "%" + options.maxParallel()));
+    d.add("--array=" + arraySpec());
+    d.add("--ntasks=1"); // one process per model; Slurm 23.11+ also wants it beside --gpus-per-task
     d.add("--output=" + LOG_PATTERN);
     d.add("--open-mode=append");
     d.add("--requeue");
@@ -127,6 +140,11 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
       d.add("--chdir=\"" + sweep + "\"");
     }
     return d;
+  }
+
+  /** The array's task list with its throttle, as in {@code --array=}: "0-3,7%2". */
+  String arraySpec() {
+    return arrayRanges(tasks) + (options.maxParallel() == null ? "" : "%" + options.maxParallel());
   }
 
   /** "ds-" and the space name, with anything but letters, digits, '_', '.' and '-' replaced. */

@@ -1,8 +1,13 @@
 package dev.designspace.runtime.slurm;
 
 /** Quoting for bash, so that no value from a spec, a path or an option is ever read as code. */
-final class ShellWords {
+public final class ShellWords {
   private ShellWords() {}
+
+  /** {@code value} as one bash word a user can paste: as it is when bash treats none of its characters specially. */
+  public static String word(String value) {
+    return value.matches("[A-Za-z0-9_./=:,@%+-]+") ? value : quote(value);
+  }
 
   /**
    * {@code value} as one single-quoted bash word: nothing inside single quotes is special except

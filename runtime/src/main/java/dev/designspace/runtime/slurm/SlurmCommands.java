@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 final class SlurmCommands {
   private static final long TIMEOUT_SECONDS = 120;
 
-  /** One array task in the queue. */
-  record QueuedTask(String jobId, int task, String state) {
+  /** One array task in the queue, with the working directory its job was submitted with. */
+  record QueuedTask(String jobId, int task, String state, String workDir) {
     boolean running() {
       return state.equals("RUNNING") || state.equals("COMPLETING");
     }
@@ -35,6 +35,10 @@ final class SlurmCommands {
     try {
       out = run(sbatchCommand(script, workingDirectory));
     } catch (IOException e) {
+      if (e.getMessage().contains("did not answer")) {
+        throw new SweepException(e.getMessage() + ": the job may have been queued all the same; look with squeue"
+            + " before submitting again");
+      }
       throw new SweepException("cannot run sbatch (" + e.getMessage() + "): run the sweep where Slurm's commands are"
           + " on the PATH, or add --dry-run to write the script only");
     }
@@ -53,8 +57,7 @@ final class SlurmCommands {
   static Optional<List<QueuedTask>> squeue() {
     Output out;
     try {
-      out = run(List.of("squeue", "--noheader", "--array", "--user", System.getProperty("user.name"),
-          "--format", "%F %K %T"));
+      out = run(List.of("squeue", "--noheader", "--array", "--me", "--format", "%F %K %T %Z"));
     } catch (IOException e) {
       return Optional.empty();
     }
@@ -64,13 +67,16 @@ final class SlurmCommands {
     return Optional.of(parseQueue(out.stdout()));
   }
 
-  /** Lines of "ARRAY_JOB_ID TASK_ID STATE"; jobs that are not array tasks ("N/A") are left out. */
+  /**
+   * Lines of "ARRAY_JOB_ID TASK_ID STATE WORK_DIR" (the directory last: it may hold spaces); jobs
+   * that are not array tasks ("N/A") are left out.
+   */
   static List<QueuedTask> parseQueue(String squeueOutput) {
     List<QueuedTask> tasks = new ArrayList<>();
     for (String line : squeueOutput.split("\n")) {
-      String[] f = line.strip().split("\\s+");
-      if (f.length == 3 && f[1].matches("[0-9]+")) {
-        tasks.add(new QueuedTask(f[0], Integer.parseInt(f[1]), f[2]));
+      String[] f = line.strip().split("\\s+", 4);
+      if (f.length == 4 && f[1].matches("[0-9]+")) {
+        tasks.add(new QueuedTask(f[0], Integer.parseInt(f[1]), f[2], f[3]));
       }
     }
     return tasks;

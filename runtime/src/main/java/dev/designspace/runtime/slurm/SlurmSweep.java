@@ -1,5 +1,6 @@
 package dev.designspace.runtime.slurm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -9,17 +10,18 @@ import dev.designspace.generator.emit.AtomicFiles;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepDirectory;
+import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,87 +31,89 @@ import java.util.Set;
  * Runs a sweep on Slurm: prepares the sweep directory as the local launcher does, writes an sbatch
  * array script with one task per model still to train and submits it. The tasks write into the
  * shared directory, so {@code report} and {@code --status} read the same files as for a local sweep.
- * Submitting again submits only what has no result and no queued task.
+ * Submitting again submits only the models with neither a result nor a task in the queue.
  */
 public final class SlurmSweep {
-  public static final String SLURM = "slurm";
-  public static final String SCRIPT = "slurm/sweep.sbatch";
-  public static final String JOBS = "slurm/jobs.json";
-  /** Where a failed result goes when --retry-failed submits its model again. */
-  public static final String PREVIOUS_RESULT = "previous-result.json";
+  static final String SLURM = "slurm";
+  static final String SCRIPT = "slurm/sweep.sbatch";
+  static final String JOBS = "slurm/jobs.json";
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SlurmSweep() {}
 
   public static SlurmSubmission submit(SlurmRequest request) throws IOException {
     String spaceName = SpecLoader.load(request.spec()).name();
-    SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(),
-        request.directory().toAbsolutePath().normalize());
-    Map<Integer, SlurmCommands.QueuedTask> queued = request.dryRun() ? Map.of() : queuedTasks(sweep.path());
-    List<Integer> tasks = new ArrayList<>();
-    List<SweepModel> retried = new ArrayList<>();
-    int withResult = 0;
-    int alreadyQueued = 0;
-    int failedKept = 0;
-    for (SweepModel m : sweep.models()) {
-      Optional<JsonNode> result = sweep.result(m);
-      boolean failed = result.map(r -> r.path("status").asText().equals("failed")).orElse(false);
-      if (queued.containsKey(m.position())) {
-        alreadyQueued++;
-      } else if (result.isEmpty()) {
-        tasks.add(m.position());
-      } else if (failed && request.retryFailed()) {
-        tasks.add(m.position());
-        retried.add(m);
-      } else {
-        withResult++;
-        failedKept += failed ? 1 : 0;
+    try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(request.directory())) {
+      SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(),
+          request.directory());
+      ObjectNode jobs = readJobs(sweep.path());
+      Map<Integer, SlurmCommands.QueuedTask> queued = queuedTasks(sweep.path(), jobIds(jobs), !request.dryRun());
+      List<Integer> tasks = new ArrayList<>();
+      List<SweepModel> retried = new ArrayList<>();
+      int withResult = 0;
+      int failedKept = 0;
+      for (SweepModel m : sweep.models()) {
+        boolean hasResult = sweep.result(m).isPresent();
+        if (queued.containsKey(m.position())) {
+          continue;
+        }
+        if (!hasResult) {
+          tasks.add(m.position());
+        } else if (request.retryFailed() && sweep.failed(m)) {
+          tasks.add(m.position());
+          retried.add(m);
+        } else {
+          withResult++;
+          failedKept += sweep.failed(m) ? 1 : 0;
+        }
       }
-    }
-    if (tasks.isEmpty()) {
-      return new SlurmSubmission(null, List.of(), List.of(), null, withResult, alreadyQueued, failedKept);
-    }
-    List<String> trainArguments = new ArrayList<>(request.trainArguments());
-    if (request.options().gpusPerTask() > 0 && !trainArguments.contains("--device")) {
-      trainArguments.addAll(List.of("--device", "gpu:0")); // Slurm makes the task's GPUs visible from 0
-    }
-    SbatchScript script = new SbatchScript(spaceName, sweep.path(), sweep.models(), tasks, request.options(),
-        LocalSweep.workerCommand(), trainArguments);
-    Path file = sweep.path().resolve(SCRIPT);
-    Files.createDirectories(sweep.path().resolve(SLURM).resolve("logs"));
-    AtomicFiles.write(file, script.render().getBytes(StandardCharsets.UTF_8));
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-    List<String> command = SlurmCommands.sbatchCommand(file, sweep.path());
-    if (request.dryRun()) {
-      return new SlurmSubmission(file, command, tasks, null, withResult, alreadyQueued, failedKept);
-    }
-    // the failed result stays beside the model until its retry writes a new one
-    for (SweepModel m : retried) {
-      Path dir = sweep.modelDir(m);
-      Files.move(dir.resolve(SweepDirectory.RESULT), dir.resolve(PREVIOUS_RESULT), StandardCopyOption.REPLACE_EXISTING,
-          StandardCopyOption.ATOMIC_MOVE);
-    }
-    String jobId;
-    try {
-      jobId = SlurmCommands.sbatch(file, sweep.path());
-    } catch (RuntimeException e) {
-      for (SweepModel m : retried) { // not submitted: the failure stands
-        Path dir = sweep.modelDir(m);
-        Files.move(dir.resolve(PREVIOUS_RESULT), dir.resolve(SweepDirectory.RESULT), StandardCopyOption.ATOMIC_MOVE);
+      if (tasks.isEmpty()) {
+        return new SlurmSubmission(null, List.of(), List.of(), null, withResult, queued.size(), failedKept);
       }
-      throw e;
+      List<String> trainArguments = new ArrayList<>(request.trainArguments());
+      if (request.options().gpusPerTask() > 0 && !trainArguments.contains("--device")) {
+        trainArguments.addAll(List.of("--device", "gpu:0")); // Slurm makes the task's GPUs visible from 0
+      }
+      SbatchScript script = new SbatchScript(spaceName, sweep.path(), sweep.models(), tasks, request.options(),
+          LocalSweep.workerCommand(), trainArguments);
+      Path file = sweep.path().resolve(SCRIPT);
+      Files.createDirectories(sweep.path().resolve(SLURM).resolve("logs"));
+      AtomicFiles.write(file, script.render().getBytes(StandardCharsets.UTF_8));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+      List<String> command = SlurmCommands.sbatchCommand(file, sweep.path());
+      // a task trains only a model without a result: failed ones to retry are set aside (and kept)
+      Map<SweepModel, Path> setAside = new LinkedHashMap<>();
+      for (SweepModel m : retried) {
+        setAside.put(m, sweep.setAsideResult(m));
+      }
+      if (request.dryRun()) {
+        return new SlurmSubmission(file, command, tasks, null, withResult, queued.size(), failedKept);
+      }
+      String jobId;
+      try {
+        jobId = SlurmCommands.sbatch(file, sweep.path());
+      } catch (SweepException e) {
+        for (Map.Entry<SweepModel, Path> entry : setAside.entrySet()) { // not submitted: the failures stand
+          sweep.restoreResult(entry.getKey(), entry.getValue());
+        }
+        throw e;
+      }
+      try {
+        recordJob(sweep.path(), jobs, jobId, script.arraySpec(), tasks.size());
+      } catch (IOException e) {
+        throw new IOException("submitted job " + jobId + " but could not record it in " + sweep.path().resolve(JOBS)
+            + " (" + e.getMessage() + "); add it there before submitting again", e);
+      }
+      return new SlurmSubmission(file, command, tasks, jobId, withResult, queued.size(), failedKept);
     }
-    recordJob(sweep.path(), jobId, tasks, script.directives().get(1));
-    return new SlurmSubmission(file, command, tasks, jobId, withResult, alreadyQueued, failedKept);
   }
 
   /** Counts from the result files and, when it answers, squeue. */
   public static SweepStatus status(Path directory) throws IOException {
     SweepDirectory sweep = SweepDirectory.open(directory);
-    Set<String> jobs = jobIds(directory);
-    Optional<List<SlurmCommands.QueuedTask>> queue = jobs.isEmpty() ? Optional.empty() : SlurmCommands.squeue();
-    Map<Integer, SlurmCommands.QueuedTask> queued = new HashMap<>();
-    queue.ifPresent(q -> q.stream().filter(t -> jobs.contains(t.jobId())).forEach(t -> queued.put(t.task(), t)));
+    Set<String> jobs = jobIds(readJobs(sweep.path()));
+    Optional<Map<Integer, SlurmCommands.QueuedTask>> queue = jobs.isEmpty() ? Optional.empty()
+        : SlurmCommands.squeue().map(q -> ofSweep(q, sweep.path(), jobs));
     int done = 0;
     int failed = 0;
     int diverged = 0;
@@ -125,11 +129,11 @@ public final class SlurmSweep {
           case "diverged" -> diverged++;
           default -> {
             failed++;
-            failures.add(m.id() + ": " + result.get().path("message").asText("(no message)"));
+            failures.add(m.name() + ": " + result.get().path("message").asText("(no message)"));
           }
         }
       } else if (queue.isPresent()) {
-        SlurmCommands.QueuedTask task = queued.get(m.position());
+        SlurmCommands.QueuedTask task = queue.get().get(m.position());
         if (task == null) {
           notQueued++;
         } else if (task.running()) {
@@ -143,39 +147,64 @@ public final class SlurmSweep {
         jobs.size(), queue.isPresent(), failures);
   }
 
-  /** Tasks of this sweep's jobs that squeue lists, by array index. */
-  private static Map<Integer, SlurmCommands.QueuedTask> queuedTasks(Path directory) throws IOException {
-    Set<String> jobs = jobIds(directory);
-    Map<Integer, SlurmCommands.QueuedTask> queued = new HashMap<>();
-    if (!jobs.isEmpty()) {
-      SlurmCommands.squeue().orElse(List.of()).stream().filter(t -> jobs.contains(t.jobId()))
-          .forEach(t -> queued.put(t.task(), t));
+  /**
+   * The sweep's tasks in the queue, by array index. Without an answer from squeue a submission
+   * could train a model twice, so it stops (unless it is a dry run, which submits nothing).
+   */
+  private static Map<Integer, SlurmCommands.QueuedTask> queuedTasks(Path directory, Set<String> jobs, boolean required) {
+    Optional<List<SlurmCommands.QueuedTask>> queue = SlurmCommands.squeue();
+    if (queue.isEmpty() && required && !jobs.isEmpty()) {
+      throw new SweepException("squeue did not answer, so which of this sweep's models are still queued is unknown;"
+          + " nothing was submitted. Try again when Slurm answers");
     }
-    return queued;
+    return queue.map(q -> ofSweep(q, directory, jobs)).orElse(Map.of());
   }
 
-  private static Set<String> jobIds(Path directory) throws IOException {
-    Path file = directory.resolve(JOBS);
-    Set<String> ids = new HashSet<>();
-    if (Files.isRegularFile(file)) {
-      for (JsonNode job : JSON.readTree(file.toFile()).path("jobs")) {
-        ids.add(job.path("jobId").asText());
+  /** Tasks of the recorded jobs, and of any job submitted from the sweep directory (a dry run's script). */
+  private static Map<Integer, SlurmCommands.QueuedTask> ofSweep(List<SlurmCommands.QueuedTask> queue, Path directory,
+      Set<String> jobs) {
+    Map<Integer, SlurmCommands.QueuedTask> tasks = new HashMap<>();
+    for (SlurmCommands.QueuedTask t : queue) {
+      if (jobs.contains(t.jobId()) || Path.of(t.workDir()).equals(directory)) {
+        tasks.merge(t.task(), t, (a, b) -> a.running() ? a : b); // a running task counts over a pending one
       }
     }
+    return tasks;
+  }
+
+  /** slurm/jobs.json, or an empty record; a damaged file stops the submission before anything is queued. */
+  private static ObjectNode readJobs(Path directory) throws IOException {
+    Path file = directory.resolve(JOBS);
+    if (!Files.isRegularFile(file)) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode root = JSON.readTree(file.toFile());
+      if (root instanceof ObjectNode object && (!object.has("jobs") || object.get("jobs").isArray())) {
+        return object;
+      }
+    } catch (JsonProcessingException e) {
+      // reported below
+    }
+    throw new SweepException(file + " is damaged (not {\"jobs\": [...]}); repair or remove it: it lists the jobs"
+        + " of this sweep, so that no model is submitted twice");
+  }
+
+  private static Set<String> jobIds(ObjectNode jobs) {
+    Set<String> ids = new HashSet<>();
+    jobs.path("jobs").forEach(job -> ids.add(job.path("jobId").asText()));
     return ids;
   }
 
   /** Appends the job to slurm/jobs.json (atomically), so that status and resubmission know its tasks. */
-  private static void recordJob(Path directory, String jobId, List<Integer> tasks, String arrayDirective)
+  private static void recordJob(Path directory, ObjectNode root, String jobId, String arraySpec, int models)
       throws IOException {
-    Path file = directory.resolve(JOBS);
-    ObjectNode root = Files.isRegularFile(file) ? (ObjectNode) JSON.readTree(file.toFile()) : JSON.createObjectNode();
     ArrayNode jobs = root.has("jobs") ? (ArrayNode) root.get("jobs") : root.putArray("jobs");
     ObjectNode job = jobs.addObject();
     job.put("jobId", jobId);
-    job.put("array", arrayDirective.substring(arrayDirective.indexOf('=') + 1));
-    job.put("models", tasks.size());
+    job.put("array", arraySpec);
+    job.put("models", models);
     job.put("submitted", Instant.now().toString());
-    AtomicFiles.write(file, JSON.writeValueAsBytes(root));
+    AtomicFiles.write(directory.resolve(JOBS), JSON.writeValueAsBytes(root));
   }
 }

@@ -31,11 +31,21 @@ public final class LocalSweep {
   private LocalSweep() {}
 
   public static SweepResult run(SweepRequest request, SweepListener listener) throws IOException, InterruptedException {
+    try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(request.directory())) {
+      return runLocked(request, listener);
+    }
+  }
+
+  private static SweepResult runLocked(SweepRequest request, SweepListener listener)
+      throws IOException, InterruptedException {
     SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(), request.directory());
     Path dir = sweep.path();
     List<SweepModel> models = sweep.models();
     Deque<Integer> pending = new ArrayDeque<>();
     for (SweepModel m : models) {
+      if (request.retryFailed() && sweep.failed(m)) {
+        sweep.setAsideResult(m);
+      }
       if (sweep.result(m).isEmpty()) {
         pending.add(m.position());
       }
@@ -60,7 +70,7 @@ public final class LocalSweep {
         while (running.size() < request.workers() && !pending.isEmpty()) {
           int index = pending.poll();
           running.put(start(request, sweep, models.get(index)), index);
-          listener.started(models.get(index).id(), running.size(), pending.size());
+          listener.started(models.get(index).name(), running.size(), pending.size());
         }
         CompletableFuture<?>[] exits = running.keySet().stream().map(Process::onExit).toArray(CompletableFuture[]::new);
         try {
@@ -84,7 +94,7 @@ public final class LocalSweep {
               default -> failed++;
             }
             double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-            listener.finished(model.id(), status, error,
+            listener.finished(model.name(), status, error,
                 new SweepProgress(models.size(), done, failed, diverged, running.size(), best, perModel));
           }
         }
@@ -131,7 +141,7 @@ public final class LocalSweep {
       return written.get();
     }
     Map<String, Object> failed = new LinkedHashMap<>();
-    failed.put("id", model.id());
+    failed.put("id", model.name());
     failed.put("status", "failed");
     failed.put("error", 100.0);
     failed.put("message", "worker exited with code " + exitCode + " and no result: "

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.sweep;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.designspace.generator.emit.AtomicFiles;
@@ -9,10 +10,14 @@ import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.compile.ModelCompiler;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,56 +33,147 @@ import java.util.stream.Stream;
  * sources compiled once) and {@code models/CLASS/}, one run directory per model.
  */
 public final class SweepDirectory {
-  public static final String MODELS = "models";
-  public static final String SOURCES = "src";
-  public static final String CLASSES = "classes";
-  public static final String SPEC = "spec.yaml";
-  public static final String RESULT = "result.json";
+  static final String MODELS = "models";
+  static final String SOURCES = "src";
+  static final String CLASSES = "classes";
+  static final String SPEC = "spec.yaml";
+  static final String RESULT = "result.json";
   /** Hash of the sources {@code classes/} was compiled from: unchanged sources are not recompiled. */
   static final String CLASSES_STAMP = ".sources.sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Lock file of the whole directory: one sweep process (preparing, submitting or running) at a time. */
+  static final String DIRECTORY_LOCK = ".sweep.lock";
+  /** Prefix of a failed result set aside for a retry: previous-result-1.json, -2, ... */
+  static final String PREVIOUS_RESULT = "previous-result";
+
   private final Path dir;
   private final List<SweepModel> models;
+  private final int count;
+  private final long seed;
 
-  private SweepDirectory(Path dir, List<SweepModel> models) {
+  private SweepDirectory(Path dir, List<SweepModel> models, int count, long seed) {
     this.dir = dir;
     this.models = List.copyOf(models);
+    this.count = count;
+    this.seed = seed;
   }
 
   /**
    * Writes {@code spec.yaml}, generates the sources of {@code count} models sampled with
-   * {@code seed} and compiles them (only when they changed, so that tasks already running keep
-   * their classes). Rerunning it on an existing sweep changes nothing.
+   * {@code seed} from it and compiles them (only when they changed). On an existing sweep the
+   * spec (extends applied), count and seed must be the ones it started with; then nothing
+   * changes, so the models already started resume with the same classes.
+   *
+   * @throws SweepException when {@code dir} holds a different sweep
    */
   public static SweepDirectory prepare(Path spec, int count, long seed, Path dir) throws IOException {
-    Files.createDirectories(dir.resolve(MODELS));
-    AtomicFiles.write(dir.resolve(SPEC), SpecLoader.resolvedYaml(spec).getBytes(StandardCharsets.UTF_8));
-    GenerationResult generated = SourceGeneration.generate(new GenerationRequest(List.of(spec), count, seed,
-        GenerationRequest.DEFAULT_PACKAGE, dir.resolve(SOURCES)));
-    AtomicFiles.write(dir.resolve(SourceGeneration.MANIFEST), Files.readAllBytes(generated.manifest()));
-    SweepDirectory sweep = open(dir);
+    Path directory = dir.toAbsolutePath().normalize();
+    String resolved = SpecLoader.resolvedYaml(spec);
+    if (Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
+      requireSameSweep(open(directory), spec, resolved, count, seed);
+    }
+    Files.createDirectories(directory.resolve(MODELS));
+    AtomicFiles.write(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));
+    // generated from the copy, so the sources (and their Javadoc) do not depend on how the spec was named
+    GenerationResult generated = SourceGeneration.generate(new GenerationRequest(List.of(directory.resolve(SPEC)), count,
+        seed, GenerationRequest.DEFAULT_PACKAGE, directory.resolve(SOURCES)));
+    AtomicFiles.write(directory.resolve(SourceGeneration.MANIFEST), Files.readAllBytes(generated.manifest()));
+    SweepDirectory sweep = open(directory);
     sweep.compile();
     return sweep;
   }
 
+  private static void requireSameSweep(SweepDirectory existing, Path spec, String resolved, int count, long seed)
+      throws IOException {
+    Path storedSpec = existing.dir.resolve(SPEC);
+    List<String> differences = new ArrayList<>();
+    if (!Files.isRegularFile(storedSpec) || !Files.readString(storedSpec).equals(resolved)) {
+      differences.add("its spec.yaml is not " + spec + " (extends applied)");
+    }
+    if (existing.count != count) {
+      differences.add("it has -n " + existing.count + ", not " + count);
+    }
+    if (existing.seed != seed) {
+      differences.add("it has --seed " + existing.seed + ", not " + seed);
+    }
+    if (!differences.isEmpty()) {
+      throw new SweepException(existing.dir + " holds another sweep: " + String.join("; ", differences)
+          + ". Resume it with the spec, -n and --seed it was started with, or choose another --out");
+    }
+  }
+
   /** A prepared sweep: reads its manifest. */
   public static SweepDirectory open(Path dir) throws IOException {
-    Path manifest = dir.resolve(SourceGeneration.MANIFEST);
+    Path directory = dir.toAbsolutePath().normalize();
+    Path manifest = directory.resolve(SourceGeneration.MANIFEST);
     if (!Files.isRegularFile(manifest)) {
       throw new SweepException(dir + " is not a sweep directory (no " + SourceGeneration.MANIFEST
           + "); sweep a spec into it first");
     }
-    JsonNode json = JSON.readTree(manifest.toFile());
+    JsonNode json;
+    try {
+      json = JSON.readTree(manifest.toFile());
+    } catch (JsonProcessingException e) {
+      throw new SweepException(manifest + " is not valid JSON: " + e.getOriginalMessage());
+    }
     List<SweepModel> models = new ArrayList<>();
     for (JsonNode m : json.path("models")) {
-      String qualified = m.path("class").asText();
       JsonNode c = m.path("complexity");
-      models.add(new SweepModel(models.size(), m.path("id").asText(), qualified.substring(qualified.lastIndexOf('.') + 1),
-          qualified, m.path("source").asText(), c.path("flops").asLong(), c.path("params").asLong(),
-          c.path("acts").asLong()));
+      models.add(new SweepModel(models.size(), m.path("id").asText(), m.path("name").asText(), m.path("class").asText(),
+          m.path("source").asText(), c.path("flops").asLong(), c.path("params").asLong(), c.path("acts").asLong()));
     }
-    return new SweepDirectory(dir, models);
+    return new SweepDirectory(directory, models, json.path("count").asInt(), json.path("seed").asLong());
+  }
+
+  /**
+   * Takes the directory's lock, so that two sweep processes never prepare, submit or run the same
+   * sweep at once.
+   *
+   * @throws SweepException when another process holds it
+   */
+  public static DirectoryLock lock(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    FileChannel channel = FileChannel.open(dir.resolve(DIRECTORY_LOCK), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      channel.close();
+      throw new SweepException("another designspace sweep is working on " + dir
+          + " (it holds " + DIRECTORY_LOCK + "); wait for it to finish");
+    }
+    return channel::close; // closing the channel releases the lock
+  }
+
+  /** A held directory lock; closing releases it. */
+  public interface DirectoryLock extends AutoCloseable {
+    @Override
+    void close() throws IOException;
+  }
+
+  /**
+   * Moves a failed model's result.json aside (previous-result-N.json, N the first free number),
+   * so that the model is trained again and every earlier failure is kept.
+   */
+  public Path setAsideResult(SweepModel model) throws IOException {
+    Path run = modelDir(model);
+    for (int n = 1; ; n++) {
+      Path target = run.resolve(PREVIOUS_RESULT + "-" + n + ".json");
+      if (!Files.exists(target)) {
+        Files.move(run.resolve(RESULT), target, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+      }
+    }
+  }
+
+  /** Puts a result set aside by {@link #setAsideResult} back (a retry that was not submitted). */
+  public void restoreResult(SweepModel model, Path setAside) throws IOException {
+    Files.move(setAside, modelDir(model).resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
   }
 
   public Path path() {
@@ -88,13 +184,18 @@ public final class SweepDirectory {
     return models;
   }
 
-  /** The model with this id or simple class name. */
-  public Optional<SweepModel> model(String name) {
-    return models.stream().filter(m -> m.id().equals(name) || m.className().equals(name)).findFirst();
+  /** The model with this id (class name) or name. */
+  public Optional<SweepModel> model(String idOrName) {
+    return models.stream().filter(m -> m.id().equals(idOrName) || m.name().equals(idOrName)).findFirst();
+  }
+
+  /** Whether the model's result says it failed (not done, not diverged). */
+  public boolean failed(SweepModel model) throws IOException {
+    return result(model).map(r -> r.path("status").asText().equals("failed")).orElse(false);
   }
 
   public Path modelDir(SweepModel model) {
-    return dir.resolve(MODELS).resolve(model.className());
+    return dir.resolve(MODELS).resolve(model.id());
   }
 
   public Path classes() {
@@ -111,7 +212,10 @@ public final class SweepDirectory {
     return Files.isRegularFile(result) ? Optional.of(JSON.readTree(result.toFile())) : Optional.empty();
   }
 
-  /** Compiles src/ into classes/ unless classes/ already holds these sources; swaps in whole. */
+  /**
+   * Compiles src/ into classes/ unless classes/ already holds these sources. Sources change only
+   * when the sweep is first prepared (or designspace changed), never under a running sweep.
+   */
   void compile() throws IOException {
     List<Path> sources = models.stream().map(this::source).toList();
     String stamp = hash(sources);

@@ -9,9 +9,10 @@ import java.util.Objects;
  *
  * @param trainArguments options passed to every worker's {@code train} (epochs, dataset, ...)
  * @param threadsPerWorker TensorFlow intra-op threads per worker
+ * @param retryFailed train the models whose result is failed again (their results are set aside)
  */
-public record SweepRequest(
-    Path spec, int count, long seed, Path directory, int workers, int threadsPerWorker, List<String> trainArguments) {
+public record SweepRequest(Path spec, int count, long seed, Path directory, int workers, int threadsPerWorker,
+    List<String> trainArguments, boolean retryFailed) {
   public SweepRequest {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(directory, "directory");

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The command line as a user meets it: output, JSON shape, messages and exit codes. */
 class DesignspaceMainTest {
@@ -23,17 +20,8 @@ class DesignspaceMainTest {
   private static final Path ROOT =
       Path.of(System.getProperty("designspace.root", "..")).toAbsolutePath().normalize();
 
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = DesignspaceMain.newCommandLine(args);
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private static String spec(String name) {
@@ -61,7 +49,7 @@ class DesignspaceMainTest {
     Map<String, Map<String, String>> published = published();
     int seen = 0;
     for (String zoo : List.of("zoo-regnetx.yaml", "zoo-regnety.yaml")) {
-      Run r = run("describe", spec(zoo), "--json");
+      CliRun r = run("describe", spec(zoo), "--json");
       assertThat(r.exitCode()).as(r.err()).isZero();
       JsonNode models = JSON.readTree(r.out());
       assertThat(models.isArray()).isTrue();
@@ -88,7 +76,7 @@ class DesignspaceMainTest {
 
   @Test
   void describeR56AtCifarResolution() throws IOException {
-    Run r = run("describe", spec("cifar-anynets.yaml"), "--json");
+    CliRun r = run("describe", spec("cifar-anynets.yaml"), "--json");
     assertThat(r.exitCode()).isZero();
     JsonNode r56 = JSON.readTree(r.out()).get(0);
     assertThat(r56.get("name").asText()).isEqualTo("R-56");
@@ -101,7 +89,7 @@ class DesignspaceMainTest {
 
   @Test
   void describeOverridesInputSizeAndClasses() throws IOException {
-    Run r = run("describe", spec("zoo-regnetx.yaml"), "--json", "--input-size", "32", "--classes", "10");
+    CliRun r = run("describe", spec("zoo-regnetx.yaml"), "--json", "--input-size", "32", "--classes", "10");
     JsonNode first = JSON.readTree(r.out()).get(0);
     assertThat(first.get("inputSize").asInt()).isEqualTo(32);
     assertThat(first.get("classes").asInt()).isEqualTo(10);
@@ -110,7 +98,7 @@ class DesignspaceMainTest {
 
   @Test
   void describeTextShowsStagesAndComplexity() {
-    Run r = run("describe", spec("zoo-regnetx.yaml"));
+    CliRun r = run("describe", spec("zoo-regnetx.yaml"));
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("RegNetX-200MF  (RegNet d=13 w0=24 wa=36.44 wm=2.49 g=8 b=1)")
         .contains("flops 199,040,872  params 2,684,792  acts 2,164,056");
@@ -118,7 +106,7 @@ class DesignspaceMainTest {
 
   @Test
   void sampleJsonHasTheDescribeShapePlusSamplingFields() throws IOException {
-    Run r = run("sample", spec("regnet-x.yaml"), "-n", "3", "--seed", "5", "--json");
+    CliRun r = run("sample", spec("regnet-x.yaml"), "-n", "3", "--seed", "5", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode models = JSON.readTree(r.out());
     assertThat(models).hasSize(3);
@@ -138,7 +126,7 @@ class DesignspaceMainTest {
 
   @Test
   void sampleTextTable() {
-    Run r = run("sample", spec("anynet-xa.yaml"), "-n", "2");
+    CliRun r = run("sample", spec("anynet-xa.yaml"), "-n", "2");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().lines().toList()).hasSize(3);
     assertThat(r.out()).contains("AnyNetXA_s0000").contains("AnyNetXA_s0001");
@@ -146,13 +134,13 @@ class DesignspaceMainTest {
 
   @Test
   void fitPrintsParametersAndError() throws IOException {
-    Run r = run("fit", "--widths", "24,56,152,152,152,152,368,368,368,368,368,368,368", "--json");
+    CliRun r = run("fit", "--widths", "24,56,152,152,152,152,368,368,368,368,368,368,368", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode fit = JSON.readTree(r.out());
     assertThat(fit.get("eFit").asDouble()).isZero();
     assertThat(fit.get("w0").asInt()).isEqualTo(24);
     assertThat(fit.get("fittedWidths").toString()).isEqualTo("[24,56,152,152,152,152,368,368,368,368,368,368,368]");
-    Run text = run("fit", "--widths", "32,64,64,160");
+    CliRun text = run("fit", "--widths", "32,64,64,160");
     // no RegNet gives these exactly: 64 needs wm <= 2.125, 160 needs wm >= 2.208
     assertThat(text.out()).contains("given  32,64,64,160").doesNotContain("e_fit  0.0000");
   }
@@ -161,31 +149,31 @@ class DesignspaceMainTest {
   void badSpecExitsTwoWithLocationAndNoStackTrace(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "name: Bad\nsample:\n  family: anynet\n  stages: 2\n  depth: {dist: uniform, low: 5, high: 1, q: 1}\n  width: 8\n");
-    Run r = run("sample", bad.toString());
+    CliRun r = run("sample", bad.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("error: " + bad + ":5:40: sample.depth.high: must be >= low (5), got 1\n");
     assertThat(r.out()).isEmpty();
-    Run withTrace = run("sample", bad.toString(), "--stacktrace");
+    CliRun withTrace = run("sample", bad.toString(), "--stacktrace");
     assertThat(withTrace.exitCode()).isEqualTo(2);
     assertThat(withTrace.err()).contains("SpecException").contains("\tat dev.designspace");
   }
 
   @Test
   void usageErrorsExitTwo() {
-    Run missing = run("describe", "no-such-spec.yaml");
+    CliRun missing = run("describe", "no-such-spec.yaml");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).isEqualTo("error: spec file not found: no-such-spec.yaml\n");
-    Run unknown = run("describe", spec("zoo-regnetx.yaml"), "--jsn");
+    CliRun unknown = run("describe", spec("zoo-regnetx.yaml"), "--jsn");
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains("Unknown option: '--jsn'").contains("--json");
-    Run noCommand = run();
+    CliRun noCommand = run();
     assertThat(noCommand.exitCode()).isEqualTo(2);
-    Run fixed = run("sample", spec("zoo-regnetx.yaml"));
+    CliRun fixed = run("sample", spec("zoo-regnetx.yaml"));
     assertThat(fixed.exitCode()).isEqualTo(2);
     assertThat(fixed.err()).contains("lists fixed models and has no 'sample' section");
-    Run badWidths = run("fit", "--widths", "24,x");
+    CliRun badWidths = run("fit", "--widths", "24,x");
     assertThat(badWidths.exitCode()).isEqualTo(2);
-    Run negative = run("sample", spec("regnet-x.yaml"), "-n", "0");
+    CliRun negative = run("sample", spec("regnet-x.yaml"), "-n", "0");
     assertThat(negative.exitCode()).isEqualTo(2);
     assertThat(negative.err()).isEqualTo("error: -n must be >= 1, got 0\n");
   }
@@ -195,7 +183,7 @@ class DesignspaceMainTest {
     Path tight = dir.resolve("tight.yaml");
     Files.writeString(tight, String.join("\n", "name: Tight", "extends: " + spec("regnet-x.yaml"),
         "constraints:", "  flops: [1, 2]", ""));
-    Run r = run("sample", tight.toString(), "-n", "2", "--max-candidates", "20000");
+    CliRun r = run("sample", tight.toString(), "-n", "2", "--max-candidates", "20000");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).startsWith("error: found only 0 of 2 distinct models of Tight in 20,000 candidates")
         .contains("passed flops:     0 of ")
@@ -204,15 +192,15 @@ class DesignspaceMainTest {
 
   @Test
   void helpAndVersionExitZero() {
-    Run help = run("--help");
+    CliRun help = run("--help");
     assertThat(help.exitCode()).isZero();
     assertThat(help.out()).contains("sample").contains("describe").contains("fit").contains("Exit codes");
     for (String command : List.of("sample", "describe", "fit")) {
-      Run h = run(command, "--help");
+      CliRun h = run(command, "--help");
       assertThat(h.exitCode()).isZero();
       assertThat(h.out()).contains("Examples:").contains("designspace " + command);
     }
-    Run version = run("--version");
+    CliRun version = run("--version");
     assertThat(version.exitCode()).isZero();
     assertThat(version.out()).startsWith("designspace 0.");
   }
@@ -222,7 +210,7 @@ class DesignspaceMainTest {
     List<String> failures = new ArrayList<>();
     try (var files = Files.list(ROOT.resolve("specs"))) {
       for (Path p : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        Run r = run("describe", p.toString(), "-n", "2", "--json");
+        CliRun r = run("describe", p.toString(), "-n", "2", "--json");
         if (r.exitCode() != 0) {
           failures.add(p + ": " + r.err());
         }

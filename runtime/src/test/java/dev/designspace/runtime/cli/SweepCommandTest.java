@@ -3,47 +3,29 @@ package dev.designspace.runtime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import dev.designspace.runtime.sweep.SweepDirectory;
+import dev.designspace.runtime.sweep.TinySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** sweep's launcher options and --status as a user meets them; nothing here needs Slurm or trains. */
 class SweepCommandTest {
   @TempDir static Path dir;
   static String spec;
 
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = DesignspaceMain.newCommandLine(args);
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void writeSpec() throws IOException {
-    Path file = dir.resolve("tiny.yaml");
-    Files.writeString(file, String.join("\n",
-        "name: TinyCli",
-        "network: {input: {size: 8, channels: 1}, classes: 4, stem: {type: cifar, width: 8}, block: x}",
-        "sample: {family: anynet, stages: 1, depth: {dist: uniform, low: 1, high: 2, q: 1},",
-        "  width: {dist: uniform, low: 8, high: 24, q: 8}, group_width: [4, 8]}",
-        ""));
-    spec = file.toString();
+    spec = TinySpec.write(dir, "TinyCli").toString();
   }
 
   @Test
   void dryRunWritesTheScriptAndSubmitsNothing() throws Exception {
     Path out = dir.resolve("dry");
-    Run run = run("sweep", spec, "-n", "3", "--epochs", "1", "--dataset", "synthetic:64", "--launcher", "slurm",
+    CliRun run = CliRun.of("sweep", spec, "-n", "3", "--epochs", "1", "--dataset", "synthetic:64", "--launcher", "slurm",
         "--max-parallel", "2", "--time-limit", "30", "--dry-run", "--out", out.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     Path script = out.resolve("slurm/sweep.sbatch");
@@ -56,44 +38,91 @@ class SweepCommandTest {
     assertThat(out.resolve("slurm/jobs.json")).doesNotExist();
     assertThat(out.resolve("classes/dev/designspace/models/TinyCli_s0002.class")).exists();
 
-    Run status = run("sweep", out.toString(), "--status");
+    CliRun status = CliRun.of("sweep", out.toString(), "--status");
     assertThat(status.exitCode()).isZero();
     assertThat(status.out()).isEqualTo(out + ": 3 models: done 0, failed 0, diverged 0, unfinished 3\n");
   }
 
   @Test
+  void aSweepDirectoryKeepsItsSweep() throws Exception {
+    Path out = dir.resolve("kept");
+    String[] first = {"sweep", spec, "-n", "2", "--seed", "4", "--launcher", "slurm", "--dry-run", "--out", out.toString()};
+    assertThat(CliRun.of(first).exitCode()).isZero();
+    Path source = out.resolve("src/dev/designspace/models/TinyCli_s0001.java");
+    String before = Files.readString(source);
+    // the spec named another way is the same sweep: nothing changes
+    CliRun again = CliRun.of("sweep", dir.resolve(".").resolve(Path.of(spec).getFileName()).toString(), "-n", "2", "--seed", "4",
+        "--launcher", "slurm", "--dry-run", "--out", out.toString());
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(Files.readString(source)).isEqualTo(before);
+    // another count or seed would change or delete models that may be training: refused
+    CliRun other = CliRun.of("sweep", spec, "-n", "3", "--seed", "5", "--out", out.toString());
+    assertThat(other.exitCode()).isEqualTo(2);
+    assertThat(other.err()).contains(out.toAbsolutePath() + " holds another sweep: it has -n 2, not 3; it has --seed 4,"
+        + " not 5. Resume it with the spec, -n and --seed it was started with, or choose another --out");
+    assertThat(Files.readString(source)).isEqualTo(before);
+
+    // --retry-failed sets a failed result aside (kept, numbered) and puts its model in the array
+    Path run = Files.createDirectories(out.resolve("models/TinyCli_s0001"));
+    Files.writeString(run.resolve("result.json"), "{\"id\" : \"TinyCli_s0001\", \"status\" : \"failed\"}");
+    Files.writeString(run.resolve("previous-result-1.json"), "{\"status\" : \"failed\"}");
+    CliRun kept = CliRun.of(first);
+    assertThat(kept.out()).contains("for 1 models (1 with a result, 0 already queued; 1 failed, add --retry-failed");
+    List<String> retry = new java.util.ArrayList<>(List.of(first));
+    retry.add("--retry-failed");
+    CliRun retried = CliRun.of(retry);
+    assertThat(retried.exitCode()).as(retried.err()).isZero();
+    assertThat(retried.out()).contains("for 2 models (0 with a result");
+    assertThat(run.resolve("result.json")).doesNotExist();
+    assertThat(run.resolve("previous-result-1.json")).hasContent("{\"status\" : \"failed\"}");
+    assertThat(run.resolve("previous-result-2.json")).content().contains("TinyCli_s0001");
+  }
+
+  @Test
+  void oneSweepProcessPerDirectory() throws Exception {
+    Path out = dir.resolve("locked");
+    try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(out)) {
+      CliRun run = CliRun.of("sweep", spec, "-n", "2", "--launcher", "slurm", "--dry-run", "--out", out.toString());
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err()).contains("another designspace sweep is working on " + out);
+    }
+    assertThat(CliRun.of("sweep", spec, "-n", "2", "--launcher", "slurm", "--dry-run", "--out", out.toString())
+        .exitCode()).isZero();
+  }
+
+  @Test
   void badLauncherInputIsExitCode2WithAMessage() throws IOException {
-    Run launcher = run("sweep", spec, "--launcher", "pbs");
+    CliRun launcher = CliRun.of("sweep", spec, "--launcher", "pbs");
     assertThat(launcher.exitCode()).isEqualTo(2);
     assertThat(launcher.err()).contains("--launcher must be local or slurm, got 'pbs'").doesNotContain("\tat ");
 
-    Run partition = run("sweep", spec, "--launcher", "slurm", "--partition", "gpu; reboot", "--dry-run", "--out",
+    CliRun partition = CliRun.of("sweep", spec, "--launcher", "slurm", "--partition", "gpu; reboot", "--dry-run", "--out",
         dir.resolve("p").toString());
     assertThat(partition.exitCode()).isEqualTo(2);
     assertThat(partition.err()).contains("--partition must be a Slurm partition name");
 
-    Run cpus = run("sweep", spec, "--launcher", "slurm", "--cpus-per-task", "0", "--dry-run");
+    CliRun cpus = CliRun.of("sweep", spec, "--launcher", "slurm", "--cpus-per-task", "0", "--dry-run");
     assertThat(cpus.exitCode()).isEqualTo(2);
     assertThat(cpus.err()).contains("--cpus-per-task must be >= 1, got 0");
 
-    Run local = run("sweep", spec, "--max-parallel", "4", "--out", dir.resolve("local").toString());
+    CliRun local = CliRun.of("sweep", spec, "--max-parallel", "4", "--out", dir.resolve("local").toString());
     assertThat(local.exitCode()).isEqualTo(2);
     assertThat(local.err()).contains("--max-parallel applies only with --launcher slurm");
     assertThat(dir.resolve("local")).doesNotExist();
-    Run workers = run("sweep", spec, "--launcher", "slurm", "--workers", "2", "--dry-run");
+    CliRun workers = CliRun.of("sweep", spec, "--launcher", "slurm", "--workers", "2", "--dry-run");
     assertThat(workers.exitCode()).isEqualTo(2);
     assertThat(workers.err()).contains("--workers (Slurm runs every model as its own task");
 
     Path empty = Files.createDirectories(dir.resolve("empty"));
-    Run notASweep = run("sweep", empty.toString(), "--status");
+    CliRun notASweep = CliRun.of("sweep", empty.toString(), "--status");
     assertThat(notASweep.exitCode()).isEqualTo(2);
     assertThat(notASweep.err()).contains(empty + " is not a sweep directory (no manifest.json)");
 
-    Run directory = run("sweep", empty.toString());
+    CliRun directory = CliRun.of("sweep", empty.toString());
     assertThat(directory.exitCode()).isEqualTo(2);
     assertThat(directory.err()).contains("is a directory: pass the spec file to sweep");
 
-    Run missing = run("sweep", dir.resolve("nowhere").toString(), "--status");
+    CliRun missing = CliRun.of("sweep", dir.resolve("nowhere").toString(), "--status");
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--status reads a sweep directory");
   }

@@ -40,8 +40,8 @@ class SbatchScriptTest {
     return stub;
   }
 
-  private static SweepModel model(int position, String id) {
-    return new SweepModel(position, id, "Tiny_s000" + position, "dev.designspace.models.Tiny_s000" + position,
+  private static SweepModel model(int position, String name) {
+    return new SweepModel(position, "Tiny_s000" + position, name, "dev.designspace.models.Tiny_s000" + position,
         "dev/designspace/models/Tiny_s000" + position + ".java", 64_068, 3_708, 3_076);
   }
 
@@ -63,6 +63,19 @@ class SbatchScriptTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return new Ran(p.exitValue(), output);
+  }
+
+  /** Another task: holds {@code lock} with flock(1) from when this returns until its stdin is closed. */
+  private Process holdLock(Path lock) throws IOException, InterruptedException {
+    Path ready = dir.resolve("locked");
+    Files.deleteIfExists(ready);
+    Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "touch \"$0\"; cat >/dev/null", ready.toString())
+        .start();
+    while (!Files.exists(ready)) {
+      assertThat(holder.isAlive()).as("flock ended before it held the lock").isTrue();
+      holder.waitFor(20, TimeUnit.MILLISECONDS);
+    }
+    return holder;
   }
 
   private static boolean onPath(String command) {
@@ -101,7 +114,7 @@ class SbatchScriptTest {
     Ran ran = run(file, 1, Map.of("SLURM_CPUS_PER_TASK", "3"));
     assertThat(ran.exitCode()).as(ran.output()).isZero();
     List<String> expected = new ArrayList<>(List.of("-cp", "/opt/lib/a b.jar:" + HOSTILE, "dev.designspace.Main", "train",
-        sweep.toString(), "--model", "Tiny'" + HOSTILE, "--out", sweep + "/models/Tiny_s0001", "--resume", "--threads",
+        sweep.toString(), "--model", "Tiny_s0001", "--out", sweep + "/models/Tiny_s0001", "--resume", "--threads",
         "3"));
     expected.addAll(trainArguments);
     assertThat(recordedArguments()).containsExactlyElementsOf(expected);
@@ -114,12 +127,12 @@ class SbatchScriptTest {
   @Test
   void aTrainThatEndsWithoutAResultIsRecordedAsFailedInValidJson() throws Exception {
     Path sweep = sweep();
-    String id = "Tiny \"quoted\" \\ back";
-    Path file = write(script(sweep, model(1, id), List.of("--epochs", "1"), new SlurmOptions(null, null, 0, 1, null)));
+    String name = "Tiny \"quoted\" \\ back\ttab\nline " + HOSTILE;
+    Path file = write(script(sweep, model(1, name), List.of("--epochs", "1"), new SlurmOptions(null, null, 0, 1, null)));
     Ran ran = run(file, 1, Map.of("STUB_EXIT", "3"));
     assertThat(ran.exitCode()).isEqualTo(3);
     JsonNode result = new ObjectMapper().readTree(sweep.resolve("models/Tiny_s0001/result.json").toFile());
-    assertThat(result.get("id").asText()).isEqualTo(id);
+    assertThat(result.get("id").asText()).isEqualTo(name);
     assertThat(result.get("status").asText()).isEqualTo("failed");
     assertThat(result.get("error").asDouble()).isEqualTo(100.0);
     assertThat(result.get("message").asText()).isEqualTo("train exited with code 3 and no result; see slurm/logs/task-1.log");
@@ -144,14 +157,8 @@ class SbatchScriptTest {
     Path sweep = sweep();
     Path file = write(script(sweep, model(1, "Tiny"), List.of("--epochs", "1"), new SlurmOptions(null, null, 0, 1, null)));
     Path lock = Files.createDirectories(sweep.resolve("models/Tiny_s0001")).resolve("task.lock");
-    Path ready = dir.resolve("locked");
-    // another task: holds the model's lock until its stdin closes
-    Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "touch \"$0\"; cat >/dev/null", ready.toString())
-        .start();
+    Process holder = holdLock(lock);
     try {
-      while (!Files.exists(ready) && holder.isAlive()) {
-        holder.waitFor(20, TimeUnit.MILLISECONDS);
-      }
       Ran ran = run(file, 1, Map.of("DESIGNSPACE_LOCK_WAIT", "1"));
       assertThat(ran.exitCode()).isZero();
       assertThat(ran.output()).contains("another task has held " + lock + " for 1 s");
@@ -169,13 +176,7 @@ class SbatchScriptTest {
   void aTaskWaitsForTheLockOfAStoppingTask() throws Exception {
     Path sweep = sweep();
     Path file = write(script(sweep, model(1, "Tiny"), List.of("--epochs", "1"), new SlurmOptions(null, null, 0, 1, null)));
-    Path lock = Files.createDirectories(sweep.resolve("models/Tiny_s0001")).resolve("task.lock");
-    Path ready = dir.resolve("locked");
-    Process holder = new ProcessBuilder("flock", lock.toString(), "sh", "-c", "touch \"$0\"; cat >/dev/null", ready.toString())
-        .start();
-    while (!Files.exists(ready) && holder.isAlive()) {
-      holder.waitFor(20, TimeUnit.MILLISECONDS);
-    }
+    Process holder = holdLock(Files.createDirectories(sweep.resolve("models/Tiny_s0001")).resolve("task.lock"));
     ProcessBuilder builder = new ProcessBuilder("bash", file.toString()).directory(dir.toFile()).redirectErrorStream(true);
     builder.environment().putAll(Map.of("SLURM_ARRAY_TASK_ID", "1", "ARGS_FILE", dir.resolve("args").toString(),
         "DESIGNSPACE_LOCK_WAIT", "60"));
@@ -198,10 +199,10 @@ class SbatchScriptTest {
         List.of(0, 1), new SlurmOptions("gpu,debug", 90, 2, 8, 16), List.of("java", "-cp", "x", "Main"), List.of());
     assertThat(script.directives()).containsExactly(
         "--job-name=ds-Tiny___touch_PWNED___touch_PWNED____HOME___q___d___b__touch_P", // 64 characters
-        "--array=0-1%16", "--output=slurm/logs/task-%a.log", "--open-mode=append", "--requeue", "--cpus-per-task=8",
+        "--array=0-1%16", "--ntasks=1", "--output=slurm/logs/task-%a.log", "--open-mode=append", "--requeue", "--cpus-per-task=8",
         "--partition=gpu,debug", "--time=90", "--gpus-per-task=2");
     String text = script.render();
-    assertThat(text.lines().filter(l -> l.startsWith("#SBATCH"))).hasSize(9);
+    assertThat(text.lines().filter(l -> l.startsWith("#SBATCH"))).hasSize(10);
     // a plain path also goes into a --chdir directive, so that the script can be submitted from anywhere
     Path plain = Files.createDirectories(dir.resolve("plain sweep"));
     SbatchScript plainScript = new SbatchScript("Tiny", plain, List.of(model(0, "a")), List.of(0),
@@ -219,7 +220,8 @@ class SbatchScriptTest {
     assertThatThrownBy(() -> new SlurmOptions(null, 0, 0, 1, null)).hasMessageContaining("--time-limit must be >= 1");
     assertThatThrownBy(() -> new SlurmOptions(null, null, 0, 0, null)).hasMessageContaining("--cpus-per-task must be >= 1");
     assertThatThrownBy(() -> new SlurmOptions(null, null, 0, 1, 0)).hasMessageContaining("--max-parallel must be >= 1");
-    assertThat(SlurmCommands.parseQueue("12 0 RUNNING\n12 3 PENDING\n13 N/A RUNNING\n"))
-        .containsExactly(new SlurmCommands.QueuedTask("12", 0, "RUNNING"), new SlurmCommands.QueuedTask("12", 3, "PENDING"));
+    assertThat(SlurmCommands.parseQueue("12 0 RUNNING /runs/a b\n12 3 PENDING /runs/x\n13 N/A RUNNING /home\n"))
+        .containsExactly(new SlurmCommands.QueuedTask("12", 0, "RUNNING", "/runs/a b"),
+            new SlurmCommands.QueuedTask("12", 3, "PENDING", "/runs/x"));
   }
 }

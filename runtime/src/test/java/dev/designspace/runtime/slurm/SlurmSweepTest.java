@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.runtime.cli.DesignspaceMain;
+import dev.designspace.runtime.cli.CliRun;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepModel;
+import dev.designspace.runtime.sweep.TinySpec;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The Slurm launcher against a real Slurm (scripts/local-slurm.sh, started by .ci/run). Skipped
@@ -45,30 +43,7 @@ class SlurmSweepTest {
       assertThat(up).as("squeue must answer: start Slurm with scripts/local-slurm.sh start").isTrue();
     }
     Assumptions.assumeTrue(up, "no Slurm here (scripts/local-slurm.sh start runs one)");
-    spec = dir.resolve("tiny-space.yaml");
-    Files.writeString(spec, String.join("\n",
-        "name: TinySlurm",
-        "network: {input: {size: 8, channels: 1}, classes: 4, stem: {type: cifar, width: 8}, block: x}",
-        "sample:",
-        "  family: anynet",
-        "  stages: 1",
-        "  depth: {dist: uniform, low: 1, high: 2, q: 1}",
-        "  width: {dist: uniform, low: 8, high: 24, q: 8}",
-        "  group_width: [4, 8]",
-        ""));
-  }
-
-  record Run(int exitCode, String out, String err) {}
-
-  private static Run cli(List<String> args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    String[] array = args.toArray(String[]::new);
-    CommandLine cli = DesignspaceMain.newCommandLine(array);
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(array);
-    return new Run(code, out.toString(), err.toString());
+    spec = TinySpec.write(dir, "TinySlurm");
   }
 
   private static List<String> sweep(Path out, int count, long seed, String... extra) {
@@ -80,7 +55,7 @@ class SlurmSweepTest {
 
   /** Submits and returns the job id, checking how many models went. */
   private static String submit(List<String> args, int expectedModels) {
-    Run run = cli(args);
+    CliRun run = CliRun.of(args);
     assertThat(run.exitCode()).as(run.err()).isZero();
     Matcher m = SUBMITTED.matcher(run.out());
     assertThat(m.find()).as(run.out()).isTrue();
@@ -90,6 +65,19 @@ class SlurmSweepTest {
 
   private static boolean queued(String jobId) {
     return SlurmCommands.squeue().orElseThrow().stream().anyMatch(t -> t.jobId().equals(jobId));
+  }
+
+  interface Condition {
+    boolean holds() throws Exception;
+  }
+
+  /** Polls {@code condition} (a file or the queue: nothing to be notified by) for up to 4 minutes. */
+  private static void awaitUntil(Condition condition, String what) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+    while (!condition.holds()) {
+      assertThat(Instant.now()).as("waited 4 minutes for: " + what).isBefore(deadline);
+      TimeUnit.MILLISECONDS.sleep(100);
+    }
   }
 
   private static final Set<String> FINAL_STATES = Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY",
@@ -107,16 +95,12 @@ class SlurmSweepTest {
   }
 
   /** Polls until the job is over: no task queued, every task in a final state. */
-  private static void awaitEnd(String jobId) throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
-    while (queued(jobId) || !ended(jobId)) {
-      assertThat(Instant.now()).as("job " + jobId + " still queued after 4 minutes").isBefore(deadline);
-      TimeUnit.MILLISECONDS.sleep(250);
-    }
+  private static void awaitEnd(String jobId) throws Exception {
+    awaitUntil(() -> !queued(jobId) && ended(jobId), "job " + jobId + " ends");
   }
 
   private static String status(Path out) {
-    Run run = cli(List.of("sweep", out.toString(), "--status"));
+    CliRun run = CliRun.of(List.of("sweep", out.toString(), "--status"));
     assertThat(run.exitCode()).as(run.err()).isZero();
     return run.out();
   }
@@ -126,11 +110,18 @@ class SlurmSweepTest {
     Path out = dir.resolve("sweep");
     // one model is made to fail: its run directory claims another model, so train refuses to resume it
     SweepModel broken = SweepDirectory.prepare(spec, 4, 11, out).models().get(2);
-    Path brokenRun = Files.createDirectories(out.resolve("models").resolve(broken.className()));
+    Path brokenRun = Files.createDirectories(out.resolve("models").resolve(broken.id()));
     Files.writeString(brokenRun.resolve("model.json"), "{\"class\" : \"not.this.Model\"}");
 
     List<String> args = sweep(out, 4, 11, "--epochs", "1", "--dataset", "synthetic:256", "--max-parallel", "2");
     String job = submit(args, 4);
+    // submitted again at once: every model has a task in the queue (or, if quick, a result)
+    CliRun queuedAgain = CliRun.of(args);
+    assertThat(queuedAgain.exitCode()).as(queuedAgain.err()).isZero();
+    Matcher skipped = Pattern.compile("nothing to submit: ([0-9]) with a result, ([0-9]) already queued")
+        .matcher(queuedAgain.out());
+    assertThat(skipped.find()).as(queuedAgain.out()).isTrue();
+    assertThat(Integer.parseInt(skipped.group(1)) + Integer.parseInt(skipped.group(2))).isEqualTo(4);
     awaitEnd(job);
     String status = status(out);
     assertThat(status).contains("4 models: done 3, failed 1, diverged 0, running 0, pending 0");
@@ -138,13 +129,13 @@ class SlurmSweepTest {
     assertThat(out.resolve("slurm/logs/task-0.log")).exists();
     assertThat(Files.readString(out.resolve("slurm/sweep.sbatch"))).contains("#SBATCH --array=0-3%2");
 
-    Run report = cli(List.of("report", out.toString(), "--out", dir.resolve("report/index.html").toString()));
+    CliRun report = CliRun.of(List.of("report", out.toString(), "--out", dir.resolve("report/index.html").toString()));
     assertThat(report.exitCode()).as(report.err()).isZero();
     assertThat(report.out()).contains("TinySlurm: 4 models (3 done)");
     assertThat(Files.readAllLines(dir.resolve("report/models.csv"))).hasSize(5);
 
     // the same command again: every model has a result, nothing to submit
-    Run again = cli(args);
+    CliRun again = CliRun.of(args);
     assertThat(again.exitCode()).isZero();
     assertThat(again.out()).contains("nothing to submit: 4 with a result");
 
@@ -159,7 +150,7 @@ class SlurmSweepTest {
     assertThat(jobs.get(1).get("array").asText()).isEqualTo(broken.position() + "%2");
     awaitEnd(retryJob);
     assertThat(status(out)).contains("4 models: done 4, failed 0, diverged 0, running 0, pending 0");
-    assertThat(JSON.readTree(brokenRun.resolve(SlurmSweep.PREVIOUS_RESULT).toFile()).get("status").asText())
+    assertThat(JSON.readTree(brokenRun.resolve("previous-result-1.json").toFile()).get("status").asText())
         .isEqualTo("failed");
   }
 
@@ -195,12 +186,11 @@ class SlurmSweepTest {
     Path run = awaitFirstCheckpoint(out, job);
     // what preemption does: Slurm stops the task and queues it again
     scontrol("requeue", job + "_0");
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-    while (SlurmCommands.squeue().orElseThrow().stream().noneMatch(t -> t.jobId().equals(job) && t.state().equals("PENDING"))) {
-      assertThat(Instant.now()).as("the requeued task never showed as pending").isBefore(deadline);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
-    scontrol("update", "JobId=" + job + "_0", "StartTime=now"); // Slurm holds requeued tasks back ~2 minutes
+    awaitUntil(() -> SlurmCommands.squeue().orElseThrow().stream()
+        .anyMatch(t -> t.jobId().equals(job) && t.state().equals("PENDING")), "the requeued task shows as pending");
+    // Slurm holds a requeued task back about 2 minutes; 5 s is enough for the node to forget the old
+    // run's credential (a restart within the same second is refused as "Job credential revoked")
+    scontrol("update", "JobId=" + job + "_0", "StartTime=now+5");
     awaitEnd(job);
     JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
     assertThat(result.get("status").asText()).isEqualTo("done");
@@ -221,13 +211,11 @@ class SlurmSweepTest {
   /** Polls until the sweep's only model has its first checkpoint, while its task is still queued. */
   private static Path awaitFirstCheckpoint(Path out, String job) throws Exception {
     SweepModel model = SweepDirectory.open(out).models().get(0);
-    Path run = out.resolve("models").resolve(model.className());
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (epochsDone(run) < 1) {
+    Path run = out.resolve("models").resolve(model.id());
+    awaitUntil(() -> {
       assertThat(queued(job)).as("the task ended before its first checkpoint").isTrue();
-      assertThat(Instant.now()).isBefore(deadline);
-      TimeUnit.MILLISECONDS.sleep(100);
-    }
+      return epochsDone(run) >= 1;
+    }, "the first checkpoint of " + model.id());
     return run;
   }
 

@@ -25,17 +25,7 @@ class SweepTest {
 
   @BeforeAll
   static void writeSpec() throws IOException {
-    spec = dir.resolve("tiny-space.yaml");
-    Files.writeString(spec, String.join("\n",
-        "name: TinySpace",
-        "network: {input: {size: 8, channels: 1}, classes: 4, stem: {type: cifar, width: 8}, block: x}",
-        "sample:",
-        "  family: anynet",
-        "  stages: 1",
-        "  depth: {dist: uniform, low: 1, high: 2, q: 1}",
-        "  width: {dist: uniform, low: 8, high: 24, q: 8}",
-        "  group_width: [4, 8]",
-        ""));
+    spec = TinySpec.write(dir, "TinySpace");
   }
 
   private static List<String> trainArgs(String... extra) {
@@ -48,7 +38,7 @@ class SweepTest {
   @Test
   void killedSweepResumesWithEveryModelExactlyOnce() throws Exception {
     Path out = dir.resolve("killed");
-    SweepRequest request = new SweepRequest(spec, 4, 3, out, 1, 1, trainArgs());
+    SweepRequest request = new SweepRequest(spec, 4, 3, out, 1, 1, trainArgs(), false);
     // the sweep in its own process, stopped as soon as its first model has a result
     List<String> command = new ArrayList<>(LocalSweep.workerCommand());
     command.addAll(List.of("sweep", spec.toString(), "-n", "4", "--seed", "3", "--workers", "1", "--out", out.toString()));
@@ -101,13 +91,13 @@ class SweepTest {
   void divergedAndFailedModelsAreRecordedAndTheSweepCompletes() throws Exception {
     Path out = dir.resolve("diverged");
     SweepResult result = LocalSweep.run(new SweepRequest(spec, 2, 5, out, 2, 1, trainArgs("--lr", "1e6",
-        "--warmup-epochs", "0")), SweepListener.NONE);
+        "--warmup-epochs", "0"), false), SweepListener.NONE);
     assertThat(result.results()).hasSize(2);
     assertThat(result.diverged()).isEqualTo(2);
     assertThat(result.results()).allMatch(r -> r.get("status").asText().equals("diverged"));
 
     Path failing = dir.resolve("failing");
-    SweepResult failed = LocalSweep.run(new SweepRequest(spec, 1, 5, failing, 1, 1, trainArgs("--batch-size", "100000")),
+    SweepResult failed = LocalSweep.run(new SweepRequest(spec, 1, 5, failing, 1, 1, trainArgs("--batch-size", "100000"), false),
         SweepListener.NONE);
     assertThat(failed.failed()).isEqualTo(1);
     assertThat(failed.results().get(0).get("message").asText()).contains("worker exited with code 2");
