@@ -19,5 +19,11 @@ public record SlurmSubmission(Path script, List<String> command, List<Integer> t
   public SlurmSubmission {
     command = List.copyOf(command);
     tasks = List.copyOf(tasks);
+    if (tasks.isEmpty() != (script == null)) {
+      throw new IllegalArgumentException("a script exactly when there are tasks to run");
+    }
+    if (jobId != null && script == null) {
+      throw new IllegalArgumentException("a job needs a script");
+    }
   }
 }

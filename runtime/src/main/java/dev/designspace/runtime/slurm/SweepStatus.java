@@ -15,6 +15,15 @@ public record SweepStatus(Path directory, int total, int done, int failed, int d
     int notQueued, int jobs, boolean queueKnown, List<String> failures) {
   public SweepStatus {
     failures = List.copyOf(failures);
+    if (Math.min(Math.min(Math.min(done, failed), Math.min(diverged, running)), Math.min(pending, notQueued)) < 0) {
+      throw new IllegalArgumentException("counts cannot be negative");
+    }
+    if (done + failed + diverged + running + pending + notQueued > total) {
+      throw new IllegalArgumentException("more models counted than the sweep has (" + total + ")");
+    }
+    if (failures.size() != failed) {
+      throw new IllegalArgumentException("one message per failed model");
+    }
   }
 
   public int unfinished() {
