@@ -170,13 +170,7 @@ class SlurmSweepTest {
 
     String resumed = submit(args, 1);
     awaitEnd(resumed);
-    JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
-    assertThat(result.get("status").asText()).isEqualTo("done");
-    assertThat(result.get("epochs").asInt()).isEqualTo(6);
-    String log = Files.readString(run.resolve("train.log"));
-    assertThat(log).contains("resumed after epoch " + epochsDone(log));
-    // the epochs before the checkpoint were trained once: the resumed task began after them
-    assertThat(log.split("epoch 1/6:", -1)).hasSize(2);
+    assertResumedAndDone(run, 6);
   }
 
   @Test
@@ -192,13 +186,18 @@ class SlurmSweepTest {
     // run's credential (a restart within the same second is refused as "Job credential revoked")
     scontrol("update", "JobId=" + job + "_0", "StartTime=now+5");
     awaitEnd(job);
+    assertResumedAndDone(run, 4);
+    assertThat(Files.readString(out.resolve("slurm/logs/task-0.log"))).contains("(job " + job + ", restart 1, on ");
+  }
+
+  /** The run finished all its epochs after resuming from a checkpoint: the epochs before it were trained once. */
+  private static void assertResumedAndDone(Path run, int epochs) throws IOException {
     JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
     assertThat(result.get("status").asText()).isEqualTo("done");
-    assertThat(result.get("epochs").asInt()).isEqualTo(4);
+    assertThat(result.get("epochs").asInt()).isEqualTo(epochs);
     String log = Files.readString(run.resolve("train.log"));
     assertThat(log).contains("resumed after epoch " + epochsDone(log));
-    assertThat(log.split("epoch 1/4:", -1)).hasSize(2);
-    assertThat(Files.readString(out.resolve("slurm/logs/task-0.log"))).contains("(job " + job + ", restart 1, on ");
+    assertThat(log.split("epoch 1/" + epochs + ":", -1)).hasSize(2);
   }
 
   private static void scontrol(String... args) throws Exception {
