@@ -12,6 +12,7 @@ import dev.designspace.runtime.slurm.SlurmSubmission;
 import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
@@ -64,7 +65,8 @@ public final class SweepCommand implements Callable<Integer> {
   String launcher;
 
   @Option(names = "--status", description = "Show how many models of the sweep directory SPEC are done, failed,"
-      + " diverged, running and pending (from the result files and squeue), and why the failed ones failed.")
+      + " diverged, running and pending (from the result files and squeue), and why the failed ones failed;"
+      + " also collects sweep.json and sweep.csv from the results so far.")
   boolean status;
 
   @Option(names = "--retry-failed", description = "Train the models whose result is failed again (their old result"
@@ -253,6 +255,7 @@ public final class SweepCommand implements Callable<Integer> {
     } catch (SweepException e) {
       throw new BadInputException(e.getMessage());
     }
+    SweepCollector.collect(specFile, true); // sweep.json and sweep.csv with the results so far (Slurm writes none)
     PrintWriter stdout = spec.commandLine().getOut();
     String queue = s.queueKnown()
         ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),
