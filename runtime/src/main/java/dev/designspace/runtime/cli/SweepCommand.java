@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.cli.BadInputException;
 import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.data.Datasets;
@@ -173,6 +174,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (launcher.equals("slurm")) {
       return submit(directory, args);
     }
+    requireNoSlurmTasks(directory);
     SweepRequest request;
     try {
       request = new SweepRequest(specFile, count, seed, directory, w,
@@ -269,6 +271,19 @@ public final class SweepCommand implements Callable<Integer> {
     }
     stdout.flush();
     return ExitCodes.OK;
+  }
+
+  /** Local workers next to Slurm tasks of the same sweep could train one model twice. */
+  private static void requireNoSlurmTasks(Path directory) throws IOException {
+    if (!Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
+      return;
+    }
+    SweepStatus status = SlurmSweep.status(directory);
+    if (status.running() + status.pending() > 0) {
+      throw new BadInputException(directory + " has " + (status.running() + status.pending()) + " Slurm tasks queued or"
+          + " running; let them finish (designspace sweep " + ShellWords.word(directory.toString()) + " --status), or"
+          + " continue with --launcher slurm");
+    }
   }
 
   /** Options of the other launcher are a mistake, not something to ignore silently. */

@@ -122,6 +122,12 @@ class SlurmSweepTest {
         .matcher(queuedAgain.out());
     assertThat(skipped.find()).as(queuedAgain.out()).isTrue();
     assertThat(Integer.parseInt(skipped.group(1)) + Integer.parseInt(skipped.group(2))).isEqualTo(4);
+    // and local workers may not join in
+    List<String> local = new ArrayList<>(args.subList(0, args.indexOf("--launcher")));
+    local.addAll(List.of("--out", out.toString(), "--epochs", "1", "--dataset", "synthetic:256"));
+    CliRun alongside = CliRun.of(local);
+    assertThat(alongside.exitCode()).as(alongside.out()).isEqualTo(2);
+    assertThat(alongside.err()).contains("Slurm tasks queued or running; let them finish");
     awaitEnd(job);
     String status = status(out);
     assertThat(status).contains("4 models: done 3, failed 1, diverged 0, running 0, pending 0");
