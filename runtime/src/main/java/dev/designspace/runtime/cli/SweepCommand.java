@@ -71,7 +71,7 @@ public final class SweepCommand implements Callable<Integer> {
   boolean status;
 
   @Option(names = "--retry-failed", description = "Train the models whose result is failed again (their old result"
-      + " is kept as previous-result.json).")
+      + " is kept as previous-result-N.json).")
   boolean retryFailed;
 
   @Option(names = "--partition", paramLabel = "P", description = "Slurm: the partition (default: the cluster's).")
@@ -174,7 +174,6 @@ public final class SweepCommand implements Callable<Integer> {
     if (launcher.equals("slurm")) {
       return submit(directory, args);
     }
-    requireNoSlurmTasks(directory);
     SweepRequest request;
     try {
       request = new SweepRequest(specFile, count, seed, directory, w,
@@ -201,7 +200,7 @@ public final class SweepCommand implements Callable<Integer> {
     };
     SweepResult result;
     try {
-      result = LocalSweep.run(request, progress);
+      result = LocalSweep.run(request, progress, SweepCommand::requireNoSlurmTasks);
     } catch (SweepException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -228,9 +227,11 @@ public final class SweepCommand implements Callable<Integer> {
       throw new BadInputException(e.getMessage());
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    String skipped = String.format(Locale.ROOT, "%d with a result, %d already queued%s", submission.withResult(),
+    String skipped = String.format(Locale.ROOT, "%d with a result, %d already queued%s%s", submission.withResult(),
         submission.queued(), submission.failedKept() == 0 ? ""
-            : "; " + submission.failedKept() + " failed, add --retry-failed to train them again");
+            : "; " + submission.failedKept() + " failed, add --retry-failed to train them again",
+        submission.setAside() == 0 ? ""
+            : "; " + submission.setAside() + " failed results set aside as previous-result-N.json to train again");
     if (submission.tasks().isEmpty()) {
       stdout.println("nothing to submit: " + skipped + "; designspace report " + ShellWords.word(directory.toString())
           + " collects the results");
@@ -257,19 +258,25 @@ public final class SweepCommand implements Callable<Integer> {
     } catch (SweepException e) {
       throw new BadInputException(e.getMessage());
     }
-    SweepCollector.collect(specFile, true); // sweep.json and sweep.csv with the results so far (Slurm writes none)
     PrintWriter stdout = spec.commandLine().getOut();
     String queue = s.queueKnown()
         ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),
             s.notQueued() == 0 ? "" : ", not queued " + s.notQueued() + " (submit again to resume them)")
-        : String.format(Locale.ROOT, ", unfinished %d%s", s.unfinished(), s.jobs() == 0 ? ""
-            : " (squeue did not answer about its " + s.jobs() + " Slurm jobs)");
+        : String.format(Locale.ROOT, ", unfinished %d%s", s.unfinished(),
+            s.slurmUsed() ? " (squeue did not answer about its Slurm tasks)" : "");
     stdout.println(String.format(Locale.ROOT, "%s: %d models: done %d, failed %d, diverged %d%s", specFile, s.total(),
         s.done(), s.failed(), s.diverged(), queue));
     for (String failure : s.failures()) {
       stdout.println("  failed " + failure);
     }
     stdout.flush();
+    try {
+      SweepCollector.collect(specFile, true); // sweep.json and sweep.csv with the results so far (Slurm writes none)
+    } catch (IOException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("warning: could not write sweep.json and sweep.csv in " + specFile + ": " + e.getMessage());
+      err.flush();
+    }
     return ExitCodes.OK;
   }
 
@@ -279,10 +286,14 @@ public final class SweepCommand implements Callable<Integer> {
       return;
     }
     SweepStatus status = SlurmSweep.status(directory);
+    String statusCommand = "designspace sweep " + ShellWords.word(directory.toString()) + " --status";
     if (status.running() + status.pending() > 0) {
-      throw new BadInputException(directory + " has " + (status.running() + status.pending()) + " Slurm tasks queued or"
-          + " running; let them finish (designspace sweep " + ShellWords.word(directory.toString()) + " --status), or"
-          + " continue with --launcher slurm");
+      throw new SweepException(directory + " has " + (status.running() + status.pending()) + " Slurm tasks queued or"
+          + " running; let them finish (" + statusCommand + "), or continue with --launcher slurm");
+    }
+    if (status.jobs() > 0 && !status.queueKnown()) {
+      throw new SweepException(directory + " was submitted to Slurm and squeue does not answer, so its tasks may still"
+          + " be running; run the local sweep when " + statusCommand + " shows none queued");
     }
   }
 

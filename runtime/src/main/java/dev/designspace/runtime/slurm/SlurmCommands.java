@@ -22,6 +22,13 @@ final class SlurmCommands {
 
   private record Output(int exitCode, String stdout, String stderr) {}
 
+  /** sbatch refused the job or could not run: certainly nothing was queued. */
+  static final class SbatchRefused extends SweepException {
+    SbatchRefused(String message) {
+      super(message);
+    }
+  }
+
   private SlurmCommands() {}
 
   /** The command that submits {@code script} with the sweep directory as the job's working directory. */
@@ -39,11 +46,11 @@ final class SlurmCommands {
         throw new SweepException(e.getMessage() + ": the job may have been queued all the same; look with squeue"
             + " before submitting again");
       }
-      throw new SweepException("cannot run sbatch (" + e.getMessage() + "): run the sweep where Slurm's commands are"
+      throw new SbatchRefused("cannot run sbatch (" + e.getMessage() + "): run the sweep where Slurm's commands are"
           + " on the PATH, or add --dry-run to write the script only");
     }
     if (out.exitCode() != 0) {
-      throw new SweepException("sbatch refused the job (exit code " + out.exitCode() + "): " + out.stderr().strip()
+      throw new SbatchRefused("sbatch refused the job (exit code " + out.exitCode() + "): " + out.stderr().strip()
           + "; the script is " + script);
     }
     String id = out.stdout().strip().split("[;\\s]", 2)[0]; // --parsable prints "id" or "id;cluster"

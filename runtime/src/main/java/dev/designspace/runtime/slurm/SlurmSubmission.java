@@ -13,9 +13,10 @@ import java.util.List;
  * @param withResult models skipped because they have a result
  * @param queued models skipped because a task of an earlier submission is queued or running for them
  * @param failedKept of those with a result, the failed ones not retried (no --retry-failed)
+ * @param setAside failed results moved to previous-result-N.json so that their models train again
  */
 public record SlurmSubmission(Path script, List<String> command, List<Integer> tasks, String jobId, int withResult,
-    int queued, int failedKept) {
+    int queued, int failedKept, int setAside) {
   public SlurmSubmission {
     command = List.copyOf(command);
     tasks = List.copyOf(tasks);

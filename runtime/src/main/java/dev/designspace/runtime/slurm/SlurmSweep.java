@@ -47,7 +47,8 @@ public final class SlurmSweep {
       SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(),
           request.directory());
       ObjectNode jobs = readJobs(sweep.path());
-      Map<Integer, SlurmCommands.QueuedTask> queued = queuedTasks(sweep.path(), jobIds(jobs), !request.dryRun());
+      Map<Integer, SlurmCommands.QueuedTask> queued = queuedTasks(sweep.path(), jobIds(jobs),
+          !request.dryRun() && (jobs.path("jobs").size() > 0 || Files.exists(sweep.path().resolve(SCRIPT))));
       List<Integer> tasks = new ArrayList<>();
       List<SweepModel> retried = new ArrayList<>();
       int withResult = 0;
@@ -68,7 +69,7 @@ public final class SlurmSweep {
         }
       }
       if (tasks.isEmpty()) {
-        return new SlurmSubmission(null, List.of(), List.of(), null, withResult, queued.size(), failedKept);
+        return new SlurmSubmission(null, List.of(), List.of(), null, withResult, queued.size(), failedKept, 0);
       }
       List<String> trainArguments = new ArrayList<>(request.trainArguments());
       if (request.options().gpusPerTask() > 0 && !trainArguments.contains("--device")) {
@@ -87,13 +88,13 @@ public final class SlurmSweep {
         setAside.put(m, sweep.setAsideResult(m));
       }
       if (request.dryRun()) {
-        return new SlurmSubmission(file, command, tasks, null, withResult, queued.size(), failedKept);
+        return new SlurmSubmission(file, command, tasks, null, withResult, queued.size(), failedKept, setAside.size());
       }
       String jobId;
       try {
         jobId = SlurmCommands.sbatch(file, sweep.path());
-      } catch (SweepException e) {
-        for (Map.Entry<SweepModel, Path> entry : setAside.entrySet()) { // not submitted: the failures stand
+      } catch (SlurmCommands.SbatchRefused e) {
+        for (Map.Entry<SweepModel, Path> entry : setAside.entrySet()) { // certainly not queued: the failures stand
           sweep.restoreResult(entry.getKey(), entry.getValue());
         }
         throw e;
@@ -104,7 +105,7 @@ public final class SlurmSweep {
         throw new IOException("submitted job " + jobId + " but could not record it in " + sweep.path().resolve(JOBS)
             + " (" + e.getMessage() + "); add it there before submitting again", e);
       }
-      return new SlurmSubmission(file, command, tasks, jobId, withResult, queued.size(), failedKept);
+      return new SlurmSubmission(file, command, tasks, jobId, withResult, queued.size(), failedKept, setAside.size());
     }
   }
 
@@ -112,7 +113,8 @@ public final class SlurmSweep {
   public static SweepStatus status(Path directory) throws IOException {
     SweepDirectory sweep = SweepDirectory.open(directory);
     Set<String> jobs = jobIds(readJobs(sweep.path()));
-    Optional<Map<Integer, SlurmCommands.QueuedTask>> queue = jobs.isEmpty() ? Optional.empty()
+    boolean script = Files.exists(sweep.path().resolve(SCRIPT)); // a dry run's script may have been submitted by hand
+    Optional<Map<Integer, SlurmCommands.QueuedTask>> queue = jobs.isEmpty() && !script ? Optional.empty()
         : SlurmCommands.squeue().map(q -> ofSweep(q, sweep.path(), jobs));
     int done = 0;
     int failed = 0;
@@ -144,7 +146,7 @@ public final class SlurmSweep {
       }
     }
     return new SweepStatus(directory, sweep.models().size(), done, failed, diverged, running, pending, notQueued,
-        jobs.size(), queue.isPresent(), failures);
+        jobs.size(), script, queue.isPresent(), failures);
   }
 
   /**
@@ -153,7 +155,7 @@ public final class SlurmSweep {
    */
   private static Map<Integer, SlurmCommands.QueuedTask> queuedTasks(Path directory, Set<String> jobs, boolean required) {
     Optional<List<SlurmCommands.QueuedTask>> queue = SlurmCommands.squeue();
-    if (queue.isEmpty() && required && !jobs.isEmpty()) {
+    if (queue.isEmpty() && required) {
       throw new SweepException("squeue did not answer, so which of this sweep's models are still queued is unknown;"
           + " nothing was submitted. Try again when Slurm answers");
     }

@@ -7,12 +7,13 @@ import java.util.List;
  * Where a sweep stands: models with a result by status, and the rest by what the queue says.
  *
  * @param jobs Slurm jobs submitted for the sweep (0 for a local sweep)
+ * @param slurmScript whether a Slurm script was written (a dry run may have been submitted by hand)
  * @param queueKnown whether squeue answered about them; without it, running/pending/notQueued are 0
  * @param notQueued models with neither a result nor a queued task (stopped; submit again to resume)
  * @param failures "id: message" of each failed model
  */
 public record SweepStatus(Path directory, int total, int done, int failed, int diverged, int running, int pending,
-    int notQueued, int jobs, boolean queueKnown, List<String> failures) {
+    int notQueued, int jobs, boolean slurmScript, boolean queueKnown, List<String> failures) {
   public SweepStatus {
     failures = List.copyOf(failures);
     if (Math.min(Math.min(Math.min(done, failed), Math.min(diverged, running)), Math.min(pending, notQueued)) < 0) {
@@ -24,6 +25,11 @@ public record SweepStatus(Path directory, int total, int done, int failed, int d
     if (failures.size() != failed) {
       throw new IllegalArgumentException("one message per failed model");
     }
+  }
+
+  /** Whether the sweep was ever submitted to Slurm (jobs recorded, or a script written for one). */
+  public boolean slurmUsed() {
+    return jobs > 0 || slurmScript;
   }
 
   public int unfinished() {

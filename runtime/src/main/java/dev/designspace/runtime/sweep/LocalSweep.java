@@ -30,8 +30,19 @@ public final class LocalSweep {
 
   private LocalSweep() {}
 
+  /** What must hold before workers start, checked while the sweep holds its directory's lock. */
+  public interface StartCheck {
+    void check(Path directory) throws IOException;
+  }
+
   public static SweepResult run(SweepRequest request, SweepListener listener) throws IOException, InterruptedException {
+    return run(request, listener, directory -> { });
+  }
+
+  public static SweepResult run(SweepRequest request, SweepListener listener, StartCheck check)
+      throws IOException, InterruptedException {
     try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(request.directory())) {
+      check.check(request.directory());
       return runLocked(request, listener);
     }
   }

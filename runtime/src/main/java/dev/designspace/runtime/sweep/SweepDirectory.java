@@ -171,9 +171,15 @@ public final class SweepDirectory {
     }
   }
 
-  /** Puts a result set aside by {@link #setAsideResult} back (a retry that was not submitted). */
+  /**
+   * Puts a result set aside by {@link #setAsideResult} back (a retry that was not submitted),
+   * unless the model has a new result by now.
+   */
   public void restoreResult(SweepModel model, Path setAside) throws IOException {
-    Files.move(setAside, modelDir(model).resolve(RESULT), StandardCopyOption.ATOMIC_MOVE);
+    Path result = modelDir(model).resolve(RESULT);
+    if (!Files.exists(result)) {
+      Files.move(setAside, result, StandardCopyOption.ATOMIC_MOVE);
+    }
   }
 
   public Path path() {
