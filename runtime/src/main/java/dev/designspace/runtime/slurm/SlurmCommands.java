@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The Slurm client commands the launcher runs: sbatch to submit, squeue to see what is queued. */
 final class SlurmCommands {
@@ -58,6 +61,22 @@ final class SlurmCommands {
       throw new SweepException("sbatch printed no job id: '" + out.stdout().strip() + "'");
     }
     return id;
+  }
+
+  /** The cluster's MaxArraySize (array indices must be below it), or empty when scontrol does not say. */
+  static OptionalInt maxArraySize() {
+    try {
+      Output out = run(List.of("scontrol", "show", "config"));
+      return out.exitCode() == 0 ? parseMaxArraySize(out.stdout()) : OptionalInt.empty();
+    } catch (IOException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /** "MaxArraySize            = 1001" from {@code scontrol show config}. */
+  static OptionalInt parseMaxArraySize(String config) {
+    Matcher m = Pattern.compile("(?m)^MaxArraySize\\s*=\\s*([0-9]+)\\s*$").matcher(config);
+    return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
   }
 
   /** The current user's array tasks, or empty when squeue cannot be run or fails. */

@@ -82,6 +82,9 @@ public final class SlurmSweep {
       AtomicFiles.write(file, script.render().getBytes(StandardCharsets.UTF_8));
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
       List<String> command = SlurmCommands.sbatchCommand(file, sweep.path());
+      if (!request.dryRun()) {
+        requireArrayIndicesBelowLimit(tasks);
+      }
       // a task trains only a model without a result: failed ones to retry are set aside (and kept)
       Map<SweepModel, Path> setAside = new LinkedHashMap<>();
       for (SweepModel m : retried) {
@@ -107,6 +110,18 @@ public final class SlurmSweep {
       }
       return new SlurmSubmission(file, command, tasks, jobId, withResult, queued.size(), failedKept, setAside.size());
     }
+  }
+
+  /** Task i is model i: a cluster whose MaxArraySize is not above the last index cannot run the array. */
+  private static void requireArrayIndicesBelowLimit(List<Integer> tasks) {
+    int last = tasks.stream().mapToInt(Integer::intValue).max().orElse(0);
+    SlurmCommands.maxArraySize().ifPresent(max -> {
+      if (last >= max) {
+        throw new SweepException("this sweep's array tasks go up to index " + last + " but the cluster's MaxArraySize is "
+            + max + " (indices must be below it): split the sweep into several --out directories with other --seed"
+            + " values, or ask the administrators for a larger MaxArraySize");
+      }
+    });
   }
 
   /** Counts from the result files and, when it answers, squeue. */

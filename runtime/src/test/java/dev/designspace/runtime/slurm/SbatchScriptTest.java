@@ -220,6 +220,9 @@ class SbatchScriptTest {
     assertThatThrownBy(() -> new SlurmOptions(null, 0, 0, 1, null)).hasMessageContaining("--time-limit must be >= 1");
     assertThatThrownBy(() -> new SlurmOptions(null, null, 0, 0, null)).hasMessageContaining("--cpus-per-task must be >= 1");
     assertThatThrownBy(() -> new SlurmOptions(null, null, 0, 1, 0)).hasMessageContaining("--max-parallel must be >= 1");
+    assertThat(SlurmCommands.parseMaxArraySize("MaxArraySize            = 1001\nMaxJobCount             = 10000\n"))
+        .hasValue(1001);
+    assertThat(SlurmCommands.parseMaxArraySize("MaxJobCount = 10000\n")).isEmpty();
     assertThat(SlurmCommands.parseQueue("12 0 RUNNING /runs/a b\n12 3 PENDING /runs/x\n13 N/A RUNNING /home\n"))
         .containsExactly(new SlurmCommands.QueuedTask("12", 0, "RUNNING", "/runs/a b"),
             new SlurmCommands.QueuedTask("12", 3, "PENDING", "/runs/x"));
