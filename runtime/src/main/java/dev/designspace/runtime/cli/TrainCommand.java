@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,9 +139,23 @@ public final class TrainCommand implements Callable<Integer> {
         : ModelChoice.choose(specFile, model, index, sampleSeed);
     ModelInfo info = chosen.network().info();
     RunDirectory run = new RunDirectory(out != null ? out : Path.of("runs", info.name()));
-    if (!sweepModel) {
-      return train(chosen, info, run, options);
+    Optional<RunDirectory.Lock> lock = run.tryLock();
+    if (lock.isEmpty()) {
+      if (sweepModel) { // e.g. a retried pod beside the one still training: leave the model to it
+        spec.commandLine().getErr().println(info.name() + " is being trained into " + run.path()
+            + " by another process; leaving it to that one");
+        spec.commandLine().getErr().flush();
+        return ExitCodes.OK;
+      }
+      throw new BadInputException("another process is training into " + run.path() + "; wait for it, or choose another"
+          + " --out");
     }
+    try (RunDirectory.Lock held = lock.get()) {
+      return sweepModel ? trainSweepModel(chosen, info, run, options) : train(chosen, info, run, options);
+    }
+  }
+
+  private int trainSweepModel(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
     // a sweep's model that cannot be trained gets a failed result saying why, for --status and the report
     try {
       return train(chosen, info, run, options);

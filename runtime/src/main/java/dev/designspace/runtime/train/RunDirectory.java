@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +34,8 @@ public final class RunDirectory {
   public static final String RESULT = "result.json";
   public static final String LOG = "train.log";
   public static final String CHECKPOINTS = "checkpoints";
+  /** Held by the process training into the directory (an fcntl lock, also across NFS). */
+  static final String LOCK = "train.lock";
 
   /** Options that say where a run trains, not what: a resumed run may use other threads or another device. */
   private static final Set<String> WHERE_IT_RUNS = Set.of("threads", "device");
@@ -40,6 +45,39 @@ public final class RunDirectory {
 
   public RunDirectory(Path dir) {
     this.dir = dir;
+  }
+
+  /** The directory's lock while this process trains into it. */
+  public interface Lock extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Takes the directory's lock, or empty when another process (or this one) holds it. */
+  public Optional<Lock> tryLock() {
+    try {
+      Files.createDirectories(dir);
+      FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException e) {
+        lock = null;
+      }
+      if (lock == null) {
+        channel.close();
+        return Optional.empty();
+      }
+      return Optional.of(() -> {
+        try {
+          channel.close(); // releases the lock
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot lock " + dir.resolve(LOCK) + ": " + e.getMessage(), e);
+    }
   }
 
   public Path path() {

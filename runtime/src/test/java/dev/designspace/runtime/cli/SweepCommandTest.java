@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import dev.designspace.runtime.sweep.SweepDirectory;
+import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.sweep.TinySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,6 +81,27 @@ class SweepCommandTest {
     assertThat(run.resolve("result.json")).doesNotExist();
     assertThat(run.resolve("previous-result-1.json")).hasContent("{\"status\" : \"failed\"}");
     assertThat(run.resolve("previous-result-2.json")).content().contains("TinyCli_s0001");
+  }
+
+  @Test
+  void aModelBeingTrainedIsLeftToTheProcessTrainingIt() throws Exception {
+    Path out = dir.resolve("busy");
+    assertThat(CliRun.of("sweep", spec, "-n", "1", "--launcher", "slurm", "--dry-run", "--out", out.toString())
+        .exitCode()).isZero();
+    Path run = out.resolve("models/TinyCli_s0000");
+    try (RunDirectory.Lock held = new RunDirectory(run).tryLock().orElseThrow()) {
+      CliRun sweepModel = CliRun.of("train", out.toString(), "--model", "TinyCli_s0000", "--out", run.toString(),
+          "--resume", "--epochs", "1", "--dataset", "synthetic:64");
+      assertThat(sweepModel.exitCode()).as(sweepModel.err()).isZero();
+      assertThat(sweepModel.err()).contains("TinyCli_s0000 is being trained into " + run + " by another process");
+      assertThat(run.resolve("result.json")).doesNotExist();
+      assertThat(run.resolve("model.json")).doesNotExist();
+
+      CliRun plain = CliRun.of("train", spec, "--index", "0", "--out", run.toString(), "--epochs", "1", "--dataset",
+          "synthetic:64");
+      assertThat(plain.exitCode()).isEqualTo(2);
+      assertThat(plain.err()).contains("another process is training into " + run);
+    }
   }
 
   @Test
