@@ -3,7 +3,9 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.sampling.SamplingException;
 import dev.designspace.generator.spec.SpecException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -15,14 +17,26 @@ public final class FailureHandler
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
   private final boolean stacktrace;
+  private final List<Class<? extends Exception>> badInput;
 
-  private FailureHandler(boolean stacktrace) {
+  private FailureHandler(boolean stacktrace, List<Class<? extends Exception>> badInput) {
     this.stacktrace = stacktrace;
+    this.badInput = badInput;
   }
 
-  /** Installs the handlers on {@code commandLine}; {@code args} are scanned for --stacktrace. */
-  public static CommandLine install(CommandLine commandLine, String[] args) {
-    FailureHandler handler = new FailureHandler(Arrays.asList(args).contains("--stacktrace"));
+  /**
+   * Installs the handlers on {@code commandLine}; {@code args} are scanned for --stacktrace.
+   *
+   * @param moreBadInput further exception types whose message is a user's to act on (exit 2), e.g.
+   *     a front end's own domain exceptions, so that commands need not translate them one by one
+   */
+  @SafeVarargs
+  public static CommandLine install(CommandLine commandLine, String[] args,
+      Class<? extends Exception>... moreBadInput) {
+    List<Class<? extends Exception>> badInput = new ArrayList<>(
+        List.of(SpecException.class, BadInputException.class, SamplingException.class));
+    badInput.addAll(List.of(moreBadInput));
+    FailureHandler handler = new FailureHandler(Arrays.asList(args).contains("--stacktrace"), List.copyOf(badInput));
     return commandLine.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
   }
 
@@ -35,7 +49,7 @@ public final class FailureHandler
     }
     int code;
     String message;
-    if (e instanceof SpecException || e instanceof BadInputException || e instanceof SamplingException) {
+    if (badInput.stream().anyMatch(type -> type.isInstance(e))) {
       code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
     } else {

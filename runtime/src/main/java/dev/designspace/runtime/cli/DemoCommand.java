@@ -1,11 +1,9 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
 import dev.designspace.generator.cli.ExitCodes;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.sweep.LocalSweep;
-import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import dev.designspace.runtime.sweep.SweepRequest;
@@ -76,8 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
       sweeps.add(dir);
       err.println("demo: " + specFile + ", " + count + " models, " + epochs + " epochs -> " + dir);
       err.flush();
-      try {
-        LocalSweep.run(new SweepRequest(specFile, count, 0, dir, w, Math.max(1, cores / w),
+      LocalSweep.run(new SweepRequest(specFile, count, 0, dir, w, Math.max(1, cores / w),
           List.of("--epochs", String.valueOf(epochs), "--dataset", dataset, "--train-limit", String.valueOf(trainLimit),
               "--test-limit", String.valueOf(testLimit)), false),
           new SweepListener() {
@@ -94,9 +91,6 @@ public final class DemoCommand implements Callable<Integer> {
               err.flush();
             }
           });
-      } catch (SweepException e) {
-        throw new BadInputException(e.getMessage());
-      }
     }
     ReportBuilder.Report report = ReportBuilder.build(sweeps, out.resolve("report.html"));
     PrintWriter stdout = spec.commandLine().getOut();

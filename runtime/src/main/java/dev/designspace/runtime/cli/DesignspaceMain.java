@@ -2,6 +2,10 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.cli.DescribeCommand;
 import dev.designspace.generator.cli.FailureHandler;
+import dev.designspace.runtime.data.DatasetException;
+import dev.designspace.runtime.export.ExportException;
+import dev.designspace.runtime.report.ReportException;
+import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.generator.cli.FitCommand;
 import dev.designspace.generator.cli.GenCommand;
 import dev.designspace.generator.cli.SampleCommand;
@@ -60,6 +64,7 @@ public final class DesignspaceMain implements Runnable {
   }
 
   public static CommandLine newCommandLine(String... args) {
-    return FailureHandler.install(new CommandLine(new DesignspaceMain()), args);
+    return FailureHandler.install(new CommandLine(new DesignspaceMain()), args, SweepException.class,
+        ReportException.class, ExportException.class, DatasetException.class);
   }
 }

@@ -1,8 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
 import dev.designspace.generator.cli.ExitCodes;
-import dev.designspace.runtime.export.ExportException;
 import dev.designspace.runtime.export.SavedModelExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -34,11 +32,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try {
-      SavedModelExport.export(runDir, out);
-    } catch (ExportException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    SavedModelExport.export(runDir, out);
     spec.commandLine().getOut().println(out);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

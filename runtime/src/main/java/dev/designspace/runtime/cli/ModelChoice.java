@@ -1,12 +1,12 @@
 package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.cli.BadInputException;
+import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.compile.ModelCompiler;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.sweep.SweepDirectory;
-import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,15 +26,13 @@ final class ModelChoice {
       SweepDirectory sweep = SweepDirectory.open(dir);
       if (model == null || model.isEmpty()) {
         throw new BadInputException(dir + " is a sweep of " + sweep.models().size() + " models; pick one with --model ID"
-            + " (ids are in " + dir.resolve("manifest.json") + ")");
+            + " (ids are in " + dir.resolve(SourceGeneration.MANIFEST) + ")");
       }
       SweepModel chosen = sweep.model(model).orElseThrow(() -> new BadInputException(
-          "no model '" + model + "' in the sweep " + dir + " (ids are in " + dir.resolve("manifest.json") + ")"));
+          "no model '" + model + "' in the sweep " + dir + " (ids are in " + dir.resolve(SourceGeneration.MANIFEST) + ")"));
       String source = Files.readString(sweep.source(chosen));
       return new SpecModels.Loaded(ModelCompiler.load(sweep.classes(), chosen.qualifiedClass()), chosen.qualifiedClass(),
           source);
-    } catch (SweepException e) {
-      throw new BadInputException(e.getMessage());
     } catch (IOException e) {
       throw new BadInputException("cannot read the sweep " + dir + ": " + e.getMessage());
     }

@@ -1,11 +1,8 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
 import dev.designspace.generator.cli.ExitCodes;
 import dev.designspace.runtime.data.Dataset;
-import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
-import dev.designspace.runtime.export.ExportException;
 import dev.designspace.runtime.export.SavedModelPredictor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -55,8 +52,6 @@ public final class PredictCommand implements Callable<Integer> {
       out.println(String.format(Locale.ROOT, "accuracy %.2f%% (%d of %d %s test images), top-1 error %.2f%%",
           100.0 * correct / n, correct, n, data.name(), 100.0 - 100.0 * correct / n));
       out.flush();
-    } catch (ExportException | DatasetException e) {
-      throw new BadInputException(e.getMessage());
     }
     return ExitCodes.OK;
   }

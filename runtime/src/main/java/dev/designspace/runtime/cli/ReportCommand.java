@@ -1,9 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
 import dev.designspace.generator.cli.ExitCodes;
 import dev.designspace.runtime.report.ReportBuilder;
-import dev.designspace.runtime.report.ReportException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,12 +35,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path file = out != null ? out : dirs.get(0).resolve("report.html");
-    ReportBuilder.Report report;
-    try {
-      report = ReportBuilder.build(dirs, file);
-    } catch (ReportException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    ReportBuilder.Report report = ReportBuilder.build(dirs, file);
     PrintWriter stdout = spec.commandLine().getOut();
     report.summary().forEach(stdout::println);
     stdout.println(report.file());

@@ -198,12 +198,7 @@ public final class SweepCommand implements Callable<Integer> {
         err.flush();
       }
     };
-    SweepResult result;
-    try {
-      result = LocalSweep.run(request, progress, SweepCommand::requireNoSlurmTasks);
-    } catch (SweepException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    SweepResult result = LocalSweep.run(request, progress, SweepCommand::requireNoSlurmTasks);
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(String.format(Locale.ROOT, "%s: %d models, %d done, %d failed, %d diverged, best error %.2f%%; %s",
         space.name(), result.results().size(), result.done(), result.failed(), result.diverged(), result.bestError(),
@@ -220,12 +215,7 @@ public final class SweepCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
-    SlurmSubmission submission;
-    try {
-      submission = SlurmSweep.submit(request);
-    } catch (SweepException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    SlurmSubmission submission = SlurmSweep.submit(request);
     PrintWriter stdout = spec.commandLine().getOut();
     String skipped = String.format(Locale.ROOT, "%d with a result, %d already queued%s%s", submission.withResult(),
         submission.queued(), submission.failedKept() == 0 ? ""
@@ -252,12 +242,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (!Files.isDirectory(specFile)) {
       throw new BadInputException("--status reads a sweep directory; " + specFile + " is not one");
     }
-    SweepStatus s;
-    try {
-      s = SlurmSweep.status(specFile);
-    } catch (SweepException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    SweepStatus s = SlurmSweep.status(specFile);
     PrintWriter stdout = spec.commandLine().getOut();
     String queue = s.queueKnown()
         ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),

@@ -159,14 +159,13 @@ public final class TrainCommand implements Callable<Integer> {
     // a sweep's model that cannot be trained gets a failed result saying why, for --status and the report
     try {
       return train(chosen, info, run, options);
-    } catch (BadInputException e) {
-      if (!Files.exists(run.resolve(RunDirectory.RESULT))) {
-        run.writeFailure(info, e.getMessage());
-      }
-      throw e;
     } catch (RuntimeException e) {
       if (!Files.exists(run.resolve(RunDirectory.RESULT))) {
-        run.writeFailure(info, e);
+        if (e instanceof BadInputException) {
+          run.writeFailure(info, e.getMessage()); // a user's mistake reads as its message
+        } else {
+          run.writeFailure(info, e);
+        }
       }
       throw e;
     }

@@ -54,18 +54,19 @@ public final class SlurmSweep {
       int withResult = 0;
       int failedKept = 0;
       for (SweepModel m : sweep.models()) {
-        boolean hasResult = sweep.result(m).isPresent();
         if (queued.containsKey(m.position())) {
           continue;
         }
-        if (!hasResult) {
+        Optional<JsonNode> result = sweep.result(m);
+        boolean failed = result.map(SweepDirectory::isFailed).orElse(false);
+        if (result.isEmpty() || (failed && request.retryFailed())) {
           tasks.add(m.position());
-        } else if (request.retryFailed() && sweep.failed(m)) {
-          tasks.add(m.position());
-          retried.add(m);
+          if (failed) {
+            retried.add(m);
+          }
         } else {
           withResult++;
-          failedKept += sweep.failed(m) ? 1 : 0;
+          failedKept += failed ? 1 : 0;
         }
       }
       if (tasks.isEmpty()) {

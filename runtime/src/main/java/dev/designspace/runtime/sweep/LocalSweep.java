@@ -54,10 +54,12 @@ public final class LocalSweep {
     List<SweepModel> models = sweep.models();
     Deque<Integer> pending = new ArrayDeque<>();
     for (SweepModel m : models) {
-      if (request.retryFailed() && sweep.failed(m)) {
+      Optional<JsonNode> result = sweep.result(m);
+      boolean retry = request.retryFailed() && result.map(SweepDirectory::isFailed).orElse(false);
+      if (retry) {
         sweep.setAsideResult(m);
       }
-      if (sweep.result(m).isEmpty()) {
+      if (result.isEmpty() || retry) {
         pending.add(m.position());
       }
     }

@@ -195,9 +195,9 @@ public final class SweepDirectory {
     return models.stream().filter(m -> m.id().equals(idOrName) || m.name().equals(idOrName)).findFirst();
   }
 
-  /** Whether the model's result says it failed (not done, not diverged). */
-  public boolean failed(SweepModel model) throws IOException {
-    return result(model).map(r -> r.path("status").asText().equals("failed")).orElse(false);
+  /** Whether a result.json says failed (not done, not diverged). */
+  public static boolean isFailed(JsonNode result) {
+    return result.path("status").asText().equals("failed");
   }
 
   public Path modelDir(SweepModel model) {

@@ -218,4 +218,20 @@ class DesignspaceMainTest {
     }
     assertThat(failures).isEmpty();
   }
+
+  /** The runtime's domain errors are the user's to fix: their message, exit 2, no exception name. */
+  @Test
+  void runtimeDomainErrorsAreBadInput(@org.junit.jupiter.api.io.TempDir Path dir) {
+    Path nowhere = dir.resolve("nowhere");
+    CliRun report = run("report", nowhere.toString());
+    assertThat(report.exitCode()).isEqualTo(2);
+    assertThat(report.err()).isEqualTo("error: " + nowhere + " is not a sweep directory\n");
+    CliRun predict = run("predict", nowhere.toString());
+    assertThat(predict.exitCode()).isEqualTo(2);
+    assertThat(predict.err()).isEqualTo("error: " + nowhere + " is not a SavedModel directory (no saved_model.pb)\n");
+    CliRun status = run("sweep", dir.toString(), "--status");
+    assertThat(status.exitCode()).isEqualTo(2);
+    assertThat(status.err()).isEqualTo("error: " + dir + " is not a sweep directory (no manifest.json); sweep a spec"
+        + " into it first\n");
+  }
 }
