@@ -30,13 +30,14 @@ final class NetworkText {
         s.headWidth() > 0 ? ", head " + s.headWidth() : "", s.activation().specName()));
     boolean bottleneck = s.block().isBottleneck();
     sb.append(bottleneck
-        ? "  stage  depth  width  stride  b      g      groups\n"
+        ? "  stage  depth  width  stride  b      w_b    g      groups\n"
         : "  stage  depth  width  stride\n");
     for (int i = 0; i < network.stages().size(); i++) {
       Stage st = network.stages().get(i);
       sb.append(String.format(Locale.ROOT, "  %-5d  %-5d  %-5d  %-6d", i + 1, st.depth(), st.width(), st.stride()));
       if (bottleneck) {
-        sb.append(String.format(Locale.ROOT, "  %-5s  %-5d  %d", SpecNumbers.format(st.bottleneckRatio()), st.groupWidth(), st.groups()));
+        sb.append(String.format(Locale.ROOT, "  %-5s  %-5d  %-5d  %d", SpecNumbers.format(st.bottleneckRatio()),
+            st.bottleneckWidth(), st.groupWidth(), st.groups()));
       }
       sb.append('\n');
     }

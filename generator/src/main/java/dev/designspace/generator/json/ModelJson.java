@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The JSON shape of a model in {@code describe --json} and {@code sample --json} (DESIGN section
- * 4): structure after the compatibility adjustment plus complexity; RegNets add their parameters,
- * samples add {@code sampleIndex}, {@code seed} and the drawn values.
+ * 4): the built structure (after the compatibility adjustment for RegNets and sampled AnyNets) plus
+ * complexity; RegNets add their parameters, samples add {@code sampleIndex}, {@code seed} and the
+ * drawn values.
  */
 public final class ModelJson {
   private static final ObjectMapper MAPPER =

@@ -1,6 +1,6 @@
 /**
  * The JSON shapes of models shared by the commands and {@code manifest.json} (DESIGN section 4):
- * structure after the compatibility adjustment, complexity, RegNet parameters and sampling
- * fields.
+ * built structure (RegNets and sampled AnyNets after the compatibility adjustment), complexity,
+ * RegNet parameters and sampling fields.
  */
 package dev.designspace.generator.json;

@@ -3,7 +3,7 @@ package dev.designspace.generator.network;
 import java.util.List;
 
 /**
- * Per-stage AnyNet parameters as written in a spec, before the compatibility adjustment.
+ * Per-stage AnyNet parameters as written in a spec or drawn, before any compatibility adjustment.
  *
  * @param bottleneckRatios the paper's b per stage; empty means 1 for every stage
  * @param groupWidths group width per stage; empty means one group (a dense 3x3 conv)

@@ -4,7 +4,9 @@ package dev.designspace.generator.network;
  * pycls {@code adjust_block_compatibility}: per stage, shrink the group width to at most the
  * bottleneck width and round the bottleneck width to a multiple of the group width (and of the
  * inverted-bottleneck multiplier), half to even, so that every group conv is valid (paper
- * Appendix D).
+ * Appendix D). pycls applies it to the RegNets it generates; we also apply it to sampled
+ * AnyNets, whose drawn widths and group widths would often give invalid group convs. A fixed
+ * AnyNet is built as written, as pycls builds one.
  */
 public final class BlockCompatibility {
 

@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fully resolved network: settings shared with its design space plus per-stage structure after
- * the compatibility adjustment. Immutable; invalid structures cannot be constructed.
+ * A fully resolved network: settings shared with its design space plus per-stage structure.
+ * RegNets and sampled AnyNets are built after the compatibility adjustment, fixed AnyNets as
+ * written. Immutable; invalid structures cannot be constructed.
  *
  * @param regNet present when the network was made from RegNet parameters
  */
@@ -39,7 +40,10 @@ public record NetworkConfig(
     }
   }
 
-  /** A RegNet: quantise (d, w0, wa, wm) into stages, stride 2 each, then adjust compatibility. */
+  /**
+   * A RegNet: quantise (d, w0, wa, wm) into stages, stride 2 each, then adjust compatibility as
+   * pycls's RegNet does, so that every generated width gives valid group convs.
+   */
   public static NetworkConfig fromRegNet(String name, NetworkSettings settings, RegNetParams params) {
     RegNetWidths widths = RegNetQuantizer.quantize(params);
     int n = widths.numStages();
@@ -56,48 +60,82 @@ public record NetworkConfig(
       gs[i] = params.groupWidth();
     }
     return new NetworkConfig(
-        name, settings, stages(settings.block(), ds, ws, strides, bs, gs),
+        name, settings, adjustedStages(settings.block(), ds, ws, strides, bs, gs),
         Optional.of(new RegNetOrigin(params, widths)));
   }
 
-  /** An AnyNet from per-stage parameters; x and y blocks get the compatibility adjustment. */
+  /**
+   * A fixed AnyNet, built as written like pycls's AnyNet: w_b = round_half_even(w / b) and
+   * w_b / g groups, widths unchanged. pycls never adjusts a given AnyNet, so neither do we: its
+   * complexity must be pycls's. A stage whose w_b is not a positive multiple of its group width is
+   * refused: pycls's w_b // g groups would then be an invalid conv or not of width g.
+   */
   public static NetworkConfig fromAnyNet(String name, NetworkSettings settings, AnyNetParams params) {
-    int n = params.stages();
-    int[] ds = new int[n];
-    int[] ws = new int[n];
-    int[] strides = new int[n];
-    double[] bs = new double[n];
-    int[] gs = new int[n];
-    for (int i = 0; i < n; i++) {
-      ds[i] = params.depths().get(i);
-      ws[i] = params.widths().get(i);
-      strides[i] = params.strides().get(i);
-      bs[i] = params.bottleneckRatios().isEmpty() ? 1.0 : params.bottleneckRatios().get(i);
-      gs[i] = params.groupWidths().isEmpty()
-          ? Math.max(1, (int) Math.rint(ws[i] / bs[i]))
-          : params.groupWidths().get(i);
-    }
-    return new NetworkConfig(
-        name, settings, stages(settings.block(), ds, ws, strides, bs, gs), Optional.empty());
+    PerStage a = new PerStage(params);
+    return new NetworkConfig(name, settings,
+        stages(settings.block(), a.depths, a.widths, a.strides, a.bs, a.gs), Optional.empty());
   }
 
   /**
-   * Builds the stages. Bottleneck blocks get the compatibility adjustment; v and r blocks have no
-   * bottleneck and a dense 3x3 conv, recorded as b = 1 and group width = width.
+   * A sampled AnyNet: drawn widths and group widths often give a w_b that the group width does not
+   * divide, so x and y blocks get the compatibility adjustment pycls gives RegNets. pycls itself
+   * does not adjust AnyNets; without it many draws would be invalid group convs.
    */
-  static List<Stage> stages(
+  public static NetworkConfig fromSampledAnyNet(
+      String name, NetworkSettings settings, AnyNetParams params) {
+    PerStage a = new PerStage(params);
+    return new NetworkConfig(name, settings,
+        adjustedStages(settings.block(), a.depths, a.widths, a.strides, a.bs, a.gs), Optional.empty());
+  }
+
+  /** AnyNet parameters as per-stage arrays; no group widths means one group (g = w_b). */
+  private static final class PerStage {
+    final int[] depths;
+    final int[] widths;
+    final int[] strides;
+    final double[] bs;
+    final int[] gs;
+
+    PerStage(AnyNetParams params) {
+      int n = params.stages();
+      depths = new int[n];
+      widths = new int[n];
+      strides = new int[n];
+      bs = new double[n];
+      gs = new int[n];
+      for (int i = 0; i < n; i++) {
+        depths[i] = params.depths().get(i);
+        widths[i] = params.widths().get(i);
+        strides[i] = params.strides().get(i);
+        bs[i] = params.bottleneckRatios().isEmpty() ? 1.0 : params.bottleneckRatios().get(i);
+        gs[i] = params.groupWidths().isEmpty()
+            ? Math.max(1, Stage.bottleneckWidth(widths[i], bs[i]))
+            : params.groupWidths().get(i);
+      }
+    }
+  }
+
+  /** Bottleneck blocks get the compatibility adjustment first; see {@link #stages}. */
+  private static List<Stage> adjustedStages(
+      BlockType block, int[] depths, int[] widths, int[] strides, double[] bs, int[] gs) {
+    if (!block.isBottleneck()) {
+      return stages(block, depths, widths, strides, bs, gs);
+    }
+    BlockCompatibility.Adjusted adjusted = BlockCompatibility.adjust(widths, bs, gs);
+    return stages(block, depths, adjusted.widths(), strides, bs, adjusted.groupWidths());
+  }
+
+  /**
+   * Builds the stages as given. v and r blocks have no bottleneck and a dense 3x3 conv, recorded as
+   * b = 1 and group width = width.
+   */
+  private static List<Stage> stages(
       BlockType block, int[] depths, int[] widths, int[] strides, double[] bs, int[] gs) {
     List<Stage> stages = new ArrayList<>(depths.length);
-    if (block.isBottleneck()) {
-      BlockCompatibility.Adjusted adjusted = BlockCompatibility.adjust(widths, bs, gs);
-      for (int i = 0; i < depths.length; i++) {
-        stages.add(new Stage(
-            depths[i], adjusted.widths()[i], strides[i], bs[i], adjusted.groupWidths()[i]));
-      }
-    } else {
-      for (int i = 0; i < depths.length; i++) {
-        stages.add(new Stage(depths[i], widths[i], strides[i], 1.0, widths[i]));
-      }
+    for (int i = 0; i < depths.length; i++) {
+      stages.add(block.isBottleneck()
+          ? new Stage(depths[i], widths[i], strides[i], bs[i], gs[i])
+          : new Stage(depths[i], widths[i], strides[i], 1.0, widths[i]));
     }
     return stages;
   }

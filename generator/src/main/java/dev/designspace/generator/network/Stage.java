@@ -35,7 +35,12 @@ public record Stage(int depth, int width, int stride, double bottleneckRatio, in
 
   /** Width of the bottleneck (the 3x3 group conv): {@code round_half_even(width * bot_mul)}. */
   public int bottleneckWidth() {
-    return (int) Math.rint(width * bottleneckMultiplier());
+    return bottleneckWidth(width, bottleneckRatio);
+  }
+
+  /** pycls's {@code w_b = int(round(w * bot_mul))}; Python rounds half to even, as rint does. */
+  public static int bottleneckWidth(int width, double bottleneckRatio) {
+    return (int) Math.rint(width * (1.0 / bottleneckRatio));
   }
 
   /** Number of groups of the 3x3 conv of a bottleneck block. */

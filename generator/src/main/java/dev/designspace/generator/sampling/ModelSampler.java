@@ -113,7 +113,7 @@ public final class ModelSampler {
               && increasing(Parameter.BOTTLENECK_RATIO, bs) && increasing(Parameter.GROUP_WIDTH, gs);
           network = null;
           if (increasing) {
-            network = NetworkConfig.fromAnyNet(nameOf(index), space.network(),
+            network = NetworkConfig.fromSampledAnyNet(nameOf(index), space.network(),
                 new AnyNetParams(depths, widths, a.strides(), bs, gs));
             // the compatibility adjustment must not break the order either
             increasing = increasing(Parameter.DEPTH, network.depths())

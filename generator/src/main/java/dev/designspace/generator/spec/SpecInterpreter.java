@@ -8,6 +8,7 @@ import dev.designspace.generator.network.BlockType;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
 import dev.designspace.generator.network.RegNetParams;
+import dev.designspace.generator.network.Stage;
 import dev.designspace.generator.network.Stem;
 import dev.designspace.generator.network.StemType;
 import dev.designspace.generator.random.Distribution;
@@ -205,7 +206,7 @@ final class SpecInterpreter {
             ? NetworkConfig.fromRegNet(name, settings, regNetParams(Fields.of(body, m.pathOf(key),
                 List.of("depth", "w0", "wa", "wm", "group_width", "bottleneck_ratio"))))
             : NetworkConfig.fromAnyNet(name, settings, anyNetParams(Fields.of(body, m.pathOf(key),
-                List.of("depths", "widths", "strides", "bottleneck_ratios", "group_widths")))));
+                List.of("depths", "widths", "strides", "bottleneck_ratios", "group_widths")), settings.block())));
       } catch (SpecException e) {
         throw e;
       } catch (IllegalArgumentException e) {
@@ -237,7 +238,7 @@ final class SpecInterpreter {
     return new RegNetParams(depth, w0, wa, wm, g, b);
   }
 
-  private AnyNetParams anyNetParams(Fields f) {
+  private AnyNetParams anyNetParams(Fields f, BlockType block) {
     List<Integer> depths = intList(f.required("depths", "a list of blocks per stage"), f.pathOf("depths"), 1);
     int n = depths.size();
     List<Integer> widths = intList(f.required("widths", "a list of widths per stage"), f.pathOf("widths"), 1);
@@ -260,7 +261,51 @@ final class SpecInterpreter {
       gs = intList(f.node("group_widths").orElseThrow(), f.pathOf("group_widths"), 1);
       requireLength(f, "group_widths", gs.size(), n);
     }
-    return new AnyNetParams(depths, widths, strides, bs, gs);
+    AnyNetParams params = new AnyNetParams(depths, widths, strides, bs, gs);
+    if (block.isBottleneck()) {
+      checkGroupConvs(f, params);
+    }
+    return params;
+  }
+
+  /**
+   * A fixed AnyNet is built as written, without the compatibility adjustment, so each stage's
+   * bottleneck width must split into whole groups of its group width. Refused at the value rather
+   * than silently changed, so that a model counts and trains as the spec says.
+   */
+  private static void checkGroupConvs(Fields f, AnyNetParams p) {
+    for (int i = 0; i < p.stages(); i++) {
+      int w = p.widths().get(i);
+      double b = p.bottleneckRatios().isEmpty() ? 1.0 : p.bottleneckRatios().get(i);
+      int wb = Stage.bottleneckWidth(w, b);
+      String what = "bottleneck width w_b = round_half_even(" + w + " / " + SpecNumbers.format(b) + ") = " + wb;
+      if (wb < 1) {
+        throw atItem(f, "bottleneck_ratios", i,
+            what + "; the 3x3 conv needs w_b >= 1: use a smaller bottleneck ratio or a wider stage");
+      }
+      if (!p.groupWidths().isEmpty() && wb % p.groupWidths().get(i) != 0) {
+        int g = p.groupWidths().get(i);
+        throw atItem(f, "group_widths", i, what + " is not divisible by group width " + g
+            + " (fixed models are built as written, with w_b / g groups); use a group width dividing " + wb
+            + " (" + divisors(wb) + ") or change widths[" + i + "]"
+            + (p.bottleneckRatios().isEmpty() ? "" : " or bottleneck_ratios[" + i + "]"));
+      }
+    }
+  }
+
+  private static SpecException atItem(Fields f, String key, int i, String detail) {
+    YamlNode item = Fields.asList(f.node(key).orElseThrow(), f.pathOf(key)).get(i);
+    return new SpecException(item.location(), f.pathOf(key) + "[" + i + "]", detail);
+  }
+
+  private static String divisors(int n) {
+    List<String> out = new ArrayList<>();
+    for (int d = 1; d <= n; d++) {
+      if (n % d == 0) {
+        out.add(String.valueOf(d));
+      }
+    }
+    return String.join(", ", out);
   }
 
   private static void requireLength(Fields f, String key, int actual, int expected) {

@@ -68,4 +68,35 @@ class GeneratorMainTest {
     assertThat(err2.toString()).contains("models 'Net-A' and 'NetA' would both be class NetA");
     assertThat(dir.resolve("o")).doesNotExist();
   }
+
+  /** describe shows a fixed AnyNet as written, and a group width that does not divide w_b is exit 2. */
+  @Test
+  void describeFixedAnyNetAsWrittenAndRefuseIndivisibleGroupWidths(@TempDir Path dir) throws Exception {
+    String network = "network: {input: {size: 28, channels: 1}, classes: 10, stem: {type: cifar, width: 16}, block: x}\n";
+    Path ok = dir.resolve("ok.yaml");
+    Files.writeString(ok, "name: Ok\n" + network + "models:\n  - name: M\n"
+        + "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 2, 2]}\n");
+    StringWriter stdout = new StringWriter();
+    String[] args = {"describe", ok.toString()};
+    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()), args);
+    cli.setOut(new PrintWriter(stdout));
+    assertThat(cli.execute(args)).isZero();
+    assertThat(stdout.toString()).contains(
+        "  stage  depth  width  stride  b      w_b    g      groups\n"
+            + "  1      1      26     2       4      6      2      3\n"
+            + "  2      1      58     2       4      14     2      7\n"
+            + "  3      1      122    2       4      30     2      15\n"
+            + "  flops 785,718  params 19,158  acts 43,594\n");
+
+    Path bad = dir.resolve("bad.yaml");
+    Files.writeString(bad, "name: Bad\n" + network + "models:\n  - name: M\n"
+        + "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 4, 2]}\n");
+    StringWriter stderr = new StringWriter();
+    String[] args2 = {"describe", bad.toString()};
+    CommandLine cli2 = FailureHandler.install(new CommandLine(new GeneratorMain()), args2);
+    cli2.setErr(new PrintWriter(stderr));
+    assertThat(cli2.execute(args2)).isEqualTo(2);
+    assertThat(stderr.toString()).startsWith("error: " + bad + ":5:104: models[0].anynet.group_widths[1]: bottleneck"
+        + " width w_b = round_half_even(58 / 4) = 14 is not divisible by group width 4");
+  }
 }

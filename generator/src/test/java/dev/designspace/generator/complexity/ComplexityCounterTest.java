@@ -1,6 +1,7 @@
 package dev.designspace.generator.complexity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.designspace.generator.network.Activation;
 import dev.designspace.generator.network.AnyNetParams;
@@ -67,6 +68,95 @@ class ComplexityCounterTest {
     NetworkConfig n = NetworkConfig.fromAnyNet(name, s, new AnyNetParams(
         List.of(depth, depth, depth), List.of(16, 32, 64), List.of(1, 2, 2), List.of(), List.of()));
     assertThat(ComplexityCounter.count(n)).isEqualTo(new Complexity(flops, params, acts));
+  }
+
+  /**
+   * A fixed AnyNet whose w / b is not an integer is built and counted as written, as pycls's AnyNet
+   * builds it: w_b = round_half_even(w / 4) = 6, 14, 30 (6.5, 14.5, 30.5 round to even), groups =
+   * w_b / 2 = 3, 7, 15, widths stay 26, 58, 122. Expected figures by hand from pycls's complexity():
+   * conv k*k*cin*cout/groups*h*w flops and k*k*cin*cout/groups params with (h, w) its output size,
+   * acts cout*h*w; BN 2c params; fc cin*cout+cout flops and params, cout acts; a projection
+   * shortcut first, at the block's input size.
+   */
+  @Test
+  void fixedAnyNetIsCountedAsWrittenAsPyclsCountsIt() {
+    NetworkSettings s = new NetworkSettings(28, 1, 10, new Stem(StemType.CIFAR, 16), BlockType.X,
+        0, 0, Activation.RELU);
+    NetworkConfig n = NetworkConfig.fromAnyNet("fixed", s, new AnyNetParams(List.of(1, 1, 1),
+        List.of(26, 58, 122), List.of(2, 2, 2), List.of(4.0, 4.0, 4.0), List.of(2, 2, 2)));
+    assertThat(n.widths()).containsExactly(26, 58, 122);
+    assertThat(n.groupWidths()).containsExactly(2, 2, 2);
+    assertThat(n.stages()).extracting(st -> st.bottleneckWidth()).containsExactly(6, 14, 30);
+    assertThat(n.stages()).extracting(st -> st.groups()).containsExactly(3, 7, 15);
+
+    // stem: 3x3 conv s1 1->16 at 28x28, BN 16
+    long flops = 9L * 1 * 16 * 28 * 28;
+    long params = 9L * 1 * 16 + 2 * 16;
+    long acts = 16L * 28 * 28;
+    // stage 1 (16 -> 26, w_b 6, 3 groups, stride 2: 28x28 -> 14x14)
+    flops += 16L * 26 * 14 * 14;           // proj 1x1 s2 at 14x14
+    params += 16L * 26 + 2 * 26;
+    acts += 26L * 14 * 14;
+    flops += 16L * 6 * 28 * 28;            // a: 1x1 16->6 at 28x28
+    params += 16L * 6 + 2 * 6;
+    acts += 6L * 28 * 28;
+    flops += 9L * 6 * 6 / 3 * 14 * 14;     // b: 3x3 s2 6->6, 3 groups, at 14x14
+    params += 9L * 6 * 6 / 3 + 2 * 6;
+    acts += 6L * 14 * 14;
+    flops += 6L * 26 * 14 * 14;            // c: 1x1 6->26 at 14x14
+    params += 6L * 26 + 2 * 26;
+    acts += 26L * 14 * 14;
+    // stage 2 (26 -> 58, w_b 14, 7 groups: 14x14 -> 7x7)
+    flops += 26L * 58 * 7 * 7;
+    params += 26L * 58 + 2 * 58;
+    acts += 58L * 7 * 7;
+    flops += 26L * 14 * 14 * 14;
+    params += 26L * 14 + 2 * 14;
+    acts += 14L * 14 * 14;
+    flops += 9L * 14 * 14 / 7 * 7 * 7;
+    params += 9L * 14 * 14 / 7 + 2 * 14;
+    acts += 14L * 7 * 7;
+    flops += 14L * 58 * 7 * 7;
+    params += 14L * 58 + 2 * 58;
+    acts += 58L * 7 * 7;
+    // stage 3 (58 -> 122, w_b 30, 15 groups: 7x7 -> 4x4, as (7 + 2 - 3) / 2 + 1 = 4)
+    flops += 58L * 122 * 4 * 4;
+    params += 58L * 122 + 2 * 122;
+    acts += 122L * 4 * 4;
+    flops += 58L * 30 * 7 * 7;
+    params += 58L * 30 + 2 * 30;
+    acts += 30L * 7 * 7;
+    flops += 9L * 30 * 30 / 15 * 4 * 4;
+    params += 9L * 30 * 30 / 15 + 2 * 30;
+    acts += 30L * 4 * 4;
+    flops += 30L * 122 * 4 * 4;
+    params += 30L * 122 + 2 * 122;
+    acts += 122L * 4 * 4;
+    // head: global average pool, fc 122->10 with bias
+    flops += 122L * 10 + 10;
+    params += 122L * 10 + 10;
+    acts += 10;
+    assertThat(new Complexity(flops, params, acts)).isEqualTo(new Complexity(785_718, 19_158, 43_594));
+    assertThat(ComplexityCounter.count(n)).isEqualTo(new Complexity(flops, params, acts));
+  }
+
+  /** The same model sampled is adjusted: the 3x3 conv gets a w_b that g divides, and w = w_b * b. */
+  @Test
+  void sampledAnyNetKeepsTheCompatibilityAdjustment() {
+    NetworkSettings s = new NetworkSettings(28, 1, 10, new Stem(StemType.CIFAR, 16), BlockType.X,
+        0, 0, Activation.RELU);
+    AnyNetParams p = new AnyNetParams(List.of(1, 1, 1), List.of(26, 58, 122), List.of(2, 2, 2),
+        List.of(4.0, 4.0, 4.0), List.of(4, 4, 4));
+    NetworkConfig n = NetworkConfig.fromSampledAnyNet("sampled", s, p);
+    // pycls adjust_block_compatibility: v = int(w / 4) = 6, 14, 30; rounded half to even to a
+    // multiple of 4: 8 (1.5 -> 2), 16 (3.5 -> 4), 32 (7.5 -> 8); widths v * 4
+    assertThat(n.widths()).containsExactly(32, 64, 128);
+    assertThat(n.stages()).extracting(st -> st.bottleneckWidth()).containsExactly(8, 16, 32);
+    assertThat(n.stages()).extracting(st -> st.groups()).containsExactly(2, 4, 8);
+    // as written, w_b 6 is no multiple of 4, so the fixed model cannot be built
+    assertThatThrownBy(() -> NetworkConfig.fromAnyNet("fixed", s, p))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("stage 1: bottleneck width 6 (width 26 / b 4.0) is not a positive multiple of group width 4");
   }
 
   /** cifar_best of pycls's CIFAR RegNet sweep: cifar stem, SE, two stages. */

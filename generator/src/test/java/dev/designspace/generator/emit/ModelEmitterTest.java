@@ -48,6 +48,23 @@ class ModelEmitterTest {
     assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
   }
 
+  /** A fixed AnyNet is emitted as written: widths 26, 58, 122 with w_b 6, 14, 30 and w_b / 2 groups. */
+  @Test
+  void fixedAnyNetIsEmittedAsWritten(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("fixed.yaml");
+    Files.writeString(spec, String.join("\n", "name: Fixed",
+        "network: {input: {size: 28, channels: 1}, classes: 10, stem: {type: cifar, width: 16}, block: x}",
+        "models:", "  - name: M",
+        "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 2, 2]}",
+        ""));
+    GenerationRequest request = new GenerationRequest(List.of(spec), 1, 0, GenerationRequest.DEFAULT_PACKAGE, dir.resolve("out"));
+    String source = SourceGeneration.emit(request, SourceGeneration.models(request)).get(0).toString();
+    assertThat(source)
+        .contains("x = layers.bottleneckBlock(\"stage1/block1\", x, 26, 2, 6, 3, 0);")
+        .contains("x = layers.bottleneckBlock(\"stage2/block1\", x, 58, 2, 14, 7, 0);")
+        .contains("x = layers.bottleneckBlock(\"stage3/block1\", x, 122, 2, 30, 15, 0);");
+  }
+
   @Test
   void genTwiceWritesIdenticalBytesAndTouchesNothing(@TempDir Path dir) throws IOException {
     Path out = dir.resolve("out");

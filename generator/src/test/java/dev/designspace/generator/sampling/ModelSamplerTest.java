@@ -184,6 +184,26 @@ class ModelSamplerTest {
         .hasMessageContaining("ask for fewer");
   }
 
+  /**
+   * Sampled AnyNets keep the compatibility adjustment (a fixed model with these values is refused):
+   * drawn w = 26, b = 4, g = 4 give v = int(26 / 4) = 6, rounded half to even to a multiple of 4:
+   * w_b = 8 (1.5 -> 2 groups), so the built width is 8 * 4 = 32. The drawn values are kept as drawn.
+   */
+  @Test
+  void sampledAnyNetsGetTheCompatibilityAdjustment(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("x.yaml");
+    Files.writeString(spec, String.join("\n",
+        "name: X", "network: {input: {size: 28, channels: 1}, classes: 10, stem: {type: cifar, width: 16}, block: x}",
+        "sample:", "  family: anynet", "  stages: 1", "  depth: 1", "  width: 26", "  bottleneck_ratio: 4",
+        "  group_width: 4", ""));
+    SampledModel m = ModelSampler.sample(SampleRequest.of(SpecLoader.load(spec), 1, 0)).models().get(0);
+    assertThat(m.parameters().get("width")).isEqualTo(List.of(26));
+    assertThat(m.network().widths()).containsExactly(32);
+    assertThat(m.network().groupWidths()).containsExactly(4);
+    assertThat(m.network().stages().get(0).bottleneckWidth()).isEqualTo(8);
+    assertThat(m.network().stages().get(0).groups()).isEqualTo(2);
+  }
+
   @Test
   void fixedModelSpecsCannotBeSampled() {
     assertThatThrownBy(() -> SampleRequest.of(shipped("zoo-regnetx.yaml"), 1, 0))

@@ -180,6 +180,43 @@ class SpecLoaderTest {
             + " an integer k (an inverted bottleneck), got 0.3");
   }
 
+  private static final String FIXED_X_NETWORK =
+      "network: {input: {size: 28, channels: 1}, classes: 10, stem: {type: cifar, width: 16}, block: x}";
+
+  /** pycls builds a given AnyNet as written: w_b = round_half_even(w / b), widths unchanged. */
+  @Test
+  void fixedAnyNetIsBuiltAsWritten() throws IOException {
+    DesignSpace space = SpecLoader.load(write("a.yaml", "name: A", FIXED_X_NETWORK, "models:", "  - name: M",
+        "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 2, 2]}"));
+    var m = space.models().get(0);
+    assertThat(m.widths()).containsExactly(26, 58, 122);
+    assertThat(m.groupWidths()).containsExactly(2, 2, 2);
+    assertThat(m.stages()).extracting(st -> st.bottleneckWidth()).containsExactly(6, 14, 30);
+    assertThat(m.stages()).extracting(st -> st.groups()).containsExactly(3, 7, 15);
+  }
+
+  @Test
+  void fixedAnyNetWhoseBottleneckWidthNoGroupWidthDividesIsRefusedAtTheValue() throws IOException {
+    assertThat(error(write("a.yaml", "name: A", FIXED_X_NETWORK, "models:", "  - name: M",
+        "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 4, 2]}")))
+        .isEqualTo("a.yaml:5:104: models[0].anynet.group_widths[1]: bottleneck width w_b = round_half_even(58 / 4)"
+            + " = 14 is not divisible by group width 4 (fixed models are built as written, with w_b / g groups);"
+            + " use a group width dividing 14 (1, 2, 7, 14) or change widths[1] or bottleneck_ratios[1]");
+    // a group width above w_b is refused the same way; without bottleneck ratios b is 1
+    assertThat(error(write("b.yaml", "name: A", FIXED_X_NETWORK, "models:", "  - name: M",
+        "    anynet: {depths: [1], widths: [12], group_widths: [16]}")))
+        .isEqualTo("b.yaml:5:56: models[0].anynet.group_widths[0]: bottleneck width w_b = round_half_even(12 / 1)"
+            + " = 12 is not divisible by group width 16 (fixed models are built as written, with w_b / g groups);"
+            + " use a group width dividing 12 (1, 2, 3, 4, 6, 12) or change widths[0]");
+    assertThat(error(write("c.yaml", "name: A", FIXED_X_NETWORK, "models:", "  - name: M",
+        "    anynet: {depths: [1], widths: [6], bottleneck_ratios: [16]}")))
+        .isEqualTo("c.yaml:5:60: models[0].anynet.bottleneck_ratios[0]: bottleneck width w_b ="
+            + " round_half_even(6 / 16) = 0; the 3x3 conv needs w_b >= 1: use a smaller bottleneck ratio or a wider stage");
+    // r and v blocks have no group conv, so their widths need no such check
+    assertThat(SpecLoader.load(write("d.yaml", "name: A", "network: {block: r}", "models:", "  - name: M",
+        "    anynet: {depths: [1], widths: [26]}")).models()).hasSize(1);
+  }
+
   @Test
   void familyAndConstraintMismatches() throws IOException {
     assertThat(error(write("a.yaml", with(ANYNET, "constraints:", "  stages: [4, 4]"))))
