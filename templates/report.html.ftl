@@ -14,6 +14,7 @@
   .summary li { margin: 0.3em 0; }
   pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
   .note { color: #666; font-size: 0.9em; }
+  .warning { color: #8a3b00; }
 </style>
 </head>
 <body>
@@ -26,6 +27,19 @@ this summary are in models.csv and sweeps.json beside this file.</p>
 <#list summary as line><li>${line}</li></#list>
 </ul>
 
+<#if progression?has_content>
+<h2>The paper's progression, step by step</h2>
+<p class="note">Each step compares the space before it (A) with the restricted space after it (B) and sets the
+result beside what the paper found. A difference counts when both the KS and the Mann-Whitney test give p &lt; 0.05;
+"no loss" agrees unless B is significantly worse, "better" agrees only when B is significantly better.</p>
+<table>
+<tr><th>A</th><th>B</th><th>the paper finds</th><th>median A &minus; B</th><th>10th pct A &minus; B</th><th>KS p</th><th>MW p</th><th>here</th></tr>
+<#list progression as p>
+<tr><td>${p.from}</td><td>${p.to}</td><td>${p.claim}</td><td>${p.medianDiff}</td><td>${p.p10Diff}</td><td>${p.ksP}</td><td>${p.mwP}</td><td>${p.agreement}</td></tr>
+</#list>
+</table>
+</#if>
+
 <h2>Error EDFs</h2>
 <p class="note">F(e) = fraction of models with error below e. With n models the true EDF lies within the DKW band
 &plusmn;&epsilon; (95%) of the one drawn; &epsilon; is listed per sweep.</p>
@@ -36,9 +50,9 @@ ${efficiency?no_esc}
 </div>
 
 <table>
-<tr><th>sweep</th><th>description</th><th>models</th><th>done</th><th>failed</th><th>diverged</th><th>min</th><th>10th pct</th><th>median</th><th>mean</th><th>DKW &epsilon;</th></tr>
+<tr><th>sweep</th><th>description</th><th>recipe</th><th>models</th><th>done</th><th>failed</th><th>diverged</th><th>min</th><th>10th pct</th><th>median</th><th>mean</th><th>DKW &epsilon;</th></tr>
 <#list sweeps as s>
-<tr><td>${s.name}</td><td>${s.description}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
+<tr><td>${s.name}</td><td>${s.description}</td><td>${s.recipes}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
 <td>${s.min!"-"}</td><td>${s.p10!"-"}</td><td>${s.median!"-"}</td><td>${s.mean!"-"}</td><td>${s.dkw!"-"}</td></tr>
 </#list>
 </table>
@@ -56,6 +70,21 @@ ${efficiency?no_esc}
 <#list sweeps as s>
 <h2>${s.name}</h2>
 <p>${s.description}</p>
+<#if s.blownUp?has_content>
+<h3>Models that blew up</h3>
+<p class="warning">${s.blownUp?size} of ${s.total} models blew up early in training: their training loss rose above twice
+its first step's. Their errors say more about the training recipe than about the architecture:
+<#list s.blownUp as id>${id}<#sep>, </#list>.</p>
+</#if>
+<#if s.proxyCheck??>
+<h3>Can the proxy be trusted?</h3>
+<p>${s.proxyCheck.sentence}</p>
+<table>
+<tr><th>models trained both ways</th><th>proxy epochs</th><th>longer epochs</th><th>Spearman [95% bootstrap]</th><th>Kendall tau-b [95% bootstrap]</th><th>verdict</th></tr>
+<tr><td>${s.proxyCheck.models}</td><td>${s.proxyCheck.proxyEpochs}</td><td>${s.proxyCheck.longEpochs}</td><td>${s.proxyCheck.spearman}</td><td>${s.proxyCheck.kendall}</td><td>${s.proxyCheck.verdict}</td></tr>
+</table>
+<div class="plots">${s.proxyCheck.plot?no_esc}</div>
+</#if>
 <h3>Best models</h3>
 <table>
 <tr><th>#</th><th>model</th><th>error (%)</th><th>flops</th><th>params</th><th>acts</th><th>depths</th><th>widths</th><th>group widths</th><th>b</th><th>source</th></tr>

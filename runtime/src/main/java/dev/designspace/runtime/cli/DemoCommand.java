@@ -51,8 +51,15 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Test images evaluated per epoch (default: ${DEFAULT-VALUE}, the embedded subset's size).")
   int testLimit;
 
+  @Option(names = "--recipe", paramLabel = "R",
+      description = "proxy (train's default) or paper, the recipe the paper used for 10-epoch proxies; see train --help.")
+  String recipe;
+
   @Option(names = "--workers", description = "Worker processes (default: one per core).")
   Integer workers;
+
+  @Option(names = "--seed", defaultValue = "0", description = "Sampling seed of both spaces (default: ${DEFAULT-VALUE}).")
+  long seed;
 
   @Option(names = "--out", defaultValue = "runs/demo", description = "Where the sweeps and report go (default: ${DEFAULT-VALUE}).")
   Path out;
@@ -74,9 +81,12 @@ public final class DemoCommand implements Callable<Integer> {
       sweeps.add(dir);
       err.println("demo: " + specFile + ", " + count + " models, " + epochs + " epochs -> " + dir);
       err.flush();
-      LocalSweep.run(new SweepRequest(specFile, count, 0, dir, w, Math.max(1, cores / w),
-          List.of("--epochs", String.valueOf(epochs), "--dataset", dataset, "--train-limit", String.valueOf(trainLimit),
-              "--test-limit", String.valueOf(testLimit)), false),
+      List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset,
+          "--train-limit", String.valueOf(trainLimit), "--test-limit", String.valueOf(testLimit)));
+      if (recipe != null) {
+        args.addAll(List.of("--recipe", recipe));
+      }
+      LocalSweep.run(new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),
           new SweepListener() {
             @Override
             public void finished(String modelId, String status, double error, SweepProgress p) {

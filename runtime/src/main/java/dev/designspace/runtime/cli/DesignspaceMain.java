@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       SweepCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      StudyCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     },

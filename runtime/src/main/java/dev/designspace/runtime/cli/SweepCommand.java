@@ -13,6 +13,7 @@ import dev.designspace.runtime.slurm.SlurmSubmission;
 import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepListener;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,6 +96,16 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Slurm: write the sbatch script, submit nothing.")
   boolean dryRun;
 
+  @Option(names = "--check-proxy", paramLabel = "K", defaultValue = "0",
+      description = "After the sweep, train K of its models (a random subset, seeded by --seed) again for"
+          + " --check-epochs and write proxy-check.json: whether the short runs rank the models as longer training"
+          + " does (rank correlations with bootstrap intervals and a verdict; the report shows them).")
+  int checkProxy;
+
+  @Option(names = "--check-epochs", paramLabel = "E",
+      description = "Epochs of the proxy check's longer runs (default: 4 x --epochs).")
+  Integer checkEpochs;
+
   @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "10", description = "Models (default: ${DEFAULT-VALUE}).")
   int count;
 
@@ -112,27 +124,7 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: runs/SPACE).")
   Path out;
 
-  @Option(names = "--batch-size", paramLabel = "B") Integer batchSize;
-
-  @Option(names = "--lr", paramLabel = "LR") Double lr;
-
-  @Option(names = "--augment", paramLabel = "A") String augment;
-
-  @Option(names = "--train-limit", paramLabel = "N") Integer trainLimit;
-
-  @Option(names = "--test-limit", paramLabel = "N") Integer testLimit;
-
-  @Option(names = "--weight-decay", paramLabel = "WD") Double weightDecay;
-
-  @Option(names = "--decay-all") boolean decayAll;
-
-  @Option(names = "--label-smoothing", paramLabel = "LS") Double labelSmoothing;
-
-  @Option(names = "--warmup-epochs", paramLabel = "W") Double warmupEpochs;
-
-  @Option(names = "--train-seed", paramLabel = "S") Long trainSeed;
-
-  @Option(names = "--device", paramLabel = "cpu|gpu:N") String device;
+  @Mixin TrainingPassThrough training;
 
   @Override
   public Integer call() throws Exception {
@@ -156,19 +148,7 @@ public final class SweepCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
-    add(args, "--batch-size", batchSize);
-    add(args, "--lr", lr);
-    add(args, "--augment", augment);
-    add(args, "--train-limit", trainLimit);
-    add(args, "--test-limit", testLimit);
-    add(args, "--weight-decay", weightDecay);
-    add(args, "--label-smoothing", labelSmoothing);
-    add(args, "--warmup-epochs", warmupEpochs);
-    add(args, "--train-seed", trainSeed);
-    add(args, "--device", device);
-    if (decayAll) {
-      args.add("--decay-all");
-    }
+    args.addAll(training.arguments());
     Path directory = out != null ? out : Path.of("runs", space.name());
     requireOptionsOf(launcher);
     if (launcher.equals("slurm")) {
@@ -176,8 +156,8 @@ public final class SweepCommand implements Callable<Integer> {
     }
     SweepRequest request;
     try {
-      request = new SweepRequest(specFile, count, seed, directory, w,
-          Math.max(1, cores / w), args, retryFailed);
+      request = new SweepRequest(specFile, count, seed, directory, w, Math.max(1, cores / w), args, retryFailed,
+          checkProxy, checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -289,6 +269,9 @@ public final class SweepCommand implements Callable<Integer> {
       if (workers != null) {
         wrong.add("--workers (Slurm runs every model as its own task; --max-parallel limits how many at once)");
       }
+      if (checkProxy != 0 || checkEpochs != null) {
+        wrong.add("--check-proxy/--check-epochs (run the proxy check with the local launcher)");
+      }
     } else {
       if (partition != null) {
         wrong.add("--partition");
@@ -311,13 +294,6 @@ public final class SweepCommand implements Callable<Integer> {
       throw new BadInputException(String.join(", ", wrong) + (chosen.equals("slurm")
           ? (one ? " is not an option" : " are not options") + " of --launcher slurm"
           : (one ? " applies" : " apply") + " only with --launcher slurm"));
-    }
-  }
-
-  private static void add(List<String> args, String option, Object value) {
-    if (value != null) {
-      args.add(option);
-      args.add(String.valueOf(value));
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.train.TrainOptions;
 import dev.designspace.runtime.train.TrainRequest;
@@ -89,8 +90,14 @@ public final class TrainCommand implements Callable<Integer> {
   double labelSmoothing;
 
   @Option(names = "--warmup-epochs", paramLabel = "W", defaultValue = "-1",
-      description = "Linear warmup epochs (default: 5% of the epochs, as 5 of pycls's 100).")
+      description = "Linear warmup epochs (default: the recipe's).")
   double warmupEpochs;
+
+  @Option(names = "--recipe", paramLabel = "R", defaultValue = "proxy",
+      description = "proxy: the last BN of each residual branch starts at gamma 0 and the warmup lasts at least half an"
+          + " epoch, so short runs do not blow up; paper: the paper's recipe, gamma 1 and a 5% warmup"
+          + " (default: ${DEFAULT-VALUE}).")
+  String recipe;
 
   @Option(names = "--augment", paramLabel = "A", defaultValue = "crop-flip",
       description = "Training augmentation: none, flip or crop-flip (default: ${DEFAULT-VALUE}).")
@@ -131,7 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainOptions options;
     try {
       options = new TrainOptions(epochs, batchSize, lr, 0.9, weightDecay, decayAll, labelSmoothing, warmupEpochs, 0.1,
-          trainSeed, threads, device, 500, trainLimit, testLimit, Batches.Augmentation.parse(augment));
+          trainSeed, threads, device, 500, trainLimit, testLimit, Batches.Augmentation.parse(augment),
+          Recipe.parse(recipe));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

@@ -8,8 +8,12 @@ import dev.designspace.generator.emit.JavaNames;
 import dev.designspace.generator.fit.RegNetFit;
 import dev.designspace.runtime.analysis.ErrorEdf;
 import dev.designspace.runtime.analysis.GoodRange;
+import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.analysis.PowerLawFit;
+import dev.designspace.runtime.analysis.ProgressionStep;
+import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RandomSearchEfficiency;
+import dev.designspace.runtime.analysis.RankCorrelation;
 import dev.designspace.runtime.analysis.SpaceComparison;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
@@ -24,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds {@code report.html} for one or more sweep directories, with {@code models.csv} and
@@ -36,10 +41,21 @@ public final class ReportBuilder {
 
   private ReportBuilder() {}
 
-  /** The report written, its summary lines, and the best model of all sweeps. */
-  public record Report(Path file, List<String> summary, String bestModel) {}
+  /** The report written, its summary lines, the best model of all sweeps, and the progression as measured. */
+  public record Report(Path file, List<String> summary, String bestModel, List<ProgressionStep.Outcome> steps) {}
+
+  /** Significance level of every verdict in the report. */
+  static final double ALPHA = 0.05;
 
   public static Report build(List<Path> sweepDirs, Path out) throws IOException {
+    return build(sweepDirs, out, List.of());
+  }
+
+  /**
+   * The report of {@code sweepDirs}; {@code steps} name pairs of them (by space name) to set against
+   * what the paper found, in a section of their own and at the top of the summary.
+   */
+  public static Report build(List<Path> sweepDirs, Path out, List<ProgressionStep> steps) throws IOException {
     if (sweepDirs.isEmpty()) {
       throw new ReportException("name at least one sweep directory");
     }
@@ -89,9 +105,31 @@ public final class ReportBuilder {
         summary.add(String.format(Locale.ROOT, "%s: %d models (%d done), error min %.2f%%, median %.2f%%, mean %.2f%%",
             s.name(), s.all().size(), errors.length, edf.min(), edf.quantile(0.5), edf.mean()));
       }
+      row.put("recipes", String.join(", ", s.recipes()));
+      List<String> blownUp = s.blownUp();
+      row.put("blownUp", blownUp);
+      if (!blownUp.isEmpty()) {
+        summary.add(String.format(Locale.ROOT, "%s: %d of %d models blew up early in training (loss above %.0fx its"
+            + " first step's): their errors reflect the training recipe more than the architecture",
+            s.name(), blownUp.size(), s.all().size(), LossBlowUp.FACTOR));
+      }
+      s.proxyValidity().ifPresent(v -> {
+        row.put("proxyCheck", proxyCheck(v));
+        summary.add(s.name() + ": " + v.sentence());
+      });
       row.put("best", best(s, out));
       row.put("plots", sweepPlots(s));
       sweepRows.add(row);
+    }
+    java.util.Set<String> recipes = new java.util.TreeSet<>();
+    sweeps.forEach(s -> recipes.addAll(s.recipes()));
+    if (recipes.size() > 1) {
+      StringBuilder mixed = new StringBuilder("The sweeps were trained with different recipes (");
+      for (int i = 0; i < sweeps.size(); i++) {
+        mixed.append(i == 0 ? "" : "; ").append(sweeps.get(i).name()).append(": ")
+            .append(String.join(", ", sweeps.get(i).recipes()));
+      }
+      summary.add(0, mixed.append("): their errors are not comparable; train them with one --recipe").toString());
     }
     model.put("sweeps", sweepRows);
     model.put("edf", edfs.isEmpty() ? "" : Plots.steps("Error EDF (legend: n|min|mean)", "top-1 error (%)", "cumulative prob.", edfs));
@@ -108,22 +146,42 @@ public final class ReportBuilder {
           continue;
         }
         SpaceComparison c = SpaceComparison.of(a, b);
-        String verdict = verdict(sweeps.get(i).name(), sweeps.get(j).name(), c);
-        summary.add(verdict);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("a", sweeps.get(i).name());
-        m.put("b", sweeps.get(j).name());
-        m.put("ks", fmt(c.ksStatistic()));
-        m.put("ksP", String.format(Locale.ROOT, "%.3g", c.ksPValue()));
-        m.put("u", fmt(c.mannWhitneyU()));
-        m.put("mwP", String.format(Locale.ROOT, "%.3g", c.mannWhitneyPValue()));
-        m.put("medianDiff", fmt(c.medianDifference()));
-        m.put("p10Diff", fmt(c.p10Difference()));
-        m.put("verdict", verdict);
+        if (!steps.isEmpty()) {
+          // a study's summary keeps to its steps; every pair stays in the table
+          Map<String, Object> m = comparisonRow(sweeps.get(i).name(), sweeps.get(j).name(), c);
+          comparisons.add(m);
+          continue;
+        }
+        Map<String, Object> m = comparisonRow(sweeps.get(i).name(), sweeps.get(j).name(), c);
+        summary.add((String) m.get("verdict"));
         comparisons.add(m);
       }
     }
     model.put("comparisons", comparisons);
+    List<ProgressionStep.Outcome> outcomes = new ArrayList<>();
+    List<Map<String, Object>> progression = new ArrayList<>();
+    for (ProgressionStep step : steps) {
+      Optional<SweepData> from = sweeps.stream().filter(s -> s.name().equals(step.from())).findFirst();
+      Optional<SweepData> to = sweeps.stream().filter(s -> s.name().equals(step.to())).findFirst();
+      if (from.isEmpty() || to.isEmpty() || from.get().errors().length < 2 || to.get().errors().length < 2) {
+        continue;
+      }
+      ProgressionStep.Outcome outcome = step.judge(SpaceComparison.of(from.get().errors(), to.get().errors()), ALPHA);
+      outcomes.add(outcome);
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("from", step.from());
+      m.put("to", step.to());
+      m.put("claim", step.claim());
+      m.put("medianDiff", fmt(outcome.comparison().medianDifference()));
+      m.put("p10Diff", fmt(outcome.comparison().p10Difference()));
+      m.put("ksP", String.format(Locale.ROOT, "%.3g", outcome.comparison().ksPValue()));
+      m.put("mwP", String.format(Locale.ROOT, "%.3g", outcome.comparison().mannWhitneyPValue()));
+      m.put("agreement", outcome.agreement().words());
+      progression.add(m);
+    }
+    model.put("progression", progression);
+    List<String> stepLines = outcomes.stream().map(ProgressionStep.Outcome::sentence).toList();
+    summary.addAll(0, stepLines);
     model.put("summary", summary);
 
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
@@ -152,7 +210,42 @@ public final class ReportBuilder {
             e.getValue().path("id").asText(), e.getKey(), e.getValue().path("error").asDouble(),
             e.getValue().path("flops").asLong()))
         .orElse("best model: none finished");
-    return new Report(out, summary, bestModel);
+    return new Report(out, summary, bestModel, outcomes);
+  }
+
+  private static Map<String, Object> comparisonRow(String a, String b, SpaceComparison c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("a", a);
+    m.put("b", b);
+    m.put("ks", fmt(c.ksStatistic()));
+    m.put("ksP", String.format(Locale.ROOT, "%.3g", c.ksPValue()));
+    m.put("u", fmt(c.mannWhitneyU()));
+    m.put("mwP", String.format(Locale.ROOT, "%.3g", c.mannWhitneyPValue()));
+    m.put("medianDiff", fmt(c.medianDifference()));
+    m.put("p10Diff", fmt(c.p10Difference()));
+    m.put("verdict", verdict(a, b, c));
+    return m;
+  }
+
+  /** The proxy check's figures and its scatter of proxy error against longer-training error. */
+  private static Map<String, Object> proxyCheck(ProxyValidity v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sentence", v.sentence());
+    m.put("verdict", v.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+    m.put("models", v.ids().size());
+    m.put("proxyEpochs", v.proxyEpochs());
+    m.put("longEpochs", v.longEpochs());
+    RankCorrelation c = v.correlation();
+    m.put("spearman", c == null ? "-" : correlation(c.spearman(), c.spearmanInterval()));
+    m.put("kendall", c == null ? "-" : correlation(c.kendall(), c.kendallInterval()));
+    m.put("plot", v.ids().isEmpty() ? "" : Plots.scatter("Proxy error vs longer training", v.proxyEpochs()
+        + "-epoch error (%)", v.longEpochs() + "-epoch error (%)",
+        List.of(new Plots.Series("models", v.proxyErrors(), v.longErrors())), false, null));
+    return m;
+  }
+
+  private static String correlation(double value, RankCorrelation.Interval interval) {
+    return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", value, interval.low(), interval.high());
   }
 
   static String verdict(String a, String b, SpaceComparison c) {

@@ -2,6 +2,9 @@ package dev.designspace.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.runtime.analysis.LossBlowUp;
+import dev.designspace.runtime.analysis.ProxyValidity;
+import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepResult;
 import java.io.IOException;
@@ -10,10 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** One sweep as the report sees it: its finished models, spec and name. */
 record SweepData(String name, Path directory, String specYaml, String description, List<JsonNode> all,
-    List<JsonNode> done) {
+    List<JsonNode> done, Optional<ProxyValidity> proxyValidity) {
+
+  /** What a result without a recipe was trained with: runs written before recipes existed used the paper's. */
+  static final String RECIPE_BEFORE_RECIPES = "paper";
 
   static SweepData load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -35,7 +42,7 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
     if (result.results().isEmpty()) {
       throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
     }
-    return new SweepData(name, dir, spec, description, result.results(), done);
+    return new SweepData(name, dir, spec, description, result.results(), done, ProxyCheck.evaluate(dir));
   }
 
   double[] errors() {
@@ -49,6 +56,20 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
   /** A value from the model's config, or from its sampled parameters for RegNet ones. */
   double[] config(String field) {
     return done.stream().mapToDouble(r -> r.path("config").path(field).asDouble(Double.NaN)).toArray();
+  }
+
+  /** The recipes this sweep's finished runs were trained with, sorted. */
+  List<String> recipes() {
+    return all.stream().filter(r -> r.has("curve")).map(r -> r.path("recipe").asText(RECIPE_BEFORE_RECIPES))
+        .distinct().sorted().toList();
+  }
+
+  /** The models (done or diverged) whose training loss blew up, by the rule of {@link LossBlowUp}. */
+  List<String> blownUp() {
+    return all.stream().filter(r -> r.has("lossTrace"))
+        .filter(r -> LossBlowUp.blewUp(r.path("lossTrace").path("start").asDouble(Double.NaN),
+            r.path("lossTrace").path("peak").asDouble(Double.NaN)))
+        .map(r -> r.path("id").asText()).toList();
   }
 
   boolean regNet() {

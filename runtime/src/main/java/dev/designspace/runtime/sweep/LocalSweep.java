@@ -13,10 +13,12 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
 
 /**
  * Runs a sweep on this machine: prepares the {@link SweepDirectory}, then keeps {@code workers}
@@ -52,7 +54,7 @@ public final class LocalSweep {
     SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(), request.directory());
     Path dir = sweep.path();
     List<SweepModel> models = sweep.models();
-    Deque<Integer> pending = new ArrayDeque<>();
+    List<SweepModel> pending = new ArrayList<>();
     for (SweepModel m : models) {
       Optional<JsonNode> result = sweep.result(m);
       boolean retry = request.retryFailed() && result.map(SweepDirectory::isFailed).orElse(false);
@@ -60,77 +62,122 @@ public final class LocalSweep {
         sweep.setAsideResult(m);
       }
       if (result.isEmpty() || retry) {
-        pending.add(m.position());
+        pending.add(m);
       }
     }
     int skipped = models.size() - pending.size();
     if (skipped > 0) {
       listener.message("resuming: " + skipped + " of " + models.size() + " models already have results");
     }
-    Map<Process, Integer> running = new LinkedHashMap<>();
-    Thread stopper = new Thread(() -> running.keySet().forEach(Process::destroy));
-    Runtime.getRuntime().addShutdownHook(stopper);
-    long started = System.nanoTime();
-    int finishedHere = 0;
     // counts start from the results already on disk and follow each model's end: no re-reading
     SweepResult before = SweepCollector.collect(dir, false);
-    int done = before.done();
-    int failed = before.failed();
-    int diverged = before.diverged();
-    double best = before.bestError();
-    try {
-      while (!pending.isEmpty() || !running.isEmpty()) {
-        while (running.size() < request.workers() && !pending.isEmpty()) {
-          int index = pending.poll();
-          running.put(start(request, sweep, models.get(index)), index);
-          listener.started(models.get(index).name(), running.size(), pending.size());
-        }
-        CompletableFuture<?>[] exits = running.keySet().stream().map(Process::onExit).toArray(CompletableFuture[]::new);
-        try {
-          CompletableFuture.anyOf(exits).get();
-        } catch (ExecutionException e) {
-          throw new IllegalStateException(e.getCause());
-        }
-        for (Process p : new ArrayList<>(running.keySet())) {
-          if (!p.isAlive()) {
-            SweepModel model = models.get(running.remove(p));
-            JsonNode result = recordExit(sweep, model, p.exitValue());
-            finishedHere++;
-            String status = result.path("status").asText();
-            double error = result.path("error").asDouble();
-            switch (status) {
-              case "done" -> {
-                done++;
-                best = Double.isNaN(best) ? error : Math.min(best, error);
-              }
-              case "diverged" -> diverged++;
-              default -> failed++;
-            }
-            double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-            listener.finished(model.name(), status, error,
-                new SweepProgress(models.size(), done, failed, diverged, running.size(), best, perModel));
-          }
-        }
-      }
-    } finally {
-      running.keySet().forEach(Process::destroy);
-      try {
-        Runtime.getRuntime().removeShutdownHook(stopper);
-      } catch (IllegalStateException e) {
-        // already shutting down
-      }
+    Pool main = new Pool(models.size(), before.done(), before.failed(), before.diverged(), before.bestError());
+    main.train(request, sweep, pending, sweep::modelDir, request.trainArguments(), listener);
+    SweepResult result = SweepCollector.collect(dir, true);
+    if (request.checkProxy() > 0) {
+      checkProxy(request, sweep, listener);
     }
-    return SweepCollector.collect(dir, true);
+    return result;
   }
 
-  /** The worker: {@code designspace train DIR --model ID} into the model's run directory, as every launcher runs it. */
-  private static Process start(SweepRequest request, SweepDirectory sweep, SweepModel model) throws IOException {
-    Path out = sweep.modelDir(model);
+  /** Trains the proxy check's models at the longer schedule, then writes proxy-check.json. */
+  private static void checkProxy(SweepRequest request, SweepDirectory sweep, SweepListener listener)
+      throws IOException, InterruptedException {
+    List<SweepModel> chosen = ProxyCheck.choose(sweep.models(), request.checkProxy(), request.seed());
+    List<SweepModel> pending = new ArrayList<>();
+    for (SweepModel m : chosen) {
+      if (!Files.isRegularFile(ProxyCheck.runDir(sweep.path(), m).resolve(SweepDirectory.RESULT))) {
+        pending.add(m);
+      }
+    }
+    listener.message(String.format(Locale.ROOT, "proxy check: %d models again at %d epochs (%d to train)",
+        chosen.size(), request.checkEpochs(), pending.size()));
+    Pool check = new Pool(chosen.size(), chosen.size() - pending.size(), 0, 0, Double.NaN);
+    check.train(request, sweep, pending, m -> ProxyCheck.runDir(sweep.path(), m),
+        ProxyCheck.withEpochs(request.trainArguments(), request.checkEpochs()), listener);
+    ProxyCheck.write(sweep.path()).ifPresent(v -> listener.message("proxy check: " + v.sentence()));
+  }
+
+  /** Worker processes over a queue of models, with the counts the listener sees. */
+  private static final class Pool {
+    private final int total;
+    private int done;
+    private int failed;
+    private int diverged;
+    private double best;
+
+    Pool(int total, int done, int failed, int diverged, double best) {
+      this.total = total;
+      this.done = done;
+      this.failed = failed;
+      this.diverged = diverged;
+      this.best = best;
+    }
+
+    void train(SweepRequest request, SweepDirectory sweep, List<SweepModel> queue, Function<SweepModel, Path> runDir,
+        List<String> trainArguments, SweepListener listener) throws IOException, InterruptedException {
+      Deque<SweepModel> pending = new ArrayDeque<>(queue);
+      Map<Process, SweepModel> running = new LinkedHashMap<>();
+      Thread stopper = new Thread(() -> running.keySet().forEach(Process::destroy));
+      Runtime.getRuntime().addShutdownHook(stopper);
+      long started = System.nanoTime();
+      int finishedHere = 0;
+      try {
+        while (!pending.isEmpty() || !running.isEmpty()) {
+          while (running.size() < request.workers() && !pending.isEmpty()) {
+            SweepModel model = pending.poll();
+            running.put(start(request, sweep, model, runDir.apply(model), trainArguments), model);
+            listener.started(model.name(), running.size(), pending.size());
+          }
+          CompletableFuture<?>[] exits = running.keySet().stream().map(Process::onExit)
+              .toArray(CompletableFuture[]::new);
+          try {
+            CompletableFuture.anyOf(exits).get();
+          } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+          }
+          for (Process p : new ArrayList<>(running.keySet())) {
+            if (!p.isAlive()) {
+              SweepModel model = running.remove(p);
+              JsonNode result = recordExit(model, runDir.apply(model), p.exitValue());
+              finishedHere++;
+              count(result.path("status").asText(), result.path("error").asDouble());
+              double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
+              listener.finished(model.name(), result.path("status").asText(), result.path("error").asDouble(),
+                  new SweepProgress(total, done, failed, diverged, running.size(), best, perModel));
+            }
+          }
+        }
+      } finally {
+        running.keySet().forEach(Process::destroy);
+        try {
+          Runtime.getRuntime().removeShutdownHook(stopper);
+        } catch (IllegalStateException e) {
+          // already shutting down
+        }
+      }
+    }
+
+    private void count(String status, double error) {
+      switch (status) {
+        case "done" -> {
+          done++;
+          best = Double.isNaN(best) ? error : Math.min(best, error);
+        }
+        case "diverged" -> diverged++;
+        default -> failed++;
+      }
+    }
+  }
+
+  /** The worker: {@code designspace train DIR --model ID} into a run directory, as every launcher runs it. */
+  private static Process start(SweepRequest request, SweepDirectory sweep, SweepModel model, Path out,
+      List<String> trainArguments) throws IOException {
     Files.createDirectories(out);
     List<String> command = new ArrayList<>(workerCommand());
     command.addAll(List.of("train", sweep.path().toAbsolutePath().toString(), "--model", model.id(),
         "--out", out.toAbsolutePath().toString(), "--resume", "--threads", String.valueOf(request.threadsPerWorker())));
-    command.addAll(request.trainArguments());
+    command.addAll(trainArguments);
     ProcessBuilder builder = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("worker.log").toFile()));
@@ -148,21 +195,21 @@ public final class LocalSweep {
   }
 
   /** The model's result, written as failed when the worker ended without one (killed, crashed, no JVM). */
-  private static JsonNode recordExit(SweepDirectory sweep, SweepModel model, int exitCode) throws IOException {
-    Optional<JsonNode> written = sweep.result(model);
-    if (written.isPresent()) {
-      return written.get();
+  private static JsonNode recordExit(SweepModel model, Path runDir, int exitCode) throws IOException {
+    Path resultFile = runDir.resolve(SweepDirectory.RESULT);
+    if (Files.isRegularFile(resultFile)) {
+      return JSON.readTree(resultFile.toFile());
     }
     Map<String, Object> failed = new LinkedHashMap<>();
     failed.put("id", model.name());
     failed.put("status", "failed");
     failed.put("error", 100.0);
     failed.put("message", "worker exited with code " + exitCode + " and no result: "
-        + tail(sweep.modelDir(model).resolve("worker.log")));
+        + tail(runDir.resolve("worker.log")));
     failed.put("flops", model.flops());
     failed.put("params", model.params());
     failed.put("acts", model.acts());
-    AtomicFiles.write(sweep.modelDir(model).resolve(SweepDirectory.RESULT),
+    AtomicFiles.write(resultFile,
         JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(failed));
     return JSON.valueToTree(failed);
   }

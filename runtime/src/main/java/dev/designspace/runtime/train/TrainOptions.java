@@ -12,6 +12,7 @@ import dev.designspace.runtime.data.Batches;
  * @param seed seeds initialisation, shuffling and augmentation
  * @param threads intra-op threads (0: TensorFlow's default); inter-op threads are 1
  * @param device {@code cpu} or {@code gpu:N}
+ * @param recipe what the warmup defaults to and how residual branches start; see {@link Recipe}
  */
 public record TrainOptions(
     int epochs,
@@ -29,10 +30,12 @@ public record TrainOptions(
     int evalBatchSize,
     int trainLimit,
     int testLimit,
-    Batches.Augmentation augmentation) {
+    Batches.Augmentation augmentation,
+    Recipe recipe) {
 
   public static final TrainOptions DEFAULTS =
-      new TrainOptions(10, 128, 0.1, 0.9, 5e-5, false, 0.0, -1, 0.1, 0, 0, "cpu", 500, 0, 0, Batches.Augmentation.CROP_FLIP);
+      new TrainOptions(10, 128, 0.1, 0.9, 5e-5, false, 0.0, -1, 0.1, 0, 0, "cpu", 500, 0, 0, Batches.Augmentation.CROP_FLIP,
+          Recipe.PROXY);
 
   public TrainOptions {
     if (epochs < 1) {
@@ -59,6 +62,9 @@ public record TrainOptions(
     if (!device.equals("cpu") && !device.matches("gpu:\\d+")) {
       throw new IllegalArgumentException("device must be cpu or gpu:N, got '" + device + "'");
     }
+    if (recipe == null) {
+      throw new IllegalArgumentException("a recipe is required");
+    }
     if (evalBatchSize < 1 || trainLimit < 0 || testLimit < 0) {
       throw new IllegalArgumentException("eval batch size >= 1 and limits >= 0");
     }
@@ -69,58 +75,63 @@ public record TrainOptions(
     return baseLr * batchSize / 128.0;
   }
 
-  /** Warmup in epochs: as set, or 5% of training (5 of pycls's 100 epochs) when negative. */
+  /** Warmup in epochs: as set, or the recipe's default when negative. */
   public double effectiveWarmupEpochs() {
-    return warmupEpochs >= 0 ? warmupEpochs : 0.05 * epochs;
+    return warmupEpochs >= 0 ? warmupEpochs : recipe.defaultWarmupEpochs(epochs);
+  }
+
+  public TrainOptions withRecipe(Recipe value) {
+    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, value);
   }
 
   public TrainOptions withEpochs(int value) {
     return new TrainOptions(value, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withBatchSize(int value) {
     return new TrainOptions(epochs, value, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withBaseLr(double value) {
     return new TrainOptions(epochs, batchSize, value, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withSeed(long value) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, value, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, value, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withThreads(int value) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, value, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, seed, value, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withLimits(int train, int test) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, train, test, augmentation);
+        warmupFactor, seed, threads, device, evalBatchSize, train, test, augmentation, recipe);
   }
 
   public TrainOptions withRegularisation(double decay, boolean all, double smoothing) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, decay, all, smoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withDevice(String value) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, value, evalBatchSize, trainLimit, testLimit, augmentation);
+        warmupFactor, seed, threads, value, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 
   public TrainOptions withAugmentation(Batches.Augmentation value) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, value);
+        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, value, recipe);
   }
 
   public TrainOptions withWarmup(double epochsOfWarmup, double factor) {
     return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, epochsOfWarmup,
-        factor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation);
+        factor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
   }
 }

@@ -52,6 +52,7 @@ public final class Trainer {
     int start = 0;
     double trainSeconds = 0;
     long trainImages = 0;
+    LossTrace lossTrace = LossTrace.NONE;
     try (TrainingGraph g = new TrainingGraph(request.network(), data.mean(), data.std(), options);
          Session session = new Session(g.graph, sessionConfig(options))) {
       JsonNode state = request.resume() ? run.read(RunDirectory.STATE).orElse(null) : null;
@@ -74,6 +75,9 @@ public final class Trainer {
         }
         trainSeconds = state.get("trainSeconds").asDouble();
         trainImages = state.get("trainImages").asLong();
+        if (state.hasNonNull("lossTrace")) {
+          lossTrace = RunDirectory.JSON.convertValue(state.get("lossTrace"), LossTrace.class);
+        }
         request.listener().message("resuming " + info.name() + " after epoch " + start + " of " + options.epochs());
         run.log("resumed after epoch " + start);
       } else {
@@ -94,12 +98,16 @@ public final class Trainer {
           float[] lossAndWrong = step(session, g, pixels, labels, batch, train, lr);
           float loss = lossAndWrong[0];
           wrong += (long) lossAndWrong[1];
+          long globalStep = (long) epoch * steps + step + 1;
+          if (Float.isFinite(loss)) {
+            lossTrace = lossTrace.after(globalStep, loss);
+          }
           // NaN/inf, or a loss 1000 times chance (ln classes): the weights have blown up
           if (!Float.isFinite(loss) || loss > EXPLODED * Math.log(info.classes())) {
             String why = String.format(Locale.ROOT, "loss became %s at epoch %d, step %d (lr %.4g)", loss, epoch + 1, step + 1, lr);
             run.log("diverged: " + why);
             TrainResult result = result(TrainResult.DIVERGED, curve, trainSeconds, trainImages, why);
-            run.write(RunDirectory.RESULT, resultJson(info, data, options, result));
+            run.write(RunDirectory.RESULT, resultJson(info, data, options, result, lossTrace));
             return result;
           }
           lossSum += loss;
@@ -124,10 +132,10 @@ public final class Trainer {
                 + " lr %.4g, %.1f s, %.0f images/s", stats.epoch(), options.epochs(), stats.trainLoss(), stats.trainError(),
             stats.testError(), stats.testTop5Error(), lr, seconds, steps * batch / epochTrainSeconds));
         request.listener().epoch(stats, options.epochs());
-        checkpoint(session, run, epoch + 1, curve, trainSeconds, trainImages);
+        checkpoint(session, run, epoch + 1, curve, trainSeconds, trainImages, lossTrace);
       }
       TrainResult result = result(TrainResult.DONE, curve, trainSeconds, trainImages, "");
-      run.write(RunDirectory.RESULT, resultJson(info, data, options, result));
+      run.write(RunDirectory.RESULT, resultJson(info, data, options, result, lossTrace));
       run.log(String.format(Locale.ROOT, "done: best test error %.2f%% (epoch %d), final %.2f%%",
           result.error(), result.bestEpoch(), result.finalError()));
       return result;
@@ -172,7 +180,7 @@ public final class Trainer {
 
   /** Saves the variables (weights, BN statistics, momentum), then points state.json at them. */
   private static void checkpoint(Session session, RunDirectory run, int epochsDone, List<EpochStats> curve,
-      double trainSeconds, long trainImages) {
+      double trainSeconds, long trainImages, LossTrace lossTrace) {
     String relative = RunDirectory.CHECKPOINTS + "/epoch-" + String.format(Locale.ROOT, "%03d", epochsDone);
     Path dir = run.resolve(relative);
     try {
@@ -193,6 +201,7 @@ public final class Trainer {
     state.put("trainSeconds", trainSeconds);
     state.put("trainImages", trainImages);
     state.put("curve", curve);
+    state.put("lossTrace", lossTrace);
     run.write(RunDirectory.STATE, state);
     run.pruneCheckpoints(dir);
   }
@@ -275,8 +284,9 @@ public final class Trainer {
         trainSeconds > 0 ? trainImages / trainSeconds : 0, message);
   }
 
-  /** result.json (DESIGN section 5). */
-  static Map<String, Object> resultJson(ModelInfo info, Dataset data, TrainOptions options, TrainResult r) {
+  /** result.json: the run's outcome, its model and how it was trained (docs/run-files.md). */
+  static Map<String, Object> resultJson(ModelInfo info, Dataset data, TrainOptions options, TrainResult r,
+      LossTrace lossTrace) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", info.name());
     m.put("status", r.status());
@@ -292,6 +302,8 @@ public final class Trainer {
     m.put("acts", info.acts());
     m.put("config", ModelInfoJson.of(info));
     m.put("dataset", data.name());
+    m.put("recipe", options.recipe());
+    m.put("lossTrace", lossTrace);
     m.put("options", options);
     if (!r.message().isEmpty()) {
       m.put("message", r.message());

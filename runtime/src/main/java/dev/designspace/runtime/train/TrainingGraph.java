@@ -50,7 +50,8 @@ final class TrainingGraph implements AutoCloseable {
       learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
 
-      layers = Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed()));
+      layers = Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed())
+          .withZeroInitFinalGamma(options.recipe().zeroInitFinalGamma()));
       LayerOutput logits = network.build(layers, layers.input(normalised));
       trainLogits = logits.operand();
       Layers eval = layers.sharingVariables(Mode.INFERENCE, "eval");

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.runtime.analysis.ProgressionStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,6 +89,62 @@ class ReportTest {
     assertThat(dom).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
     String log = Files.readString(root.resolve("chromium.log"));
     assertThat(consoleMessages(log)).isEmpty();
+  }
+
+  /**
+   * A sweep trained with the proxy recipe where two models blew up, a proxy check of 6 models
+   * whose longer errors keep the proxy's order, and a sweep trained with the paper's recipe: the
+   * report flags the blow-ups by name, warns that the recipes differ, judges the proxy, and sets
+   * the progression step against the paper's claim.
+   */
+  @Test
+  void reportFlagsBlowUpsMixedRecipesAndShowsTheProxyCheck(@TempDir Path root) throws Exception {
+    Path a = sweep(root, "SpaceA", "a", 10, 0, false);
+    Path b = sweep(root, "SpaceB", "b", 10, 8, false);
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < 9; i++) {
+      String id = String.format("SpaceA_s%04d", i);
+      Path file = a.resolve("models").resolve(id).resolve("result.json");
+      ObjectNode r = (ObjectNode) json.readTree(
+          file.toFile());
+      r.put("recipe", "proxy");
+      r.putArray("curve");
+      r.putObject("options").put("epochs", 2);
+      r.putObject("lossTrace").put("start", 2.30).put("peak", i == 2 || i == 5 ? 8.4 : 2.35).put("peakStep", 3);
+      AtomicFiles.write(file, json.writeValueAsBytes(r));
+      if (i < 6) {
+        Map<String, Object> longer = new LinkedHashMap<>();
+        longer.put("id", id);
+        longer.put("status", "done");
+        longer.put("error", r.get("error").asDouble() - 5);
+        longer.put("options", Map.of("epochs", 8));
+        AtomicFiles.write(a.resolve("proxy-check/models").resolve(id).resolve("result.json"),
+            json.writeValueAsBytes(longer));
+      }
+    }
+    for (int i = 0; i < 9; i++) {
+      Path file = b.resolve("models").resolve(String.format("SpaceB_s%04d", i)).resolve("result.json");
+      ObjectNode r = (ObjectNode) json.readTree(
+          file.toFile());
+      r.putArray("curve"); // no recipe recorded: trained before recipes existed, with the paper's
+      AtomicFiles.write(file, json.writeValueAsBytes(r));
+    }
+    ReportBuilder.Report report = ReportBuilder.build(List.of(a, b), root.resolve("report.html"),
+        List.of(new ProgressionStep("SpaceB", "SpaceA",
+            ProgressionStep.Expectation.BETTER, "A is better")));
+    String html = Files.readString(report.file());
+    assertThat(report.summary().get(0)).startsWith("SpaceB -> SpaceA: the paper finds A is better; measured median"
+        + " SpaceB minus SpaceA +8.00 points").endsWith(": agrees");
+    assertThat(report.steps()).hasSize(1);
+    assertThat(report.summary()).contains("SpaceA: 2 of 10 models blew up early in training (loss above 2x its first"
+        + " step's): their errors reflect the training recipe more than the architecture");
+    assertThat(report.summary()).anyMatch(l -> l.startsWith("The sweeps were trained with different recipes (SpaceA:"
+        + " proxy; SpaceB: paper)"));
+    assertThat(html).contains("SpaceA_s0002, SpaceA_s0005.").contains("Can the proxy be trusted?")
+        .contains("The proxy can be trusted to rank this space").contains("1.00 [1.00, 1.00]")
+        .contains("The paper's progression, step by step");
+    assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: The proxy can be trusted")
+        && l.contains("6 models, 2-epoch proxy against 8 epochs"));
   }
 
   /** 3 overall + per sweep: 4 complexity scatters, parameter scatters, complexity, widths. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
@@ -21,8 +22,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.GraphOperation;
+import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
 
 /** Training, exact resume, divergence and the SavedModel round trip, on a tiny model and small data. */
 class TrainerTest {
@@ -54,10 +60,17 @@ class TrainerTest {
     assertThat(r.error()).isEqualTo(Math.min(r.curve().get(0).testError(), r.curve().get(1).testError()));
     JsonNode result = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow();
     for (String key : new String[] {"id", "status", "error", "finalError", "epochs", "curve", "trainSeconds",
-        "imagesPerSecond", "flops", "params", "acts", "config"}) {
+        "imagesPerSecond", "flops", "params", "acts", "config", "recipe", "lossTrace"}) {
       assertThat(result.has(key)).as(key).isTrue();
     }
     assertThat(result.get("status").asText()).isEqualTo("done");
+    assertThat(result.get("recipe").asText()).isEqualTo("proxy");
+    assertThat(result.get("options").get("recipe").asText()).isEqualTo("proxy");
+    // the first step of a fresh 10-class model sits near ln 10; a healthy run never climbs far above it
+    assertThat(result.get("lossTrace").get("start").asDouble()).isCloseTo(Math.log(10), within(0.3));
+    assertThat(result.get("lossTrace").get("peak").asDouble())
+        .isGreaterThanOrEqualTo(result.get("lossTrace").get("start").asDouble())
+        .isLessThan(2 * result.get("lossTrace").get("start").asDouble());
     assertThat(result.get("curve").get(1).get("lr").asDouble()).isLessThan(result.get("curve").get(0).get("lr").asDouble());
     assertThat(result.get("params").asLong()).isEqualTo(tiny.info().params());
     assertThat(Files.readString(dir.resolve(RunDirectory.LOG))).contains("epoch 2/2").contains("done: best test error");
@@ -154,6 +167,67 @@ class TrainerTest {
           assertThat(op.output(0).shape().size()).as(op.name()).isLessThan(10_000); // no dataset inside
         }
       }
+    }
+  }
+
+  /** The proxy recipe is the default; its warmup is at least half an epoch, the paper's 5% of the epochs. */
+  @Test
+  void recipeDefaults() {
+    assertThat(TrainOptions.DEFAULTS.recipe()).isEqualTo(Recipe.PROXY);
+    assertThat(Recipe.PROXY.zeroInitFinalGamma()).isTrue();
+    assertThat(Recipe.PAPER.zeroInitFinalGamma()).isFalse();
+    assertThat(Recipe.PAPER.defaultWarmupEpochs(2)).isCloseTo(0.1, within(1e-12));
+    assertThat(Recipe.PAPER.defaultWarmupEpochs(100)).isCloseTo(5, within(1e-12));
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(2)).isEqualTo(0.5);
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(1)).isEqualTo(0.5);
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(100)).isCloseTo(5, within(1e-12)); // long runs: the paper's
+    assertThat(TrainOptions.DEFAULTS.withEpochs(2).effectiveWarmupEpochs()).isEqualTo(0.5);
+    assertThat(TrainOptions.DEFAULTS.withEpochs(2).withWarmup(0.25, 0.1).effectiveWarmupEpochs()).isEqualTo(0.25);
+    // 2 epochs of 78 steps: the proxy warms up over 39 steps, the paper over 8
+    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2), 78).warmupSteps()).isEqualTo(39);
+    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2).withRecipe(Recipe.PAPER), 78).warmupSteps())
+        .isEqualTo(8);
+    assertThat(Recipe.parse("paper")).isEqualTo(Recipe.PAPER);
+    assertThatThrownBy(() -> Recipe.parse("fast")).hasMessage("recipe must be proxy or paper, got 'fast'");
+  }
+
+  /** The proxy recipe starts every residual branch's last BN at gamma 0; the paper's at 1. */
+  @Test
+  void recipeSetsTheFinalGammaOfResidualBranches() {
+    for (Recipe recipe : Recipe.values()) {
+      try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), OPTIONS.withRecipe(recipe));
+           Session session = new Session(g.graph)) {
+        Ops tf = Ops.create(g.graph);
+        var vars = g.layers.variables().all();
+        assertThat(read(session, tf, vars.get("stage1/block1/bn_c/gamma"))).as(recipe.name())
+            .containsOnly(recipe == Recipe.PROXY ? 0f : 1f);
+        assertThat(read(session, tf, vars.get("stage1/block1/bn_b/gamma"))).containsOnly(1f);
+      }
+    }
+  }
+
+  /**
+   * A forced blow-up: the paper's recipe at 30 times its learning rate without warmup sends the
+   * loss far above its start without reaching the divergence limit; the trace records it.
+   */
+  @Test
+  void lossTraceRecordsABlowUp(@TempDir Path dir) {
+    TrainResult r = train(dir, OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(3).withWarmup(0, 1), false,
+        ProgressListener.NONE);
+    assertThat(r.status()).isEqualTo(TrainResult.DONE);
+    JsonNode trace = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow().get("lossTrace");
+    assertThat(trace.get("peak").asDouble()).isGreaterThan(2 * trace.get("start").asDouble());
+    assertThat(trace.get("peakStep").asLong()).isBetween(2L, 16L);
+    assertThat(LossBlowUp.blewUp(trace.get("start").asDouble(),
+        trace.get("peak").asDouble())).isTrue();
+  }
+
+  private static float[] read(Session session, Ops tf, Variable<?> v) {
+    try (Result r = session.runner().fetch(tf.identity(v)).run()) {
+      TFloat32 t = (TFloat32) r.get(0);
+      float[] out = new float[(int) t.size()];
+      t.copyTo(DataBuffers.of(out, false, false));
+      return out;
     }
   }
 

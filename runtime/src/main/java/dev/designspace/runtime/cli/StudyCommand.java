@@ -1,0 +1,135 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.generator.cli.BadInputException;
+import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.runtime.data.Datasets;
+import dev.designspace.runtime.study.Study;
+import dev.designspace.runtime.study.StudyRequest;
+import dev.designspace.runtime.study.StudyResult;
+import dev.designspace.runtime.sweep.ProxyCheck;
+import dev.designspace.runtime.sweep.SweepListener;
+import dev.designspace.runtime.sweep.SweepProgress;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code study}: the paper's progression AnyNetXA to RegNetX, one sweep per space, one report. */
+@Command(
+    name = "study",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the paper's progression of design spaces at Fashion-MNIST scale: AnyNetXA, XB, XC, XD, XE and RegNetX"
+          + " (specs/fmnist-*.yaml), N models each, then write one report in which each step's EDF comparison"
+          + " stands next to what the paper found for it. The first and the last space also get a proxy check."
+          + " Each space is a sweep in its own directory under --out, so rerunning resumes. The defaults take about"
+          + " 2 hours on 2 CPU cores."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  designspace study",
+      "  designspace study -n 12 --check-proxy 6 --out runs/small-study",
+      "  designspace study --dataset fashion-mnist-full --train-limit 60000 --test-limit 10000 --epochs 5"
+    })
+public final class StudyCommand implements Callable<Integer> {
+  /** Sized so that the whole study takes about 2 hours on 2 cores (BENCHMARKS.md). */
+  static final int DEFAULT_COUNT = 32;
+  static final int DEFAULT_CHECK = 10;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "" + DEFAULT_COUNT,
+      description = "Models per space (default: ${DEFAULT-VALUE}).")
+  int count;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--epochs", paramLabel = "E", defaultValue = "2", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
+      description = "The data (default: ${DEFAULT-VALUE}); see train --help.")
+  String dataset;
+
+  @Option(names = "--workers", paramLabel = "W", description = "Worker processes at once (default: one per core).")
+  Integer workers;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/study",
+      description = "Holds one sweep directory per space and report.html (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--check-proxy", paramLabel = "K",
+      description = "Models of the first and the last space trained again for --check-epochs, to judge the proxy"
+          + " (default: 10, or N when smaller; 0: none).")
+  Integer checkProxy;
+
+  @Option(names = "--check-epochs", paramLabel = "E", description = "Epochs of the proxy check (default: 4 x --epochs).")
+  Integer checkEpochs;
+
+  @Option(names = "--specs", paramLabel = "SPEC", split = ",",
+      description = "The spaces, in order (default: the six Fashion-MNIST specs of the progression).")
+  List<Path> specs;
+
+  @Mixin TrainingPassThrough training;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    int cores = Runtime.getRuntime().availableProcessors();
+    int w = workers != null ? workers : cores;
+    List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
+    // the demo's data budget unless told otherwise: 10,000 training and 2,000 test images
+    if (training.trainLimit == null) {
+      args.addAll(List.of("--train-limit", "10000"));
+    }
+    if (training.testLimit == null) {
+      args.addAll(List.of("--test-limit", "2000"));
+    }
+    args.addAll(training.arguments());
+    StudyRequest request;
+    try {
+      request = new StudyRequest(specs != null ? specs : Study.FMNIST_PROGRESSION, count, seed, out, w,
+          Math.max(1, cores / w), args,
+          checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count), checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    for (Path s : request.specs()) {
+      if (!Files.isRegularFile(s)) {
+        throw new BadInputException("spec file not found: " + s + (specs == null
+            ? " (study runs from the designspace checkout, where specs/ is; or name the spaces with --specs)" : ""));
+      }
+    }
+    long start = System.nanoTime();
+    StudyResult result = Study.run(request, new SweepListener() {
+      @Override
+      public void finished(String modelId, String status, double error, SweepProgress p) {
+        err.println(String.format(Locale.ROOT, "  [%d/%d] %s %s %.2f%% (best %.2f%%, ETA %.0f s)", p.finished(),
+            p.total(), modelId, status, error, p.bestError(), p.etaSeconds()));
+        err.flush();
+      }
+
+      @Override
+      public void message(String line) {
+        err.println(line);
+        err.flush();
+      }
+    });
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.println("report: " + result.report());
+    result.summary().forEach(stdout::println);
+    stdout.println(String.format(Locale.ROOT, "%d spaces of %d models in %.1f minutes", result.sweeps().size(), count,
+        (System.nanoTime() - start) / 60e9));
+    stdout.flush();
+    return ExitCodes.OK;
+  }
+}
