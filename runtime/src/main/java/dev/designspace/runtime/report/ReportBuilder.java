@@ -153,7 +153,8 @@ public final class ReportBuilder {
           continue;
         }
         Map<String, Object> m = comparisonRow(sweeps.get(i).name(), sweeps.get(j).name(), c);
-        summary.add((String) m.get("verdict"));
+        summary.add(c.significant(ALPHA) ? (String) m.get("verdict")
+            : m.get("verdict") + "; " + noiseReason(a.length, b.length));
         comparisons.add(m);
       }
     }
@@ -248,9 +249,16 @@ public final class ReportBuilder {
     return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", value, interval.low(), interval.high());
   }
 
+  /** Why a difference can be within noise: how well n models pin down an EDF. */
+  static String noiseReason(int n, int m) {
+    return String.format(Locale.ROOT, "with %d and %d models the EDFs are known only to within %.2f and %.2f"
+        + " (DKW, 95%%), so smaller differences need more models to show", n, m, ErrorEdf.dkwEpsilon(n, 0.05),
+        ErrorEdf.dkwEpsilon(m, 0.05));
+  }
+
   static String verdict(String a, String b, SpaceComparison c) {
     String tests = String.format(Locale.ROOT, "KS p = %.3g, Mann-Whitney p = %.3g", c.ksPValue(), c.mannWhitneyPValue());
-    if (!c.significant(0.05)) {
+    if (!c.significant(ALPHA)) {
       return String.format(Locale.ROOT, "%s vs %s: the difference is within noise (%s; median %+.2f, 10th percentile %+.2f points)",
           a, b, tests, c.medianDifference(), c.p10Difference());
     }

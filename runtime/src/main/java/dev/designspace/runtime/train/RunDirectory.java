@@ -1,6 +1,7 @@
 package dev.designspace.runtime.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -169,7 +170,11 @@ public final class RunDirectory {
           + ", now " + data.name() + " from " + data.source());
     }
     JsonNode now = JSON.valueToTree(options);
-    JsonNode then = stored.path("options");
+    JsonNode then = stored.path("options").deepCopy();
+    if (then.isObject() && !then.has("recipe")) {
+      // runs started before recipes existed were trained with the paper's
+      ((ObjectNode) then).put("recipe", Recipe.PAPER.specName());
+    }
     now.fieldNames().forEachRemaining(field -> {
       if (!WHERE_IT_RUNS.contains(field) && !sameValue(now.get(field), then.path(field))) {
         differences.add(field + " was " + then.path(field) + ", now " + now.get(field));

@@ -152,4 +152,29 @@ class SweepCommandTest {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.err()).contains("--status reads a sweep directory");
   }
+
+  @Test
+  void badProxyCheckAndStudyInputIsExitCode2WithAMessage() {
+    CliRun tooMany = CliRun.of("sweep", spec, "-n", "3", "--check-proxy", "4", "--out", dir.resolve("c1").toString());
+    assertThat(tooMany.exitCode()).isEqualTo(2);
+    assertThat(tooMany.err()).contains("--check-proxy must be between 0 and the sweep's 3 models, got 4")
+        .doesNotContain("\tat ");
+    CliRun shorter = CliRun.of("sweep", spec, "-n", "3", "--epochs", "2", "--check-proxy", "2", "--check-epochs", "2",
+        "--out", dir.resolve("c2").toString());
+    assertThat(shorter.exitCode()).isEqualTo(2);
+    assertThat(shorter.err()).contains("--check-epochs must exceed 2, got 2");
+    CliRun slurm = CliRun.of("sweep", spec, "--launcher", "slurm", "--check-proxy", "2", "--dry-run");
+    assertThat(slurm.exitCode()).isEqualTo(2);
+    assertThat(slurm.err()).contains("--check-proxy/--check-epochs (run the proxy check with the local launcher)");
+    CliRun recipe = CliRun.of("train", spec, "--recipe", "fast", "--out", dir.resolve("r").toString());
+    assertThat(recipe.exitCode()).isEqualTo(2);
+    assertThat(recipe.err()).contains("recipe must be proxy or paper, got 'fast'");
+    CliRun study = CliRun.of("study", "--specs", spec + "," + dir.resolve("nowhere.yaml"), "-n", "2", "--out",
+        dir.resolve("s").toString());
+    assertThat(study.exitCode()).isEqualTo(2);
+    assertThat(study.err()).contains("spec file not found: " + dir.resolve("nowhere.yaml"));
+    CliRun oneModel = CliRun.of("study", "-n", "1");
+    assertThat(oneModel.exitCode()).isEqualTo(2);
+    assertThat(oneModel.err()).contains("at least 2 models per space");
+  }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Batches;
@@ -119,6 +120,22 @@ class TrainerTest {
         .containsExactly("epochs was 2, now 3", "seed was 0, now 7");
     assertThat(run.differencesFrom("other.Model", loaded.source(), data, started))
         .containsExactly("model " + loaded.className() + " was trained, not other.Model");
+    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started.withRecipe(Recipe.PAPER)))
+        .containsExactly("recipe was \"proxy\", now \"paper\"");
+  }
+
+  /** A run started before recipes existed was trained with the paper's recipe, and resumes with it. */
+  @Test
+  void aRunWithoutARecipeResumesAsThePapers(@TempDir Path dir) throws IOException {
+    RunDirectory run = new RunDirectory(dir);
+    TrainOptions started = OPTIONS.withRecipe(Recipe.PAPER);
+    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started);
+    ObjectNode model = (ObjectNode) run.read(RunDirectory.MODEL).orElseThrow();
+    ((ObjectNode) model.get("options")).remove("recipe");
+    Files.write(dir.resolve(RunDirectory.MODEL), RunDirectory.JSON.writeValueAsBytes(model));
+    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started)).isEmpty();
+    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, OPTIONS))
+        .containsExactly("recipe was \"paper\", now \"proxy\"");
   }
 
   @Test
@@ -207,17 +224,19 @@ class TrainerTest {
   }
 
   /**
-   * A forced blow-up: the paper's recipe at 30 times its learning rate without warmup sends the
-   * loss far above its start without reaching the divergence limit; the trace records it.
+   * A forced blow-up: the paper's recipe at 200 times its learning rate without warmup sends the
+   * loss to several times its start within the first steps, short of the divergence limit, and
+   * the model ends near chance; the trace records it.
    */
   @Test
   void lossTraceRecordsABlowUp(@TempDir Path dir) {
-    TrainResult r = train(dir, OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(3).withWarmup(0, 1), false,
+    TrainResult r = train(dir, OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(20).withWarmup(0, 1), false,
         ProgressListener.NONE);
     assertThat(r.status()).isEqualTo(TrainResult.DONE);
     JsonNode trace = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow().get("lossTrace");
     assertThat(trace.get("peak").asDouble()).isGreaterThan(2 * trace.get("start").asDouble());
     assertThat(trace.get("peakStep").asLong()).isBetween(2L, 16L);
+    assertThat(r.error()).isGreaterThan(80.0); // chance is 90%
     assertThat(LossBlowUp.blewUp(trace.get("start").asDouble(),
         trace.get("peak").asDouble())).isTrue();
   }
