@@ -5,32 +5,45 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
- * How a model starts and warms up. Both recipes share the optimizer, the schedule's shape, the
- * weight decay and the data; they differ only where a short schedule makes the paper's recipe
- * fragile (docs/recipes.md has the measurements behind the choice).
+ * How a model starts and how fast it learns. The two recipes share the optimizer, the schedule's
+ * shape (5% linear warmup from 0.1x, then half-period cosine), the weight decay and the data; they
+ * differ where a short schedule makes the paper's recipe fragile (docs/recipes.md has the
+ * measurements behind the choice).
  */
 public enum Recipe {
   /**
    * For short proxies (the default): the last BN of every residual branch starts at gamma 0, so
-   * each block starts as its shortcut, and the warmup lasts at least {@link #PROXY_MIN_WARMUP_EPOCHS}
-   * epochs (or the whole first half of a shorter run).
+   * each block starts as its shortcut and no early step can blow the weights up; the branches then
+   * start silent, which the doubled learning rate (0.2 per 128 images) makes up for.
    */
-  PROXY,
-  /** The paper's: BN gamma 1 everywhere and a warmup of 5% of the epochs (5 of 100). */
-  PAPER;
+  PROXY(0.2, true),
+  /** The paper's: BN gamma 1 everywhere and lr 0.1 per 128 images. */
+  PAPER(0.1, false);
 
-  /** The shortest warmup of the proxy recipe, in epochs. */
-  public static final double PROXY_MIN_WARMUP_EPOCHS = 0.5;
+  /** Warmup as a fraction of the epochs, in both recipes (5 of pycls's 100). */
+  public static final double WARMUP_FRACTION = 0.05;
+
+  private final double baseLr;
+  private final boolean zeroInitFinalGamma;
+
+  Recipe(double baseLr, boolean zeroInitFinalGamma) {
+    this.baseLr = baseLr;
+    this.zeroInitFinalGamma = zeroInitFinalGamma;
+  }
+
+  /** The learning rate per 128 images when none is given. */
+  public double defaultBaseLr() {
+    return baseLr;
+  }
 
   /** Whether the last BN of each residual branch starts at gamma 0. */
   public boolean zeroInitFinalGamma() {
-    return this == PROXY;
+    return zeroInitFinalGamma;
   }
 
   /** The warmup length, in epochs, when none is given. */
   public double defaultWarmupEpochs(int epochs) {
-    double paper = 0.05 * epochs;
-    return this == PAPER ? paper : Math.max(paper, Math.min(PROXY_MIN_WARMUP_EPOCHS, 0.5 * epochs));
+    return WARMUP_FRACTION * epochs;
   }
 
   @JsonValue

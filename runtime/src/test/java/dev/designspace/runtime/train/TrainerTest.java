@@ -187,23 +187,21 @@ class TrainerTest {
     }
   }
 
-  /** The proxy recipe is the default; its warmup is at least half an epoch, the paper's 5% of the epochs. */
+  /** The proxy recipe is the default: zero-initialised final gammas and twice the paper's learning rate. */
   @Test
   void recipeDefaults() {
     assertThat(TrainOptions.DEFAULTS.recipe()).isEqualTo(Recipe.PROXY);
+    assertThat(TrainOptions.DEFAULTS.baseLr()).isEqualTo(0.2);
     assertThat(Recipe.PROXY.zeroInitFinalGamma()).isTrue();
     assertThat(Recipe.PAPER.zeroInitFinalGamma()).isFalse();
-    assertThat(Recipe.PAPER.defaultWarmupEpochs(2)).isCloseTo(0.1, within(1e-12));
-    assertThat(Recipe.PAPER.defaultWarmupEpochs(100)).isCloseTo(5, within(1e-12));
-    assertThat(Recipe.PROXY.defaultWarmupEpochs(2)).isEqualTo(0.5);
-    assertThat(Recipe.PROXY.defaultWarmupEpochs(1)).isEqualTo(0.5);
-    assertThat(Recipe.PROXY.defaultWarmupEpochs(100)).isCloseTo(5, within(1e-12)); // long runs: the paper's
-    assertThat(TrainOptions.DEFAULTS.withEpochs(2).effectiveWarmupEpochs()).isEqualTo(0.5);
+    assertThat(Recipe.PROXY.defaultBaseLr()).isEqualTo(0.2);
+    assertThat(Recipe.PAPER.defaultBaseLr()).isEqualTo(0.1);
+    // both warm up over 5% of the epochs: 8 of the 156 steps of 2 epochs of 78
+    for (Recipe r : Recipe.values()) {
+      assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2).withRecipe(r), 78).warmupSteps())
+          .isEqualTo(8);
+    }
     assertThat(TrainOptions.DEFAULTS.withEpochs(2).withWarmup(0.25, 0.1).effectiveWarmupEpochs()).isEqualTo(0.25);
-    // 2 epochs of 78 steps: the proxy warms up over 39 steps, the paper over 8
-    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2), 78).warmupSteps()).isEqualTo(39);
-    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2).withRecipe(Recipe.PAPER), 78).warmupSteps())
-        .isEqualTo(8);
     assertThat(Recipe.parse("paper")).isEqualTo(Recipe.PAPER);
     assertThatThrownBy(() -> Recipe.parse("fast")).hasMessage("recipe must be proxy or paper, got 'fast'");
   }
