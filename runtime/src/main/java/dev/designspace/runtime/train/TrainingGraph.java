@@ -38,6 +38,9 @@ final class TrainingGraph implements AutoCloseable {
   final Operand<TFloat32> evalLogits;
   final Op trainStep;
   final Layers layers;
+  /** Names of the trainable variables, and the loss gradients ({@code optimizer/Identity*}) in the same order. */
+  final List<String> trainableNames;
+  final List<Operand<TFloat32>> gradients;
 
   TrainingGraph(Network network, float[] mean, float[] std, TrainOptions options) {
     this.graph = new Graph();
@@ -87,6 +90,8 @@ final class TrainingGraph implements AutoCloseable {
           names.add(e.getKey());
         }
       }
+      trainableNames = List.copyOf(names);
+      this.gradients = List.copyOf(grads);
       for (int i = 0; i < trainable.size(); i++) {
         Variable<TFloat32> v = trainable.get(i);
         String name = names.get(i);
