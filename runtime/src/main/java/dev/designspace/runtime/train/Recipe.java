@@ -16,19 +16,26 @@ public enum Recipe {
    * each block starts as its shortcut and no early step can blow the weights up; the branches then
    * start silent, which the doubled learning rate (0.2 per 128 images) makes up for.
    */
-  PROXY(0.2, true),
+  PROXY(0.2, true, 0),
   /** The paper's: BN gamma 1 everywhere and lr 0.1 per 128 images. */
-  PAPER(0.1, false);
+  PAPER(0.1, false, 0);
 
   /** Warmup as a fraction of the epochs, in both recipes (5 of pycls's 100). */
   public static final double WARMUP_FRACTION = 0.05;
 
   private final double baseLr;
   private final boolean zeroInitFinalGamma;
+  private final double gradientClipNorm;
 
-  Recipe(double baseLr, boolean zeroInitFinalGamma) {
+  Recipe(double baseLr, boolean zeroInitFinalGamma, double gradientClipNorm) {
     this.baseLr = baseLr;
     this.zeroInitFinalGamma = zeroInitFinalGamma;
+    this.gradientClipNorm = gradientClipNorm;
+  }
+
+  /** The global norm the gradients are clipped to before each step (0: not clipped). */
+  public double gradientClipNorm() {
+    return gradientClipNorm;
   }
 
   /** The learning rate per 128 images when none is given. */

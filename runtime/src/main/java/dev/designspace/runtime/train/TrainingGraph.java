@@ -16,6 +16,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.op.train.ApplyMomentum;
@@ -79,9 +80,15 @@ final class TrainingGraph implements AutoCloseable {
       List<Op> allGradients = new ArrayList<>();
       List<Operand<TFloat32>> grads = new ArrayList<>();
       for (int i = 0; i < trainable.size(); i++) {
-        org.tensorflow.op.core.Identity<TFloat32> g = opt.identity(gradients.<TFloat32>dy(i));
+        Identity<TFloat32> g = opt.identity(gradients.<TFloat32>dy(i));
         allGradients.add(g);
         grads.add(g);
+      }
+      double clip = options.recipe().gradientClipNorm();
+      if (clip > 0) {
+        List<Identity<TFloat32>> clipped = clippedByGlobalNorm(opt, grads, (float) clip);
+        grads = new ArrayList<>(clipped);
+        allGradients = new ArrayList<>(clipped);
       }
       Ops apply = opt.withControlDependencies(allGradients);
       List<String> names = new ArrayList<>();
@@ -113,6 +120,26 @@ final class TrainingGraph implements AutoCloseable {
     }
   }
 
+
+  /**
+   * The gradients scaled by min(1, clip / global norm), the global norm taken over all of them
+   * together (so their directions stay, only a step that would be too long is shortened).
+   */
+  private static List<Identity<TFloat32>> clippedByGlobalNorm(Ops tf, List<Operand<TFloat32>> grads, float clip) {
+    Ops s = tf.withSubScope("clip");
+    Operand<TFloat32> squares = null;
+    for (Operand<TFloat32> g : grads) {
+      Operand<TFloat32> sum = s.reduceSum(s.math.square(g), s.range(s.constant(0), s.rank(g), s.constant(1)));
+      squares = squares == null ? sum : s.math.add(squares, sum);
+    }
+    Operand<TFloat32> limit = s.constant(clip);
+    Operand<TFloat32> factor = s.withName("factor").math.div(limit, s.math.maximum(s.math.sqrt(squares), limit));
+    List<Identity<TFloat32>> clipped = new ArrayList<>();
+    for (Operand<TFloat32> g : grads) {
+      clipped.add(s.identity(s.math.mul(g, factor)));
+    }
+    return clipped;
+  }
 
   @Override
   public void close() {

@@ -73,7 +73,8 @@ class GradientAccuracyTest {
     for (int i = 0; i < BATCH; i++) {
       labels[i] = random.nextInt(CLASSES);
     }
-    TrainOptions options = TrainOptions.DEFAULTS.withThreads(1);
+    // gamma 1 (the paper's recipe): every branch has a gradient from the first step
+    TrainOptions options = TrainOptions.DEFAULTS.withThreads(1).withRecipe(Recipe.PAPER);
     Map<String, double[]> params = new LinkedHashMap<>();
     Map<String, float[]> grads = new LinkedHashMap<>();
     float tfLoss;
