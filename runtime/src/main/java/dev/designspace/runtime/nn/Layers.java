@@ -199,7 +199,10 @@ public final class Layers {
     return LayerOutput.featureMap(gated, x.height(), x.width(), x.channels());
   }
 
-  /** Conv with pycls padding: symmetric (k - 1) / 2, then VALID; kernel [k, k, in / groups, out]. */
+  /**
+   * Conv with pycls padding: symmetric (k - 1) / 2, then VALID; kernel [k, k, in / groups, out]. A
+   * 1x1 conv of stride s is built as {@link #subsample} and a 1x1 conv of stride 1.
+   */
   private LayerOutput conv(String path, LayerOutput x, int out, int k, int stride, int groups, boolean bias) {
     int in = x.channels();
     if (in % groups != 0 || out % groups != 0) {
@@ -213,7 +216,12 @@ public final class Layers {
     if (pad > 0) {
       input = s.pad(input, s.constant(new int[][] {{0, 0}, {pad, pad}, {pad, pad}, {0, 0}}), s.constant(0f));
     }
-    Operand<TFloat32> y = s.withName("Conv2D").nn.conv2d(input, kernel, List.of(1L, (long) stride, (long) stride, 1L), "VALID");
+    int convStride = stride;
+    if (k == 1 && stride > 1) {
+      input = subsample(s, input, x.height(), x.width(), in, stride);
+      convStride = 1;
+    }
+    Operand<TFloat32> y = s.withName("Conv2D").nn.conv2d(input, kernel, List.of(1L, (long) convStride, (long) convStride, 1L), "VALID");
     long params = kernel.shape().size();
     if (bias) {
       Variable<TFloat32> b = store.variable(path, "bias", Shape.of(out),
@@ -225,6 +233,39 @@ public final class Layers {
     records.add(new LayerRecord(name(path), groups > 1 ? "GroupConv2D(" + groups + ")" : "Conv2D",
         result.shapeText(), params));
     return result;
+  }
+
+  /**
+   * {@code x[:, ::stride, ::stride, :]}, so that a 1x1 conv of stride s is built as this subsample
+   * followed by a 1x1 conv of stride 1: the same kernel variable and the same outputs.
+   *
+   * <p>Why: the oneDNN kernel of the strided 1x1 conv's filter gradient (Conv2DBackpropFilter)
+   * corrupts the native heap when the input has fewer than 16 channels and a row and column that
+   * the stride leaves over at the end (an even height and width at stride 2, e.g. 8 channels at
+   * 14x14, a projection shortcut into a wider stage); the JVM then aborts with "double free or
+   * corruption" or a SIGSEGV at the next step. The forward conv and the input gradient are fine,
+   * and so is the stride-1 conv. Every strided 1x1 conv takes this route, not only the shapes seen
+   * to crash: it is no slower, and the crash's bounds are only known from the shapes tried.
+   *
+   * <p>How: pad the height and width at the end up to a multiple of the stride (the padding is never
+   * sampled), reshape to [n, h / s, s, w / s, s * c] and keep offset 0 of both stride axes with a
+   * Slice, whose gradient is a Pad. A StridedSlice does the same, but its gradient made the step of
+   * the conv up to several times slower.
+   */
+  static Operand<TFloat32> subsample(Ops s, Operand<TFloat32> x, int height, int width, int channels,
+      int stride) {
+    Ops sub = s.withSubScope("subsample");
+    int outH = (height - 1) / stride + 1;
+    int outW = (width - 1) / stride + 1;
+    int padH = outH * stride - height;
+    int padW = outW * stride - width;
+    Operand<TFloat32> y = x;
+    if (padH > 0 || padW > 0) {
+      y = sub.pad(y, sub.constant(new int[][] {{0, 0}, {0, padH}, {0, padW}, {0, 0}}), sub.constant(0f));
+    }
+    y = sub.reshape(y, sub.constant(new int[] {-1, outH, stride, outW, stride * channels}));
+    y = sub.slice(y, sub.constant(new int[] {0, 0, 0, 0, 0}), sub.constant(new int[] {-1, outH, 1, outW, channels}));
+    return sub.reshape(y, sub.constant(new int[] {-1, outH, outW, channels}));
   }
 
   private LayerOutput bn(String path, LayerOutput x, boolean finalBn) {
