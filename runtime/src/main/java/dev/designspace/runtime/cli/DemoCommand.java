@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
   int testLimit;
 
   @Option(names = "--recipe", paramLabel = "R",
-      description = "proxy (train's default) or paper, the recipe the paper used for 10-epoch proxies; see train --help.")
+      description = "proxy (train's default) or paper, the paper's recipe as it is; see train --help.")
   String recipe;
 
   @Option(names = "--workers", description = "Worker processes (default: one per core).")

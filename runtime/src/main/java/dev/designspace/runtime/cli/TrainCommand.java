@@ -76,10 +76,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--lr", paramLabel = "LR",
-      description = "Learning rate per 128 images; scaled by batch/128 (default: the recipe's, 0.2 for proxy and 0.1"
-          + " for paper).")
-  Double lr;
+  @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.1",
+      description = "Learning rate per 128 images; scaled by batch/128 (default: ${DEFAULT-VALUE}).")
+  double lr;
 
   @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "5e-5", description = "On kernels (default: ${DEFAULT-VALUE}).")
   double weightDecay;
@@ -95,9 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
   double warmupEpochs;
 
   @Option(names = "--recipe", paramLabel = "R", defaultValue = "proxy",
-      description = "proxy: the last BN of each residual branch starts at gamma 0 and the learning rate is 0.2, so"
-          + " short runs cannot blow up early; paper: the paper's recipe, gamma 1 and lr 0.1. Both warm up over 5%"
-          + " of the epochs (default: ${DEFAULT-VALUE}).")
+      description = "proxy: the paper's recipe with the gradients clipped to a global norm of 5 and a warmup of at"
+          + " least half an epoch, so that short runs do not blow up in their first steps; paper: the paper's recipe"
+          + " as it is (default: ${DEFAULT-VALUE}).")
   String recipe;
 
   @Option(names = "--augment", paramLabel = "A", defaultValue = "crop-flip",
@@ -138,10 +137,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainOptions options;
     try {
-      Recipe how = Recipe.parse(recipe);
-      options = new TrainOptions(epochs, batchSize, lr != null ? lr : how.defaultBaseLr(), 0.9, weightDecay, decayAll,
-          labelSmoothing, warmupEpochs, 0.1, trainSeed, threads, device, 500, trainLimit, testLimit,
-          Batches.Augmentation.parse(augment), how);
+      options = new TrainOptions(epochs, batchSize, lr, 0.9, weightDecay, decayAll, labelSmoothing, warmupEpochs, 0.1,
+          trainSeed, threads, device, 500, trainLimit, testLimit, Batches.Augmentation.parse(augment),
+          Recipe.parse(recipe));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

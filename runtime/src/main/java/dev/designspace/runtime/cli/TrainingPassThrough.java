@@ -12,7 +12,7 @@ final class TrainingPassThrough {
   @Option(names = "--batch-size", paramLabel = "B", description = "Batch size (train's default: 128).")
   Integer batchSize;
 
-  @Option(names = "--lr", paramLabel = "LR", description = "Learning rate per 128 images (default: the recipe's).")
+  @Option(names = "--lr", paramLabel = "LR", description = "Learning rate per 128 images (train's default: 0.1).")
   Double lr;
 
   @Option(names = "--recipe", paramLabel = "R",

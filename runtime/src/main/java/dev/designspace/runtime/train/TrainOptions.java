@@ -5,15 +5,14 @@ import dev.designspace.runtime.data.Batches;
 /**
  * How to train (DESIGN section 7).
  *
- * @param baseLr learning rate per 128 images; the rate used is baseLr * batchSize / 128 (the
- *     recipe's when not given: {@link Recipe#defaultBaseLr()})
+ * @param baseLr learning rate per 128 images; the rate used is baseLr * batchSize / 128
  * @param weightDecay L2 on conv and dense kernels (added to their gradients, as PyTorch's SGD does)
  * @param decayAll also decay BN gamma/beta and biases (pycls at HEAD does)
  * @param warmupEpochs linear warmup length in epochs (fractional), from warmupFactor to 1
  * @param seed seeds initialisation, shuffling and augmentation
  * @param threads intra-op threads (0: TensorFlow's default); inter-op threads are 1
  * @param device {@code cpu} or {@code gpu:N}
- * @param recipe how residual branches start; see {@link Recipe}
+ * @param recipe gradient clipping and the default warmup; see {@link Recipe}
  */
 public record TrainOptions(
     int epochs,
@@ -35,7 +34,7 @@ public record TrainOptions(
     Recipe recipe) {
 
   public static final TrainOptions DEFAULTS =
-      new TrainOptions(10, 128, Recipe.PROXY.defaultBaseLr(), 0.9, 5e-5, false, 0.0, -1, 0.1, 0, 0, "cpu", 500, 0, 0, Batches.Augmentation.CROP_FLIP,
+      new TrainOptions(10, 128, 0.1, 0.9, 5e-5, false, 0.0, -1, 0.1, 0, 0, "cpu", 500, 0, 0, Batches.Augmentation.CROP_FLIP,
           Recipe.PROXY);
 
   public TrainOptions {

@@ -26,8 +26,9 @@ import org.tensorflow.types.TInt32;
 /**
  * The training graph of one model: raw 0-255 pixels in, normalised inside the graph; a training
  * build and an inference build ({@code eval/...}) over the same variables; softmax cross-entropy
- * with optional label smoothing; weight decay added to the gradients; Nesterov momentum with the
- * learning rate fed per step; BN moving averages updated with every step.
+ * with optional label smoothing; the gradients clipped by their global norm when the recipe says so;
+ * weight decay added to the gradients; Nesterov momentum with the learning rate fed per step; BN
+ * moving averages updated with every step.
  */
 final class TrainingGraph implements AutoCloseable {
   final Graph graph;
@@ -39,7 +40,7 @@ final class TrainingGraph implements AutoCloseable {
   final Operand<TFloat32> evalLogits;
   final Op trainStep;
   final Layers layers;
-  /** Names of the trainable variables, and the loss gradients ({@code optimizer/Identity*}) in the same order. */
+  /** Names of the trainable variables, and the gradients applied to them (clipped when the recipe clips), in order. */
   final List<String> trainableNames;
   final List<Operand<TFloat32>> gradients;
 
@@ -54,8 +55,7 @@ final class TrainingGraph implements AutoCloseable {
       learningRate = tf.withName("learning_rate").placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
 
-      layers = Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed())
-          .withZeroInitFinalGamma(options.recipe().zeroInitFinalGamma()));
+      layers = Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed()));
       LayerOutput logits = network.build(layers, layers.input(normalised));
       trainLogits = logits.operand();
       Layers eval = layers.sharingVariables(Mode.INFERENCE, "eval");
@@ -125,7 +125,7 @@ final class TrainingGraph implements AutoCloseable {
    * The gradients scaled by min(1, clip / global norm), the global norm taken over all of them
    * together (so their directions stay, only a step that would be too long is shortened).
    */
-  private static List<Identity<TFloat32>> clippedByGlobalNorm(Ops tf, List<Operand<TFloat32>> grads, float clip) {
+  static List<Identity<TFloat32>> clippedByGlobalNorm(Ops tf, List<Operand<TFloat32>> grads, float clip) {
     Ops s = tf.withSubScope("clip");
     Operand<TFloat32> squares = null;
     for (Operand<TFloat32> g : grads) {

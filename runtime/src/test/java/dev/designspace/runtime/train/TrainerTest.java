@@ -17,18 +17,21 @@ import dev.designspace.runtime.nn.Network;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;
+import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.SavedModelBundle;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /** Training, exact resume, divergence and the SavedModel round trip, on a tiny model and small data. */
@@ -187,37 +190,64 @@ class TrainerTest {
     }
   }
 
-  /** The proxy recipe is the default: zero-initialised final gammas and twice the paper's learning rate. */
+  /** The proxy recipe is the default: the paper's, clipped, with a warmup of at least half an epoch. */
   @Test
   void recipeDefaults() {
     assertThat(TrainOptions.DEFAULTS.recipe()).isEqualTo(Recipe.PROXY);
-    assertThat(TrainOptions.DEFAULTS.baseLr()).isEqualTo(0.2);
-    assertThat(Recipe.PROXY.zeroInitFinalGamma()).isTrue();
-    assertThat(Recipe.PAPER.zeroInitFinalGamma()).isFalse();
-    assertThat(Recipe.PROXY.defaultBaseLr()).isEqualTo(0.2);
-    assertThat(Recipe.PAPER.defaultBaseLr()).isEqualTo(0.1);
-    // both warm up over 5% of the epochs: 8 of the 156 steps of 2 epochs of 78
-    for (Recipe r : Recipe.values()) {
-      assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2).withRecipe(r), 78).warmupSteps())
-          .isEqualTo(8);
-    }
+    assertThat(TrainOptions.DEFAULTS.baseLr()).isEqualTo(0.1);
+    assertThat(Recipe.PROXY.gradientClipNorm()).isEqualTo(5.0);
+    assertThat(Recipe.PAPER.gradientClipNorm()).isZero();
+    assertThat(Recipe.PAPER.defaultWarmupEpochs(2)).isCloseTo(0.1, within(1e-12));
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(2)).isEqualTo(0.5);
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(1)).isEqualTo(0.5);
+    // from 10 epochs on the two warmups agree: 5% of the epochs
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(10)).isEqualTo(Recipe.PAPER.defaultWarmupEpochs(10));
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(100)).isCloseTo(5, within(1e-12));
+    // 2 epochs of 78 steps: the proxy warms up over 39 steps, the paper over 8
+    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2), 78).warmupSteps()).isEqualTo(39);
+    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2).withRecipe(Recipe.PAPER), 78).warmupSteps())
+        .isEqualTo(8);
     assertThat(TrainOptions.DEFAULTS.withEpochs(2).withWarmup(0.25, 0.1).effectiveWarmupEpochs()).isEqualTo(0.25);
     assertThat(Recipe.parse("paper")).isEqualTo(Recipe.PAPER);
     assertThatThrownBy(() -> Recipe.parse("fast")).hasMessage("recipe must be proxy or paper, got 'fast'");
   }
 
-  /** The proxy recipe starts every residual branch's last BN at gamma 0; the paper's at 1. */
+  /**
+   * Clipping by global norm on gradients worked out by hand: [3, 4] and [12] have global norm 13, so
+   * with a limit of 5 each is scaled by 5/13; under the limit nothing changes. The proxy recipe's
+   * training graph clips, the paper's does not.
+   */
   @Test
-  void recipeSetsTheFinalGammaOfResidualBranches() {
+  void gradientsAreClippedByTheirGlobalNorm() {
+    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+      Ops tf = Ops.create(graph);
+      List<Operand<TFloat32>> grads = List.of(tf.constant(new float[] {3, 4}), tf.constant(new float[] {12}));
+      List<float[]> clipped = fetch(session, TrainingGraph.clippedByGlobalNorm(tf, grads, 5f));
+      assertThat(clipped.get(0)).containsExactly(new float[] {15f / 13, 20f / 13}, within(1e-6f));
+      assertThat(clipped.get(1)).containsExactly(new float[] {60f / 13}, within(1e-6f));
+      List<float[]> kept = fetch(session, TrainingGraph.clippedByGlobalNorm(tf.withSubScope("big"), grads, 20f));
+      assertThat(kept.get(0)).containsExactly(3f, 4f);
+      assertThat(kept.get(1)).containsExactly(12f);
+    }
     for (Recipe recipe : Recipe.values()) {
-      try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), OPTIONS.withRecipe(recipe));
-           Session session = new Session(g.graph)) {
-        Ops tf = Ops.create(g.graph);
-        var vars = g.layers.variables().all();
-        assertThat(read(session, tf, vars.get("stage1/block1/bn_c/gamma"))).as(recipe.name())
-            .containsOnly(recipe == Recipe.PROXY ? 0f : 1f);
-        assertThat(read(session, tf, vars.get("stage1/block1/bn_b/gamma"))).containsOnly(1f);
+      try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), OPTIONS.withRecipe(recipe))) {
+        assertThat(g.graph.operation("optimizer/clip/factor") != null).as(recipe.name()).isEqualTo(recipe == Recipe.PROXY);
       }
+    }
+  }
+
+  private static List<float[]> fetch(Session session, List<? extends Operand<TFloat32>> operands) {
+    Session.Runner runner = session.runner();
+    operands.forEach(runner::fetch);
+    try (Result r = runner.run()) {
+      List<float[]> out = new ArrayList<>();
+      for (int i = 0; i < operands.size(); i++) {
+        TFloat32 t = (TFloat32) r.get(i);
+        float[] values = new float[(int) t.size()];
+        t.copyTo(DataBuffers.of(values, false, false));
+        out.add(values);
+      }
+      return out;
     }
   }
 
@@ -237,15 +267,6 @@ class TrainerTest {
     assertThat(r.error()).isGreaterThan(80.0); // chance is 90%
     assertThat(LossBlowUp.blewUp(trace.get("start").asDouble(),
         trace.get("peak").asDouble())).isTrue();
-  }
-
-  private static float[] read(Session session, Ops tf, Variable<?> v) {
-    try (Result r = session.runner().fetch(tf.identity(v)).run()) {
-      TFloat32 t = (TFloat32) r.get(0);
-      float[] out = new float[(int) t.size()];
-      t.copyTo(DataBuffers.of(out, false, false));
-      return out;
-    }
   }
 
   @Test
