@@ -4,8 +4,6 @@ import dev.designspace.generator.cli.ExitCodes;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.sweep.LocalSweep;
-import dev.designspace.runtime.sweep.SweepListener;
-import dev.designspace.runtime.sweep.SweepProgress;
 import dev.designspace.runtime.sweep.SweepRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -89,20 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         args.addAll(List.of("--recipe", recipe));
       }
       LocalSweep.run(new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),
-          new SweepListener() {
-            @Override
-            public void finished(String modelId, String status, double error, SweepProgress p) {
-              err.println(String.format(Locale.ROOT, "  [%d/%d] %s %s %.2f%% (best %.2f%%, ETA %.0f s)", p.finished(),
-                  p.total(), modelId, status, error, p.bestError(), p.etaSeconds()));
-              err.flush();
-            }
-
-            @Override
-            public void message(String line) {
-              err.println("  " + line);
-              err.flush();
-            }
-          });
+          new ProgressLines(err, "  "));
     }
     ReportBuilder.Report report = ReportBuilder.build(sweeps, out.resolve("report.html"));
     PrintWriter stdout = spec.commandLine().getOut();

@@ -7,8 +7,6 @@ import dev.designspace.runtime.study.Study;
 import dev.designspace.runtime.study.StudyRequest;
 import dev.designspace.runtime.study.StudyResult;
 import dev.designspace.runtime.sweep.ProxyCheck;
-import dev.designspace.runtime.sweep.SweepListener;
-import dev.designspace.runtime.sweep.SweepProgress;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,20 +108,7 @@ public final class StudyCommand implements Callable<Integer> {
       }
     }
     long start = System.nanoTime();
-    StudyResult result = Study.run(request, new SweepListener() {
-      @Override
-      public void finished(String modelId, String status, double error, SweepProgress p) {
-        err.println(String.format(Locale.ROOT, "  [%d/%d] %s %s %.2f%% (best %.2f%%, ETA %.0f s)", p.finished(),
-            p.total(), modelId, status, error, p.bestError(), p.etaSeconds()));
-        err.flush();
-      }
-
-      @Override
-      public void message(String line) {
-        err.println(line);
-        err.flush();
-      }
-    });
+    StudyResult result = Study.run(request, new ProgressLines(err, "  "));
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + result.report());
     result.summary().forEach(stdout::println);
