@@ -54,8 +54,9 @@ public final class StudyCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "E", defaultValue = "2", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
-      description = "The data (default: ${DEFAULT-VALUE}); see train --help.")
+  @Option(names = "--dataset", paramLabel = "D", defaultValue = "fashion-mnist-subset",
+      description = "The data (default: ${DEFAULT-VALUE}, the balanced 10,000/2,000 images shipped in the jar, the"
+          + " same on every machine); see train --help.")
   String dataset;
 
   @Option(names = "--workers", paramLabel = "W", description = "Worker processes at once (default: one per core).")
@@ -85,7 +86,7 @@ public final class StudyCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
-    // the demo's data budget unless told otherwise: 10,000 training and 2,000 test images
+    // the demo's budget unless told otherwise: 10,000 training and 2,000 test images
     if (training.trainLimit == null) {
       args.addAll(List.of("--train-limit", "10000"));
     }

@@ -90,7 +90,7 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Slurm: CPUs per model, also its TensorFlow threads (default: ${DEFAULT-VALUE}).")
   int cpusPerTask;
 
-  @Option(names = "--max-parallel", paramLabel = "K", description = "Slurm: at most K models at once (array %K).")
+  @Option(names = "--max-parallel", paramLabel = "K", description = "Slurm: at most K models at once (array %%K).")
   Integer maxParallel;
 
   @Option(names = "--dry-run", description = "Slurm: write the sbatch script, submit nothing.")
