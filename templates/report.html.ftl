@@ -73,8 +73,8 @@ ${efficiency?no_esc}
 <#if s.blownUp?has_content>
 <h3>Models that blew up</h3>
 <p class="warning">${s.blownUp?size} of ${s.total} models blew up early in training: their training loss rose above twice
-its first step's. Their errors say more about the training recipe than about the architecture:
-<#list s.blownUp as id>${id}<#sep>, </#list>.</p>
+its first step's. Such a model's error may say more about the training recipe than about its architecture; the
+models and their errors: <#list s.blownUp as id>${id}<#sep>, </#list>.</p>
 </#if>
 <#if s.proxyCheck??>
 <h3>Can the proxy be trusted?</h3>

@@ -110,8 +110,8 @@ public final class ReportBuilder {
       row.put("blownUp", blownUp);
       if (!blownUp.isEmpty()) {
         summary.add(String.format(Locale.ROOT, "%s: %d of %d models blew up early in training (loss above %.0fx its"
-            + " first step's): their errors reflect the training recipe more than the architecture",
-            s.name(), blownUp.size(), s.all().size(), LossBlowUp.FACTOR));
+            + " first step's): %s; a blown-up model's error may reflect the training recipe more than its architecture",
+            s.name(), blownUp.size(), s.all().size(), LossBlowUp.FACTOR, String.join(", ", blownUp)));
       }
       s.proxyValidity().ifPresent(v -> {
         row.put("proxyCheck", proxyCheck(v));

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** One sweep as the report sees it: its finished models, spec and name. */
@@ -64,12 +65,12 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
         .distinct().sorted().toList();
   }
 
-  /** The models (done or diverged) whose training loss blew up, by the rule of {@link LossBlowUp}. */
+  /** The models whose training loss blew up, by the rule of {@link LossBlowUp}, each with its error. */
   List<String> blownUp() {
     return all.stream().filter(r -> r.has("lossTrace"))
         .filter(r -> LossBlowUp.blewUp(r.path("lossTrace").path("start").asDouble(Double.NaN),
             r.path("lossTrace").path("peak").asDouble(Double.NaN)))
-        .map(r -> r.path("id").asText()).toList();
+        .map(r -> String.format(Locale.ROOT, "%s (%.2f%%)", r.path("id").asText(), r.path("error").asDouble())).toList();
   }
 
   boolean regNet() {

@@ -137,10 +137,11 @@ class ReportTest {
         + " SpaceB minus SpaceA +8.00 points").endsWith(": agrees");
     assertThat(report.steps()).hasSize(1);
     assertThat(report.summary()).contains("SpaceA: 2 of 10 models blew up early in training (loss above 2x its first"
-        + " step's): their errors reflect the training recipe more than the architecture");
+        + " step's): SpaceA_s0002 (14.00%), SpaceA_s0005 (15.00%); a blown-up model's error may reflect the training"
+        + " recipe more than its architecture");
     assertThat(report.summary()).anyMatch(l -> l.startsWith("The sweeps were trained with different recipes (SpaceA:"
         + " proxy; SpaceB: paper)"));
-    assertThat(html).contains("SpaceA_s0002, SpaceA_s0005.").contains("Can the proxy be trusted?")
+    assertThat(html).contains("SpaceA_s0002 (14.00%), SpaceA_s0005 (15.00%).").contains("Can the proxy be trusted?")
         .contains("The proxy can be trusted to rank this space").contains("1.00 [1.00, 1.00]")
         .contains("The paper's progression, step by step");
     assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: The proxy can be trusted")
