@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Builds {@code report.html} for one or more sweep directories, with {@code models.csv} and
@@ -121,7 +123,7 @@ public final class ReportBuilder {
       row.put("plots", sweepPlots(s));
       sweepRows.add(row);
     }
-    java.util.Set<String> recipes = new java.util.TreeSet<>();
+    Set<String> recipes = new TreeSet<>();
     sweeps.forEach(s -> recipes.addAll(s.recipes()));
     if (recipes.size() > 1) {
       StringBuilder mixed = new StringBuilder("The sweeps were trained with different recipes (");
@@ -146,16 +148,12 @@ public final class ReportBuilder {
           continue;
         }
         SpaceComparison c = SpaceComparison.of(a, b);
-        if (!steps.isEmpty()) {
-          // a study's summary keeps to its steps; every pair stays in the table
-          Map<String, Object> m = comparisonRow(sweeps.get(i).name(), sweeps.get(j).name(), c);
-          comparisons.add(m);
-          continue;
-        }
         Map<String, Object> m = comparisonRow(sweeps.get(i).name(), sweeps.get(j).name(), c);
-        summary.add(c.significant(ALPHA) ? (String) m.get("verdict")
-            : m.get("verdict") + "; " + noiseReason(a.length, b.length));
         comparisons.add(m);
+        if (steps.isEmpty()) { // a study's summary keeps to its steps; every pair stays in the table
+          summary.add(c.significant(ALPHA) ? (String) m.get("verdict")
+              : m.get("verdict") + "; " + noiseReason(a.length, b.length));
+        }
       }
     }
     model.put("comparisons", comparisons);

@@ -7,6 +7,7 @@ import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepResult;
+import dev.designspace.runtime.train.Recipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,6 @@ import java.util.Optional;
 record SweepData(String name, Path directory, String specYaml, String description, List<JsonNode> all,
     List<JsonNode> done, Optional<ProxyValidity> proxyValidity) {
 
-  /** What a result without a recipe was trained with: runs written before recipes existed used the paper's. */
-  static final String RECIPE_BEFORE_RECIPES = "paper";
 
   static SweepData load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -61,7 +60,8 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
 
   /** The recipes this sweep's finished runs were trained with, sorted. */
   List<String> recipes() {
-    return all.stream().filter(r -> r.has("curve")).map(r -> r.path("recipe").asText(RECIPE_BEFORE_RECIPES))
+    return all.stream().filter(r -> r.has("curve"))
+        .map(r -> r.path("recipe").asText(Recipe.BEFORE_RECIPES.specName()))
         .distinct().sorted().toList();
   }
 

@@ -22,6 +22,8 @@ public enum Recipe {
   /** The paper's: no clipping, warmup over 5% of the epochs (5 of 100). */
   PAPER(0, 0);
 
+  /** What runs recorded before recipes existed were trained with. */
+  public static final Recipe BEFORE_RECIPES = PAPER;
   /** Warmup as a fraction of the epochs, as in the paper (5 of 100). */
   public static final double WARMUP_FRACTION = 0.05;
 

@@ -172,8 +172,7 @@ public final class RunDirectory {
     JsonNode now = JSON.valueToTree(options);
     JsonNode then = stored.path("options").deepCopy();
     if (then.isObject() && !then.has("recipe")) {
-      // runs started before recipes existed were trained with the paper's
-      ((ObjectNode) then).put("recipe", Recipe.PAPER.specName());
+      ((ObjectNode) then).put("recipe", Recipe.BEFORE_RECIPES.specName());
     }
     now.fieldNames().forEachRemaining(field -> {
       if (!WHERE_IT_RUNS.contains(field) && !sameValue(now.get(field), then.path(field))) {
