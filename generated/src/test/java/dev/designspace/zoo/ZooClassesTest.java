@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelGraph;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import java.util.List;
 import org.junit.jupiter.api.Test;
