@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model in {@code describe --json} and {@code sample --json} (DESIGN section 4): the shape of
+ * A model in {@code describe --json} and {@code sample --json}: the shape of
  * {@link ModelInfoJson#structure} for the built structure (after the compatibility adjustment for
  * RegNets and sampled AnyNets) plus, for RegNets, the block widths; samples add {@code
  * sampleIndex}, {@code seed} and the drawn values.
