@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelGraph;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
+import dev.designspace.model.Stage;
 import dev.designspace.runtime.nn.Network;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ class ZooClassesTest {
         new RegNetY6_4GF(), new RegNetY8_0GF(), new RegNetY12GF(), new RegNetY16GF(), new RegNetY32GF());
     assertThat(zoo).extracting(n -> n.info().name()).doesNotHaveDuplicates().hasSize(24);
     assertThat(RegNetY32GF.INFO.flops()).isEqualTo(32_279_583_362L);
-    assertThat(RegNetX400MF.INFO.stages()).extracting(ModelInfo.Stage::width).containsExactly(32, 64, 160, 384);
-    assertThat(RegNetX8_0GF.INFO.stages()).extracting(ModelInfo.Stage::groupWidth).containsExactly(80, 120, 120, 120);
+    assertThat(RegNetX400MF.INFO.stages()).extracting(Stage::width).containsExactly(32, 64, 160, 384);
+    assertThat(RegNetX8_0GF.INFO.stages()).extracting(Stage::groupWidth).containsExactly(80, 120, 120, 120);
     assertThat(RegNetY800MF.INFO.seRatio()).isEqualTo(0.25);
   }
 
@@ -34,7 +35,7 @@ class ZooClassesTest {
         ModelInfo info = network.info();
         assertThat(ModelGraph.trainableParameters(g.graph())).as(info.name()).isEqualTo(info.params());
         assertThat(g.logits().channels()).isEqualTo(1000);
-        int blocks = info.stages().stream().mapToInt(ModelInfo.Stage::depth).sum();
+        int blocks = info.stages().stream().mapToInt(Stage::depth).sum();
         assertThat(g.layers().records().stream().filter(r -> r.name().endsWith("/conv_b")).count()).isEqualTo(blocks);
         assertThat(g.graph().operation("stage4/block1/conv_b/kernel")).isNotNull();
       }

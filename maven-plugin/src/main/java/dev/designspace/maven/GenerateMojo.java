@@ -32,8 +32,8 @@ import org.apache.maven.project.MavenProject;
  * Generates one Java class per model of the given specs (fixed models, or {@code samples} models
  * sampled with {@code seed} from each design space) into {@code outputDirectory}, and adds that
  * directory as a compile source root. The classes implement
- * {@code dev.designspace.runtime.nn.Network}: depend on {@code dev.designspace:designspace-runtime}
- * to compile them.
+ * {@code dev.designspace.runtime.nn.Network}: depend on {@code dev.designspace:designspace-layers}
+ * (TensorFlow and the model description, no tool libraries) to compile them.
  *
  * <p>Incremental: when the resolved specs, options and generator version are unchanged since the
  * last successful run, nothing is done; otherwise only files whose bytes change are written.

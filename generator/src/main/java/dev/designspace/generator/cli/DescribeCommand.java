@@ -3,7 +3,7 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.network.NetworkConfig;
-import dev.designspace.generator.network.Stage;
+import dev.designspace.model.Stage;
 import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
@@ -86,7 +86,7 @@ public final class DescribeCommand implements Callable<Integer> {
       NetworkConfig n = override(network);
       Complexity cx = ComplexityCounter.count(n);
       if (json) {
-        rows.add(ModelJson.describe(n, cx));
+        rows.add(ModelJson.describe(n, cx, space.name(), specFile.toString()));
       } else {
         out.println(NetworkText.render(n, cx));
       }

@@ -4,8 +4,8 @@ import dev.designspace.generator.random.SpecNumbers;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.network.RegNetParams;
-import dev.designspace.generator.network.Stage;
+import dev.designspace.model.RegNetParams;
+import dev.designspace.model.Stage;
 import java.util.Locale;
 
 /** Human-readable text of a network: header, one row per stage, complexity. */

@@ -74,7 +74,7 @@ public final class SampleCommand implements Callable<Integer> {
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (SampledModel m : result.models()) {
-        rows.add(ModelJson.sampled(m));
+        rows.add(ModelJson.sampled(m, space.name(), specFile.toString()));
       }
       out.println(ModelJson.write(rows));
     } else {

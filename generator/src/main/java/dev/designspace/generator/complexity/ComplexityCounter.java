@@ -1,9 +1,9 @@
 package dev.designspace.generator.complexity;
 
-import dev.designspace.generator.network.BlockType;
+import dev.designspace.model.BlockType;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.network.Stage;
+import dev.designspace.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 

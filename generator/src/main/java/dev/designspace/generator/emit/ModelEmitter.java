@@ -3,17 +3,20 @@ package dev.designspace.generator.emit;
 import dev.designspace.generator.random.SpecNumbers;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import dev.designspace.model.ModelInfo;
+import dev.designspace.model.StemType;
+import dev.designspace.model.Activation;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.designspace.generator.complexity.Complexity;
-import dev.designspace.generator.network.BlockType;
+import dev.designspace.model.BlockType;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.network.RegNetParams;
-import dev.designspace.generator.network.Stage;
+import dev.designspace.model.RegNetParams;
+import dev.designspace.model.Stage;
 import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
@@ -29,7 +32,10 @@ public final class ModelEmitter {
 
   static final String NN = "dev.designspace.runtime.nn";
   static final ClassName NETWORK = ClassName.get(NN, "Network");
-  static final ClassName MODEL_INFO = ClassName.get(NN, "ModelInfo");
+  static final ClassName MODEL_INFO = ClassName.get(ModelInfo.class);
+  static final ClassName STEM_TYPE = ClassName.get(StemType.class);
+  static final ClassName BLOCK_TYPE = ClassName.get(BlockType.class);
+  static final ClassName ACTIVATION = ClassName.get(Activation.class);
   static final ClassName LAYERS = ClassName.get(NN, "Layers");
   static final ClassName LAYER_OUTPUT = ClassName.get(NN, "LayerOutput");
   static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -126,11 +132,11 @@ public final class ModelEmitter {
     }
     b.add(".input($L, $L)\n", s.inputSize(), s.inputChannels());
     b.add(".classes($L)\n", s.classes());
-    b.add(".stem($S, $L)\n", s.stem().type().specName(), s.stem().width());
-    b.add(".block($S)\n", s.block().specName());
+    b.add(".stem($T.$L, $L)\n", STEM_TYPE, s.stem().type().name(), s.stem().width());
+    b.add(".block($T.$L)\n", BLOCK_TYPE, s.block().name());
     b.add(".seRatio($L)\n", SpecNumbers.format(s.seRatio()));
     b.add(".headWidth($L)\n", s.headWidth());
-    b.add(".activation($S)\n", s.activation().specName());
+    b.add(".activation($T.$L)\n", ACTIVATION, s.activation().name());
     for (Stage st : n.stages()) {
       b.add(".stage($L, $L, $L, $L, $L)\n", st.depth(), st.width(), st.stride(), doubleLiteral(st.bottleneckRatio()),
           st.groupWidth());

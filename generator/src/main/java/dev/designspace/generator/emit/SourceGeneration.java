@@ -114,7 +114,7 @@ public final class SourceGeneration {
       }
       e.put("complexity", Map.of("flops", model.complexity().flops(), "params", model.complexity().params(),
           "acts", model.complexity().acts()));
-      e.put("config", ModelJson.describe(model.network(), model.complexity()));
+      e.put("config", ModelJson.describe(model.network(), model.complexity(), model.spaceName(), model.specFile()));
       entries.add(e);
     }
     m.put("models", entries);

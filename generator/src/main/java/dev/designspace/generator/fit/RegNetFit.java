@@ -1,6 +1,6 @@
 package dev.designspace.generator.fit;
 
-import dev.designspace.generator.network.RegNetParams;
+import dev.designspace.model.RegNetParams;
 import dev.designspace.generator.network.RegNetQuantizer;
 import java.util.ArrayList;
 import java.util.Comparator;

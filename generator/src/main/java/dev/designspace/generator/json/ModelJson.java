@@ -6,16 +6,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.network.RegNetParams;
 import dev.designspace.generator.sampling.SampledModel;
+import dev.designspace.model.ModelInfo;
+import dev.designspace.model.ModelInfoJson;
+import dev.designspace.model.Stage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON shape of a model in {@code describe --json} and {@code sample --json} (DESIGN section
- * 4): the built structure (after the compatibility adjustment for RegNets and sampled AnyNets) plus
- * complexity; RegNets add their parameters, samples add {@code sampleIndex}, {@code seed} and the
- * drawn values.
+ * A model in {@code describe --json} and {@code sample --json}: the shape of
+ * {@link ModelInfoJson#structure} for the built structure (after the compatibility adjustment for
+ * RegNets and sampled AnyNets) plus, for RegNets, the block widths; samples add {@code
+ * sampleIndex}, {@code seed} and the drawn values.
  */
 public final class ModelJson {
   private static final ObjectMapper MAPPER =
@@ -23,43 +25,39 @@ public final class ModelJson {
 
   private ModelJson() {}
 
-  public static Map<String, Object> describe(NetworkConfig network, Complexity cx) {
+  /** The {@link ModelInfo} a class generated for {@code network} carries (without sampling fields). */
+  public static ModelInfo info(NetworkConfig network, Complexity cx, String designSpace, String spec) {
     NetworkSettings s = network.settings();
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", network.name());
-    m.put("stem", s.stem().type().specName());
-    m.put("stemWidth", s.stem().width());
-    m.put("block", s.block().specName());
-    m.put("seRatio", s.seRatio());
-    m.put("headWidth", s.headWidth());
-    m.put("activation", s.activation().specName());
-    m.put("inputSize", s.inputSize());
-    m.put("inputChannels", s.inputChannels());
-    m.put("classes", s.classes());
-    m.put("depths", network.depths());
-    m.put("widths", network.widths());
-    m.put("strides", network.strides());
-    m.put("bottleneckRatios", network.bottleneckRatios());
-    m.put("groupWidths", network.groupWidths());
-    m.put("flops", cx.flops());
-    m.put("params", cx.params());
-    m.put("acts", cx.acts());
-    network.regNet().ifPresent(origin -> {
-      RegNetParams p = origin.params();
-      m.put("depth", p.depth());
-      m.put("w0", (int) p.w0());
-      m.put("wa", p.wa());
-      m.put("wm", p.wm());
-      m.put("blockWidths", origin.widths().blockWidths());
-    });
+    ModelInfo.Builder b = ModelInfo.builder(network.name())
+        .designSpace(designSpace)
+        .spec(spec)
+        .input(s.inputSize(), s.inputChannels())
+        .classes(s.classes())
+        .stem(s.stem().type(), s.stem().width())
+        .block(s.block())
+        .seRatio(s.seRatio())
+        .headWidth(s.headWidth())
+        .activation(s.activation());
+    for (Stage st : network.stages()) {
+      b.stage(st.depth(), st.width(), st.stride(), st.bottleneckRatio(), st.groupWidth());
+    }
+    network.regNet().map(o -> o.params()).ifPresent(p ->
+        b.regNet(p.depth(), (int) p.w0(), p.wa(), p.wm(), p.groupWidth(), p.bottleneckRatio()));
+    return b.complexity(cx.flops(), cx.params(), cx.acts()).build();
+  }
+
+  public static Map<String, Object> describe(
+      NetworkConfig network, Complexity cx, String designSpace, String spec) {
+    Map<String, Object> m = ModelInfoJson.structure(info(network, cx, designSpace, spec));
+    network.regNet().ifPresent(origin -> m.put("blockWidths", origin.widths().blockWidths()));
     return m;
   }
 
-  public static Map<String, Object> sampled(SampledModel model) {
+  public static Map<String, Object> sampled(SampledModel model, String designSpace, String spec) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("sampleIndex", model.sampleIndex());
     m.put("seed", model.seed());
-    m.putAll(describe(model.network(), model.complexity()));
+    m.putAll(describe(model.network(), model.complexity(), designSpace, spec));
     m.put("sampled", model.parameters());
     return m;
   }

@@ -1,5 +1,7 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.Stage;
+
 /**
  * pycls {@code adjust_block_compatibility}: per stage, shrink the group width to at most the
  * bottleneck width and round the bottleneck width to a multiple of the group width (and of the
@@ -32,7 +34,7 @@ public final class BlockCompatibility {
         throw new IllegalArgumentException(
             "widths and group widths must be >= 1, got " + widths[i] + " and " + groupWidths[i]);
       }
-      checkBottleneckRatio(bottleneckRatios[i]);
+      Stage.checkBottleneckRatio(bottleneckRatios[i]);
       double botMul = 1.0 / bottleneckRatios[i];
       int v = (int) Math.max(1.0, widths[i] * botMul);
       int g = Math.min(groupWidths[i], v);
@@ -44,20 +46,6 @@ public final class BlockCompatibility {
     return new Adjusted(outWidths, outGroups);
   }
 
-  /**
-   * pycls requires the bottleneck multiplier 1/b to be below 1 or an integer: b > 1 is a
-   * bottleneck, b = 1/k an inverted bottleneck with integer expansion k.
-   */
-  public static void checkBottleneckRatio(double b) {
-    if (!(b > 0) || Double.isInfinite(b)) {
-      throw new IllegalArgumentException("bottleneck ratio must be > 0, got " + b);
-    }
-    double botMul = 1.0 / b;
-    if (botMul > 1 && botMul != Math.rint(botMul)) {
-      throw new IllegalArgumentException(
-          "bottleneck ratio below 1 must be 1/k for an integer k (an inverted bottleneck), got " + b);
-    }
-  }
 
   private static int lcm(int a, int b) {
     return a / gcd(a, b) * b;

@@ -1,5 +1,8 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.BlockType;
+import dev.designspace.model.Stage;
+import dev.designspace.model.RegNetParams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

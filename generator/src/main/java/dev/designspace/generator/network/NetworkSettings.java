@@ -1,5 +1,8 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.StemType;
+import dev.designspace.model.BlockType;
+import dev.designspace.model.Activation;
 import java.util.Objects;
 
 /**

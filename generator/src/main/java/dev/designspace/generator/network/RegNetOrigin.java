@@ -1,5 +1,6 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.RegNetParams;
 import java.util.Objects;
 
 /** For a network made from RegNet parameters: those parameters and the widths derived from them. */

@@ -1,5 +1,6 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.RegNetParams;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.StemType;
 import java.util.Objects;
 
 /** The stem: its type and output width. */

@@ -1,16 +1,15 @@
 package dev.designspace.generator.spec;
 
 import dev.designspace.generator.random.SpecNumbers;
-import dev.designspace.generator.network.Activation;
+import dev.designspace.model.Activation;
 import dev.designspace.generator.network.AnyNetParams;
-import dev.designspace.generator.network.BlockCompatibility;
-import dev.designspace.generator.network.BlockType;
+import dev.designspace.model.BlockType;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.network.RegNetParams;
-import dev.designspace.generator.network.Stage;
+import dev.designspace.model.RegNetParams;
+import dev.designspace.model.Stage;
 import dev.designspace.generator.network.Stem;
-import dev.designspace.generator.network.StemType;
+import dev.designspace.model.StemType;
 import dev.designspace.generator.random.Distribution;
 import dev.designspace.generator.random.InvalidDistributionException;
 import dev.designspace.generator.space.Bound;
@@ -333,7 +332,7 @@ final class SpecInterpreter {
     }
     double b = Fields.asNumber(node, path);
     try {
-      BlockCompatibility.checkBottleneckRatio(b);
+      Stage.checkBottleneckRatio(b);
     } catch (IllegalArgumentException e) {
       throw new SpecException(node.location(), path, e.getMessage());
     }
@@ -504,7 +503,7 @@ final class SpecInterpreter {
         List<Double> values = d instanceof Distribution.Choice c ? c.values() : List.of(min);
         for (double v : values) {
           try {
-            BlockCompatibility.checkBottleneckRatio(v);
+            Stage.checkBottleneckRatio(v);
           } catch (IllegalArgumentException e) {
             throw new SpecException(lowAt, lowPath, e.getMessage());
           }

@@ -3,14 +3,14 @@ package dev.designspace.generator.complexity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.designspace.generator.network.Activation;
+import dev.designspace.model.Activation;
 import dev.designspace.generator.network.AnyNetParams;
-import dev.designspace.generator.network.BlockType;
+import dev.designspace.model.BlockType;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.network.RegNetParams;
+import dev.designspace.model.RegNetParams;
 import dev.designspace.generator.network.Stem;
-import dev.designspace.generator.network.StemType;
+import dev.designspace.model.StemType;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.generator.testing.Tsv;

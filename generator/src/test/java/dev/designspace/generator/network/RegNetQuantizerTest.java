@@ -1,5 +1,8 @@
 package dev.designspace.generator.network;
 
+import dev.designspace.model.BlockType;
+import dev.designspace.model.Stage;
+import dev.designspace.model.RegNetParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.designspace.generator.complexity.Complexity;

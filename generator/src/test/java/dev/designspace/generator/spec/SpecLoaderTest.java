@@ -3,8 +3,8 @@ package dev.designspace.generator.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.designspace.generator.network.BlockType;
-import dev.designspace.generator.network.StemType;
+import dev.designspace.model.BlockType;
+import dev.designspace.model.StemType;
 import dev.designspace.generator.random.Distribution;
 import dev.designspace.generator.space.Bound;
 import dev.designspace.generator.space.DesignSpace;

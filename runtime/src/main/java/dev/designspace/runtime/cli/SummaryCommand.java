@@ -7,7 +7,7 @@ import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerRecord;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelGraph;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.train.TrainOptions;

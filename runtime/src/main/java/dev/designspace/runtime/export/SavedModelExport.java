@@ -6,7 +6,7 @@ import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerOutput;
 import dev.designspace.runtime.nn.Layers;
 import dev.designspace.runtime.nn.Mode;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.nn.Normalisation;
 import dev.designspace.runtime.train.RunDirectory;

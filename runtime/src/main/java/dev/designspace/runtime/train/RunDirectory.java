@@ -1,5 +1,6 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.model.ModelInfoJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import dev.designspace.runtime.data.Dataset;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

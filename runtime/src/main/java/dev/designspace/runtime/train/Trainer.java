@@ -1,10 +1,11 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.model.ModelInfoJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.ImageSet;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,7 +9,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.ModelSource;
 import dev.designspace.generator.emit.SourceGeneration;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import java.io.IOException;
 import java.nio.file.Files;

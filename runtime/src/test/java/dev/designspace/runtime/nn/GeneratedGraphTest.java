@@ -1,9 +1,10 @@
 package dev.designspace.runtime.nn;
 
+import dev.designspace.model.ModelInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.designspace.generator.network.NetworkConfig;
-import dev.designspace.generator.network.Stage;
+import dev.designspace.model.Stage;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.compile.SpecModels;

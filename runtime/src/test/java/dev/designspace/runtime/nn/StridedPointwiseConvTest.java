@@ -1,5 +1,6 @@
 package dev.designspace.runtime.nn;
 
+import dev.designspace.model.ModelInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.designspace.runtime.nn.LayerOutput;
 import dev.designspace.runtime.nn.Layers;
-import dev.designspace.runtime.nn.ModelInfo;
+import dev.designspace.model.Activation;
+import dev.designspace.model.BlockType;
+import dev.designspace.model.ModelInfo;
+import dev.designspace.model.StemType;
 import dev.designspace.runtime.nn.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +52,7 @@ class GradientAccuracyTest {
   @Test
   void trainingGraphGradientsMatchDoublePrecision() {
     ModelInfo info = ModelInfo.builder("GradAccuracy").designSpace("test").spec("test").input(SIZE, 1)
-        .classes(CLASSES).stem("cifar", STEM).block("x").activation("silu").stage(1, WIDTH, 2, 1.0, WIDTH / GROUPS)
+        .classes(CLASSES).stem(StemType.CIFAR, STEM).block(BlockType.X).activation(Activation.SILU).stage(1, WIDTH, 2, 1.0, WIDTH / GROUPS)
         .build();
     Network network = new Network() {
       @Override

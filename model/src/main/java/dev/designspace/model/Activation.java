@@ -1,4 +1,4 @@
-package dev.designspace.generator.network;
+package dev.designspace.model;
 
 import java.util.Arrays;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.designspace.generator.network;
+package dev.designspace.model;
 
 /**
  * The RegNet parameters (paper section 4): depth d, initial width w0, slope wa, width multiplier
@@ -26,6 +26,6 @@ public record RegNetParams(
     if (groupWidth < 1) {
       throw new IllegalArgumentException("group width must be >= 1, got " + groupWidth);
     }
-    BlockCompatibility.checkBottleneckRatio(bottleneckRatio);
+    Stage.checkBottleneckRatio(bottleneckRatio);
   }
 }

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.nn;
 
+import dev.designspace.model.ModelInfo;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,9 +50,8 @@ public final class Layers {
     this.prefix = prefix;
     this.ownScopes = prefix.isEmpty() ? null : new HashMap<>();
     this.silu = switch (info.activation()) {
-      case "relu" -> false;
-      case "silu" -> true;
-      default -> throw new IllegalArgumentException("unknown activation '" + info.activation() + "'");
+      case RELU -> false;
+      case SILU -> true;
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.nn;
 
+import dev.designspace.model.ModelInfo;
 import java.util.Iterator;
 import org.tensorflow.Graph;
 import org.tensorflow.GraphOperation;

@@ -1,4 +1,4 @@
-package dev.designspace.generator.network;
+package dev.designspace.model;
 
 /**
  * One stage: {@code depth} blocks of output width {@code width}; the first block has stride
@@ -46,5 +46,20 @@ public record Stage(int depth, int width, int stride, double bottleneckRatio, in
   /** Number of groups of the 3x3 conv of a bottleneck block. */
   public int groups() {
     return bottleneckWidth() / groupWidth;
+  }
+
+  /**
+   * pycls requires the bottleneck multiplier 1/b to be below 1 or an integer: b > 1 is a
+   * bottleneck, b = 1/k an inverted bottleneck with integer expansion k.
+   */
+  public static void checkBottleneckRatio(double b) {
+    if (!(b > 0) || Double.isInfinite(b)) {
+      throw new IllegalArgumentException("bottleneck ratio must be > 0, got " + b);
+    }
+    double botMul = 1.0 / b;
+    if (botMul > 1 && botMul != Math.rint(botMul)) {
+      throw new IllegalArgumentException(
+          "bottleneck ratio below 1 must be 1/k for an integer k (an inverted bottleneck), got " + b);
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.designspace.runtime.nn;
+package dev.designspace.model;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,12 +16,6 @@ import java.util.OptionalLong;
  * generated class has one as its static {@code INFO}.
  */
 public final class ModelInfo {
-  /** One stage: {@code depth} blocks of output width {@code width}, the first with {@code stride}. */
-  public record Stage(int depth, int width, int stride, double bottleneckRatio, int groupWidth) {}
-
-  /** The RegNet parameters of a model made from them. */
-  public record RegNet(int depth, int w0, double wa, double wm, int groupWidth, double bottleneckRatio) {}
-
   private final String name;
   private final String designSpace;
   private final String spec;
@@ -31,14 +25,14 @@ public final class ModelInfo {
   private final int inputSize;
   private final int inputChannels;
   private final int classes;
-  private final String stem;
+  private final StemType stem;
   private final int stemWidth;
-  private final String block;
+  private final BlockType block;
   private final double seRatio;
   private final int headWidth;
-  private final String activation;
+  private final Activation activation;
   private final List<Stage> stages;
-  private final RegNet regNet;
+  private final RegNetParams regNet;
   private final long flops;
   private final long params;
   private final long acts;
@@ -120,8 +114,7 @@ public final class ModelInfo {
     return classes;
   }
 
-  /** {@code simple}, {@code resnet} or {@code cifar}. */
-  public String stem() {
+  public StemType stem() {
     return stem;
   }
 
@@ -129,8 +122,7 @@ public final class ModelInfo {
     return stemWidth;
   }
 
-  /** {@code v}, {@code r}, {@code x} or {@code y}. */
-  public String block() {
+  public BlockType block() {
     return block;
   }
 
@@ -142,8 +134,7 @@ public final class ModelInfo {
     return headWidth;
   }
 
-  /** {@code relu} or {@code silu}. */
-  public String activation() {
+  public Activation activation() {
     return activation;
   }
 
@@ -151,7 +142,8 @@ public final class ModelInfo {
     return stages;
   }
 
-  public Optional<RegNet> regNet() {
+  /** The RegNet parameters of a model made from them. */
+  public Optional<RegNetParams> regNet() {
     return Optional.ofNullable(regNet);
   }
 
@@ -186,14 +178,14 @@ public final class ModelInfo {
     private int inputSize;
     private int inputChannels;
     private int classes;
-    private String stem;
+    private StemType stem;
     private int stemWidth;
-    private String block;
+    private BlockType block;
     private double seRatio;
     private int headWidth;
-    private String activation = "relu";
+    private Activation activation = Activation.RELU;
     private final List<Stage> stages = new ArrayList<>();
-    private RegNet regNet;
+    private RegNetParams regNet;
     private long flops;
     private long params;
     private long acts;
@@ -234,13 +226,13 @@ public final class ModelInfo {
       return this;
     }
 
-    public Builder stem(String type, int width) {
+    public Builder stem(StemType type, int width) {
       this.stem = type;
       this.stemWidth = width;
       return this;
     }
 
-    public Builder block(String type) {
+    public Builder block(BlockType type) {
       this.block = type;
       return this;
     }
@@ -255,7 +247,7 @@ public final class ModelInfo {
       return this;
     }
 
-    public Builder activation(String value) {
+    public Builder activation(Activation value) {
       this.activation = value;
       return this;
     }
@@ -266,7 +258,7 @@ public final class ModelInfo {
     }
 
     public Builder regNet(int depth, int w0, double wa, double wm, int groupWidth, double bottleneckRatio) {
-      this.regNet = new RegNet(depth, w0, wa, wm, groupWidth, bottleneckRatio);
+      this.regNet = new RegNetParams(depth, w0, wa, wm, groupWidth, bottleneckRatio);
       return this;
     }
 
