@@ -12,8 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JSON shape of a model in {@code describe --json} and {@code sample --json} (DESIGN section
- * 4): the built structure (after the compatibility adjustment for RegNets and sampled AnyNets) plus
+ * The JSON shape of a model in {@code describe --json}, {@code sample --json} and manifests:
+ * the built structure (after the compatibility adjustment for RegNets and sampled AnyNets) plus
  * complexity; RegNets add their parameters, samples add {@code sampleIndex}, {@code seed} and the
  * drawn values.
  */

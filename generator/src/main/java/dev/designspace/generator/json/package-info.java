@@ -1,5 +1,5 @@
 /**
- * The JSON shapes of models shared by the commands and {@code manifest.json} (DESIGN section 4):
+ * The JSON shapes of models shared by the commands and {@code manifest.json} (docs/run-files.md):
  * built structure (RegNets and sampled AnyNets after the compatibility adjustment), complexity,
  * RegNet parameters and sampling fields.
  */
