@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Walks a network in forward order the way pycls's {@code complexity()} does
- * (reference/regnet-algorithms.md section b): conv, BN, max pool, global pool and linear layers
+ * (see docs/algorithms.md, "Complexity"): conv, BN, max pool, global pool and linear layers
  * update (h, w), flops, params and acts; projection shortcuts are counted first at the block
  * input resolution, SE at 1x1.
  */

@@ -3,7 +3,7 @@ package dev.designspace.generator.random;
 import java.util.List;
 
 /**
- * A distribution over numbers, as in pycls's sweep samplers (reference section d.2). Every
+ * A distribution over numbers, as in pycls's sweep samplers (docs/algorithms.md, "Distributions"). Every
  * quantised distribution samples the closed interval [low, high] in steps of q.
  */
 public sealed interface Distribution

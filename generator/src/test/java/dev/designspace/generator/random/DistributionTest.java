@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each distribution's observed frequencies against its exact probabilities (pycls semantics,
- * reference section d.2), by a chi-square goodness-of-fit test at p > 0.001 on a fixed seed.
+ * docs/algorithms.md, "Distributions"), by a chi-square goodness-of-fit test at p > 0.001 on a fixed seed.
  */
 class DistributionTest {
   private static final int DRAWS = 200_000;

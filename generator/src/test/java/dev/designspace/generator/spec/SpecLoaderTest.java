@@ -222,7 +222,7 @@ class SpecLoaderTest {
     assertThat(error(write("a.yaml", with(ANYNET, "constraints:", "  stages: [4, 4]"))))
         .isEqualTo("a.yaml:8:11: constraints.stages: sample.stages is 2, outside this range; anynet spaces fix the"
             + " number of stages with sample.stages (the stages constraint is for regnet spaces)");
-    // DESIGN's example writes stages: [4, 4] in a 4-stage AnyNet space: consistent, so accepted
+    // a stages range that includes an AnyNet space's fixed sample.stages: consistent, so accepted
     assertThat(SpecLoader.load(write("a2.yaml", with(ANYNET, "constraints:", "  stages: [2, 4]"))).name()).isEqualTo("S");
     assertThat(error(write("b.yaml", with(ANYNET, "constraints:", "  shared: [depht]"))))
         .isEqualTo("b.yaml:8:12: constraints.shared[0]: expected one of depth, width, bottleneck_ratio,"

@@ -18,7 +18,7 @@ import org.tensorflow.types.TFloat32;
 
 /**
  * The building blocks generated models call, as pycls's AnyNet builds them
- * (reference/regnet-algorithms.md section a): stems, vanilla (v), residual basic (r) and
+ * (see docs/algorithms.md, "Network structure"): stems, vanilla (v), residual basic (r) and
  * bottleneck (x, y) blocks, and the head. Convolutions have no bias and pad symmetrically by
  * (k - 1) / 2, also at stride 2 (explicit pad, then VALID); every BN is followed by the model's
  * activation except the last of a residual branch, which is added to the shortcut first.

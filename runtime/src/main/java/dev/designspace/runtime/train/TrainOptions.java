@@ -3,7 +3,7 @@ package dev.designspace.runtime.train;
 import dev.designspace.runtime.data.Batches;
 
 /**
- * How to train (DESIGN section 7).
+ * How to train (see docs/training.md).
  *
  * @param baseLr learning rate per 128 images; the rate used is baseLr * batchSize / 128
  * @param weightDecay L2 on conv and dense kernels (added to their gradients, as PyTorch's SGD does)

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** DESIGN section 1: analysis, sweeps, the Slurm launcher, the model description and the whole generator never touch TensorFlow. */
+/** Architecture rule: analysis, sweeps, the Slurm launcher, the model description and the whole generator never touch TensorFlow. */
 class PackageRulesTest {
   private static final Path ROOT = Path.of(System.getProperty("designspace.root", "..")).toAbsolutePath().normalize();
 

@@ -28,7 +28,7 @@ class DesignspaceMainTest {
     return ROOT.resolve("specs").resolve(name).toString();
   }
 
-  /** The published zoo table, read by the test (DESIGN: copied into test resources). */
+  /** The published zoo table, kept in the generator's test resources. */
   private static Map<String, Map<String, String>> published() throws IOException {
     List<String> lines = Files.readAllLines(ROOT.resolve("generator/src/test/resources/reference/zoo-published.tsv"));
     String[] header = lines.get(0).split("\t");

@@ -19,7 +19,7 @@ class TrainCommandTest {
     return CliRun.of(args);
   }
 
-  /** The bar: the ~6 M multiply-add RegNetX, one epoch of full Fashion-MNIST, <= 14% test error. */
+  /** The accuracy bar: the ~6 M multiply-add RegNetX, one epoch of full Fashion-MNIST, <= 14% test error. */
   @Test
   void regNetX6mfReachesAtMost14PercentAfterOneEpoch(@TempDir Path dir) throws IOException {
     assumeTrue(Files.isRegularFile(FULL_FMNIST.resolve("train-images-idx3-ubyte.gz")),
