@@ -9,6 +9,8 @@ import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

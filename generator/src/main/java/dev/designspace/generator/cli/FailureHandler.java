@@ -2,6 +2,8 @@ package dev.designspace.generator.cli;
 
 import dev.designspace.generator.sampling.SamplingException;
 import dev.designspace.generator.spec.SpecException;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;

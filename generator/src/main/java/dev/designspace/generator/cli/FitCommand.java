@@ -3,6 +3,8 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.fit.RegNetFit;
 import dev.designspace.generator.fit.RegNetFitResult;
 import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;

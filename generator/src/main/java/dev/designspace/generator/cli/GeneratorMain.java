@@ -1,5 +1,6 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.generator.tool.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,6 +7,8 @@ import dev.designspace.generator.sampling.SampleResult;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

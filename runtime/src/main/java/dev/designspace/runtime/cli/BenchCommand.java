@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.train.TrainingThroughput;
@@ -59,7 +59,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Network network = SpecModels.load(specFile, 1, 0).byName(model)
-        .orElseThrow(() -> new dev.designspace.generator.cli.BadInputException("no model " + model + " in " + specFile));
+        .orElseThrow(() -> new dev.designspace.generator.tool.BadInputException("no model " + model + " in " + specFile));
     PrintWriter out = spec.commandLine().getOut();
     if (what.equals("worker")) {
       out.println(TrainingThroughput.trainerImagesPerSecond(network, batch, threads, 10, steps));
@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (!what.equals("training")) {
-      throw new dev.designspace.generator.cli.BadInputException("bench takes training, got '" + what + "'");
+      throw new dev.designspace.generator.tool.BadInputException("bench takes training, got '" + what + "'");
     }
     List<Double> matmul = new ArrayList<>();
     List<Double> trainer = new ArrayList<>();

@@ -9,7 +9,7 @@ import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.generator.cli.FitCommand;
 import dev.designspace.generator.cli.GenCommand;
 import dev.designspace.generator.cli.SampleCommand;
-import dev.designspace.generator.cli.VersionProvider;
+import dev.designspace.generator.tool.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.export.SavedModelExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

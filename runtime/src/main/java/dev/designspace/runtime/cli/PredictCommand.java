@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.export.SavedModelPredictor;

@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerRecord;

@@ -1,7 +1,8 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
@@ -147,7 +148,7 @@ public final class TrainCommand implements Callable<Integer> {
         : ModelChoice.choose(specFile, model, index, sampleSeed);
     ModelInfo info = chosen.network().info();
     RunDirectory run = new RunDirectory(out != null ? out : Path.of("runs", info.name()));
-    Optional<RunDirectory.Lock> lock = run.tryLock();
+    Optional<DirectoryLock> lock = run.tryLock();
     if (lock.isEmpty()) {
       if (sweepModel) { // e.g. a retried pod beside the one still training: leave the model to it
         spec.commandLine().getErr().println(info.name() + " is being trained into " + run.path()
@@ -158,7 +159,7 @@ public final class TrainCommand implements Callable<Integer> {
       throw new BadInputException("another process is training into " + run.path() + "; wait for it, or choose another"
           + " --out");
     }
-    try (RunDirectory.Lock held = lock.get()) {
+    try (DirectoryLock held = lock.get()) {
       return sweepModel ? trainSweepModel(chosen, info, run, options) : train(chosen, info, run, options);
     }
   }
