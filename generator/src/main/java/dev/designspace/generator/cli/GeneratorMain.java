@@ -29,6 +29,6 @@ public final class GeneratorMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(FailureHandler.install(new CommandLine(new GeneratorMain()), args).execute(args));
+    System.exit(FailureHandler.install(new CommandLine(new GeneratorMain())).execute(args));
   }
 }

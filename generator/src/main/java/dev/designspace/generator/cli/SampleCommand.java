@@ -1,6 +1,6 @@
 package dev.designspace.generator.cli;
 
-import dev.designspace.generator.random.SpecNumbers;
+import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampleResult;
