@@ -10,9 +10,10 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Maps failures to messages and exit codes at the command-line boundary: spec, sampling and
- * other bad-input errors exit 2 with their message; anything else exits 1. Stack traces only
- * with {@code --stacktrace}.
+ * The one place where failures become messages and exit codes, for every command of both front
+ * ends: spec, sampling, invalid request values and other bad-input errors exit 2 with their
+ * message; anything else exits 1. Commands throw and never translate. Stack traces only with
+ * {@code --stacktrace}.
  */
 public final class FailureHandler
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -44,8 +45,10 @@ public final class FailureHandler
    */
   @SafeVarargs
   public static CommandLine install(CommandLine commandLine, Class<? extends Exception>... moreBadInput) {
-    List<Class<? extends Exception>> badInput = new ArrayList<>(
-        List.of(SpecException.class, BadInputException.class, SamplingException.class));
+    // requests and options are records that reject what a user gave with IllegalArgumentException
+    // at construction; at this boundary that is the user's to fix, like the domain exceptions
+    List<Class<? extends Exception>> badInput = new ArrayList<>(List.of(SpecException.class, BadInputException.class,
+        SamplingException.class, IllegalArgumentException.class));
     badInput.addAll(List.of(moreBadInput));
     FailureHandler handler = new FailureHandler(List.copyOf(badInput));
     return commandLine.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);

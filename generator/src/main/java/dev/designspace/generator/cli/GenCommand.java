@@ -58,14 +58,8 @@ public final class GenCommand implements Callable<Integer> {
       throw new BadInputException("-n must be >= 1, got " + count);
     }
     specs.forEach(Specs::load); // missing files and spec errors first, as bad input
-    GenerationRequest request;
-    GenerationResult result;
-    try {
-      request = new GenerationRequest(specs, count, seed, packageName, out);
-      result = SourceGeneration.generate(request);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    GenerationRequest request = new GenerationRequest(specs, count, seed, packageName, out);
+    GenerationResult result = SourceGeneration.generate(request);
     PrintWriter stdout = spec.commandLine().getOut();
     for (var model : result.models()) {
       stdout.println(request.packageName() + "." + model.className());

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.Network;
@@ -28,15 +29,39 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
+    hidden = true, // for BENCHMARKS.md, not for users' runs
     mixinStandardHelpOptions = true,
-    description = "Measure training throughput (see BENCHMARKS.md). WHAT: training, or worker (internal).",
+    description = "Measure training throughput (see BENCHMARKS.md).",
     footerHeading = "%nExamples:%n",
     footer = {"  designspace bench training --rounds 3"})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "training | worker")
-  String what;
+  /** What to measure; {@code worker} is one measuring process that {@code training} starts. */
+  enum What {
+    TRAINING,
+    WORKER;
+
+    static What parse(String name) {
+      for (What w : values()) {
+        if (w.name().toLowerCase(Locale.ROOT).equals(name)) {
+          return w;
+        }
+      }
+      throw new IllegalArgumentException("bench takes training, got '" + name + "'");
+    }
+  }
+
+  /** The values of WHAT a user is shown: the worker mode is internal. */
+  static final class Whats extends OptionValues.Names<What> {
+    Whats() {
+      super(What::parse, List.of("training"));
+    }
+  }
+
+  @Parameters(index = "0", paramLabel = "WHAT", converter = Whats.class, completionCandidates = Whats.class,
+      description = "What to measure: ${COMPLETION-CANDIDATES}.")
+  What what;
 
   @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml", description = "(default: ${DEFAULT-VALUE})")
   Path specFile;
@@ -59,15 +84,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Network network = SpecModels.load(specFile, 1, 0).byName(model)
-        .orElseThrow(() -> new dev.designspace.generator.tool.BadInputException("no model " + model + " in " + specFile));
+        .orElseThrow(() -> new BadInputException("no model " + model + " in " + specFile));
     PrintWriter out = spec.commandLine().getOut();
-    if (what.equals("worker")) {
+    if (what == What.WORKER) {
       out.println(TrainingThroughput.trainerImagesPerSecond(network, batch, threads, 10, steps));
       out.flush();
       return ExitCodes.OK;
-    }
-    if (!what.equals("training")) {
-      throw new dev.designspace.generator.tool.BadInputException("bench takes training, got '" + what + "'");
     }
     List<Double> matmul = new ArrayList<>();
     List<Double> trainer = new ArrayList<>();

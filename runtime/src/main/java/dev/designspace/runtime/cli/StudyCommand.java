@@ -2,7 +2,6 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
-import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.study.Study;
 import dev.designspace.runtime.study.StudyRequest;
 import dev.designspace.runtime.study.StudyResult;
@@ -78,7 +77,7 @@ public final class StudyCommand implements Callable<Integer> {
       description = "The spaces, in order (default: the six Fashion-MNIST specs of the progression).")
   List<Path> specs;
 
-  @Mixin TrainingPassThrough training;
+  @Mixin TrainOptionsMixin training;
 
   @Override
   public Integer call() throws Exception {
@@ -87,21 +86,16 @@ public final class StudyCommand implements Callable<Integer> {
     int w = workers != null ? workers : cores;
     List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
     // the demo's budget unless told otherwise: 10,000 training and 2,000 test images
-    if (training.trainLimit == null) {
+    if (!training.given("--train-limit")) {
       args.addAll(List.of("--train-limit", "10000"));
     }
-    if (training.testLimit == null) {
+    if (!training.given("--test-limit")) {
       args.addAll(List.of("--test-limit", "2000"));
     }
-    args.addAll(training.arguments());
-    StudyRequest request;
-    try {
-      request = new StudyRequest(specs != null ? specs : Study.FMNIST_PROGRESSION, count, seed, out, w,
-          Math.max(1, cores / w), args,
-          checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count), checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    args.addAll(training.workerArguments());
+    StudyRequest request = new StudyRequest(specs != null ? specs : Study.FMNIST_PROGRESSION, count, seed, out, w,
+        Math.max(1, cores / w), args,
+        checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count), checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
     for (Path s : request.specs()) {
       if (!Files.isRegularFile(s)) {
         throw new BadInputException("spec file not found: " + s + (specs == null
