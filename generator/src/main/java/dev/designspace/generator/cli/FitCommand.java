@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit RegNet parameters (w0, wa, wm) to per-block widths (paper section 4):",
-      "grid search then local refinement, minimising e_fit, the mean absolute",
-      "log-ratio of the quantised fitted widths to the given ones."
+      "Fits RegNet parameters (w0, wa, wm) to per-block widths (paper section 4).",
+      "A grid search, then local refinement, minimising e_fit: the mean absolute log-ratio of the "
+          + "quantised fitted widths to the given ones."
     },
     footerHeading = "%nExamples:%n",
     footer = {

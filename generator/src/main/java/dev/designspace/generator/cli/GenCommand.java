@@ -20,15 +20,16 @@ import picocli.CommandLine.Spec;
     name = "gen",
     mixinStandardHelpOptions = true,
     description = {
-      "Write one Java class per model (the fixed models of a spec, or -n models sampled",
-      "with --seed from a design space) and manifest.json. Each class implements",
-      "dev.designspace.runtime.nn.Network and lays the model out block by block.",
-      "Identical inputs give identical bytes; unchanged files are not rewritten."
+      "Writes one Java class per model and manifest.json.",
+      "The models are the fixed models of a spec, or -n models sampled with --seed from a design space. "
+          + "Each class implements dev.designspace.runtime.nn.Network and lays the model out block by block. "
+          + "Identical inputs give identical bytes; unchanged files are not rewritten."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace gen specs/zoo-regnetx.yaml --out src/generated/java",
-      "  designspace gen specs/anynet-xa.yaml -n 50 --seed 1 --package com.example.models"
+      "  designspace gen specs/anynet-xa.yaml -n 50 --seed 1 \\",
+      "      --package com.example.models"
     })
 public final class GenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -14,7 +14,9 @@ import picocli.CommandLine.ScopeType;
     name = "designspace-generator",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Generate model sources, sample design spaces and count complexity (no TensorFlow needed).",
+    description = {
+      "Generates model sources, samples design spaces and counts complexity, without TensorFlow."
+    },
     subcommands = {GenCommand.class, SampleCommand.class, DescribeCommand.class, FitCommand.class,
         CommandLine.HelpCommand.class})
 public final class GeneratorMain implements Runnable {

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Sample N distinct models from a design space under its constraints (no code).",
-      "The same seed gives the same models on any machine; the first k models of",
-      "-n N equal those of -n k."
+      "Samples N distinct models from a design space under its constraints, without writing code.",
+      "The same seed gives the same models on any machine; the first k models of -n N equal those of -n "
+          + "k."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -31,7 +31,12 @@ import picocli.CommandLine.Spec;
     name = "bench",
     hidden = true, // for BENCHMARKS.md, not for users' runs
     mixinStandardHelpOptions = true,
-    description = "Measure training throughput (see BENCHMARKS.md).",
+    description = {
+      "Measures training throughput for BENCHMARKS.md.",
+      "Compares the trainer with a plain MatMul and with a minimal hand-written TF Java loop of the "
+          + "same graph, and 2 worker processes x 1 thread with 1 x 2 threads; rounds interleave the "
+          + "configurations and medians are reported."
+    },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace bench training --rounds 3"})
 public final class BenchCommand implements Callable<Integer> {
@@ -63,10 +68,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "What to measure: ${COMPLETION-CANDIDATES}.")
   What what;
 
-  @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml", description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml",
+      description = "The spec holding --model (default: ${DEFAULT-VALUE}).")
   Path specFile;
 
-  @Option(names = "--model", defaultValue = "RegNetX-6MF", description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "RegNetX-6MF", description = "The model measured (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds (default: ${DEFAULT-VALUE}).")
@@ -75,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "80", description = "Timed steps per measurement (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--batch-size", defaultValue = "128", description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(names = "--threads", defaultValue = "2", description = "Worker: intra-op threads (default: ${DEFAULT-VALUE}).")

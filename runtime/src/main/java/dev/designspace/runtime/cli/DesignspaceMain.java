@@ -22,8 +22,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Describe design spaces of neural networks in YAML, sample models under complexity",
-      "constraints, and compare spaces (Radosavovic et al., Designing Network Design Spaces)."
+      "Describes design spaces of neural networks in YAML, samples models under complexity constraints, "
+          + "and compares spaces.",
+      "The method of Radosavovic et al., Designing Network Design Spaces: sample models from a space, "
+          + "train them briefly, and compare spaces by the distribution of their errors."
     },
     subcommands = {
       GenCommand.class,

@@ -24,17 +24,19 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the paper's progression of design spaces at Fashion-MNIST scale: AnyNetXA, XB, XC, XD, XE and RegNetX"
-          + " (specs/fmnist-*.yaml), N models each, then write one report in which each step's EDF comparison"
-          + " stands next to what the paper found for it. The first and the last space also get a proxy check."
-          + " Each space is a sweep in its own directory under --out, so rerunning resumes. The defaults take about"
-          + " 2 hours on 2 CPU cores."
+      "Runs the paper's progression of design spaces from AnyNetXA to RegNetX, with one report.",
+      "The spaces are AnyNetXA, XB, XC, XD, XE and RegNetX at Fashion-MNIST scale "
+          + "(specs/fmnist-*.yaml), N models each; in the report each step's EDF comparison stands next to "
+          + "what the paper found for it. The first and the last space also get a proxy check. Each space is "
+          + "a sweep in its own directory under --out, so rerunning resumes. The defaults take about 2 hours "
+          + "on 2 CPU cores."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace study",
       "  designspace study -n 12 --check-proxy 6 --out runs/small-study",
-      "  designspace study --dataset fashion-mnist-full --train-limit 60000 --test-limit 10000 --epochs 5"
+      "  designspace study --dataset fashion-mnist-full --train-limit 60000 \\",
+      "      --test-limit 10000 --epochs 5"
     })
 public final class StudyCommand implements Callable<Integer> {
   /** Sized so that the whole study takes about 2 hours on 2 cores (BENCHMARKS.md). */

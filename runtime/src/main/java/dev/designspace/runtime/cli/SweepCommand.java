@@ -41,22 +41,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     subcommands = SweepStatusCommand.class,
     description = {
-      "Sample N models of a design space, generate and compile their classes once into the sweep",
-      "directory and train each in its own worker process (designspace train DIR --model ID).",
-      "Local launcher: W workers at a time, then sweep.json and sweep.csv. Slurm launcher: one",
-      "sbatch array job, one task per model, submitted and left to run; the tasks write into the",
-      "same directory. Rerunning the same command resumes: models with a result are skipped,",
-      "interrupted ones continue from their checkpoints; failed and diverged models are recorded",
-      "(--retry-failed trains the failed ones again). The training options (--epochs, --dataset,",
-      "--batch-size, --lr, ...) are train's, applied to every model. --status DIR shows where a",
-      "sweep stands."
+      "Samples N models of a design space and trains each in its own worker process.",
+      "The models' classes are generated and compiled once into the sweep directory; each worker runs "
+          + "designspace train DIR --model ID. The local launcher runs W workers at a time, then writes "
+          + "sweep.json and sweep.csv. The Slurm launcher submits one sbatch array job, one task per model, "
+          + "and leaves it to run; the tasks write into the same directory.",
+      "Rerunning the same command resumes: models with a result are skipped, interrupted ones continue "
+          + "from their checkpoints; failed and diverged models are recorded (--retry-failed trains the "
+          + "failed ones again). The training options (--epochs, --dataset, --batch-size, --lr, ...) are "
+          + "train's, applied to every model. sweep status DIR shows where a sweep stands."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace sweep specs/fmnist-regnet-x.yaml -n 20 --epochs 2 --workers 2",
-      "  designspace sweep specs/regnet-x.yaml -n 500 --epochs 10 --launcher slurm --partition gpu \\",
-      "      --gpus-per-task 1 --cpus-per-task 8 --time-limit 120 --max-parallel 64 --out runs/regnetx",
-      "  designspace sweep runs/regnetx --status"
+      "  designspace sweep specs/regnet-x.yaml -n 500 --epochs 10 --launcher slurm \\",
+      "      --partition gpu --gpus-per-task 1 --cpus-per-task 8 --time-limit 120 \\",
+      "      --max-parallel 64 --out runs/regnetx",
+      "  designspace sweep status runs/regnetx"
     })
 public final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -118,7 +119,8 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "E", defaultValue = "10", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT, description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
+      description = "The data, as train takes it (see train --help) (default: ${DEFAULT-VALUE}).")
   String dataset;
 
   @Option(names = "--workers", paramLabel = "W", description = "Worker processes at once (default: one per core).")

@@ -22,9 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Shows how many models of the sweep directory DIR are done, failed, diverged, running and"
-        + " pending (from the result files and squeue), and why the failed ones failed; also collects sweep.json"
-        + " and sweep.csv from the results so far.",
+    description = {
+      "Shows where a sweep stands: its models done, failed, diverged, running and pending.",
+      "Reads the result files and asks squeue, says why the failed models failed, and collects "
+          + "sweep.json and sweep.csv from the results so far."
+    },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace sweep status runs/regnetx"})
 final class SweepStatusCommand implements Callable<Integer> {

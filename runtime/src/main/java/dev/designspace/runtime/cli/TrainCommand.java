@@ -33,16 +33,19 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train one model: a fixed model by --model, or sampled model --index of sample --seed.",
-      "Writes model.json (with the generated source under src/), train.log, checkpoints/ after",
-      "every epoch, and result.json (best test top-1 error = the EDF value). --resume continues",
-      "an interrupted run from its last checkpoint with the same result as an uninterrupted one."
+      "Trains one model of a spec into a run directory.",
+      "The model is a fixed model named by --model, or the sampled model --index of sample --seed. "
+          + "Writes model.json (with the generated source under src/), train.log, checkpoints/ after every "
+          + "epoch, and result.json (best test top-1 error: the EDF value). --resume continues an interrupted "
+          + "run from its last checkpoint with the same result as an uninterrupted one."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace train specs/fmnist-models.yaml --model RegNetX-12MF --epochs 1",
-      "  designspace train specs/fmnist-regnet-x.yaml --seed 0 --index 3 --epochs 5 --out runs/x3",
-      "  designspace train specs/cifar-anynets.yaml --model R-56 --dataset cifar10:data/cifar-10-batches-bin"
+      "  designspace train specs/fmnist-regnet-x.yaml --seed 0 --index 3 --epochs 5 \\",
+      "      --out runs/x3",
+      "  designspace train specs/cifar-anynets.yaml --model R-56 \\",
+      "      --dataset cifar10:data/cifar-10-batches-bin"
     })
 public final class TrainCommand implements Callable<Integer> {
   /** Picking sample I generates I + 1 models; beyond this a sweep is the tool. */

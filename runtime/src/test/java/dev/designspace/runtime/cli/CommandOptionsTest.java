@@ -98,7 +98,7 @@ class CommandOptionsTest {
     CliRun sweepHelp = CliRun.of("sweep", "--help");
     assertThat(sweepHelp.out()).contains("local, slurm").contains("none, flip, crop-flip").contains("proxy, paper");
     CliRun benchHelp = CliRun.of("bench", "--help");
-    assertThat(benchHelp.out()).contains("What to measure: training.").doesNotContain("worker");
+    assertThat(benchHelp.out()).contains("What to measure: training.").doesNotContain("training, worker");
   }
 
   @Test
