@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   private int trainSweepModel(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
-    // a sweep's model that cannot be trained gets a failed result saying why, for --status and the report
+    // a sweep's model that cannot be trained gets a failed result saying why, for sweep status and the report
     try {
       return train(chosen, info, run, options);
     } catch (RuntimeException e) {

@@ -31,7 +31,7 @@ import java.util.Set;
 /**
  * Runs a sweep on Slurm: prepares the sweep directory as the local launcher does, writes an sbatch
  * array script with one task per model still to train and submits it. The tasks write into the
- * shared directory, so {@code report} and {@code --status} read the same files as for a local sweep.
+ * shared directory, so {@code report} and {@code sweep status} read the same files as for a local sweep.
  * Submitting again submits only the models with neither a result nor a task in the queue.
  */
 public final class SlurmSweep {
