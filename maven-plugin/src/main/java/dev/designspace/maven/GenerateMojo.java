@@ -1,6 +1,6 @@
 package dev.designspace.maven;
 
-import dev.designspace.generator.cli.VersionProvider;
+import dev.designspace.generator.tool.VersionProvider;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;

@@ -9,6 +9,8 @@ import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,9 +28,9 @@ import picocli.CommandLine.Spec;
     name = "describe",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the structure and the exact flops (multiply-adds), params and acts of each model,",
-      "counted as pycls counts them. Fixed-model specs describe every model; sampled spaces",
-      "describe -n models drawn with --seed."
+      "Prints each model's structure and its exact flops, params and acts.",
+      "Flops are multiply-adds, counted as pycls counts them. Fixed-model specs describe every model; "
+          + "sampled spaces describe -n models drawn with --seed."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -2,41 +2,55 @@ package dev.designspace.generator.cli;
 
 import dev.designspace.generator.sampling.SamplingException;
 import dev.designspace.generator.spec.SpecException;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import picocli.CommandLine;
 
 /**
- * Maps failures to messages and exit codes at the command-line boundary: spec, sampling and
- * other bad-input errors exit 2 with their message; anything else exits 1. Stack traces only
- * with {@code --stacktrace}.
+ * The one place where failures become messages and exit codes, for every command of both front
+ * ends: spec, sampling, invalid request values and other bad-input errors exit 2 with their
+ * message; anything else exits 1. Commands throw and never translate. Stack traces only with
+ * {@code --stacktrace}.
  */
 public final class FailureHandler
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
-  private final boolean stacktrace;
+  static final String STACKTRACE = "--stacktrace";
+
   private final List<Class<? extends Exception>> badInput;
 
-  private FailureHandler(boolean stacktrace, List<Class<? extends Exception>> badInput) {
-    this.stacktrace = stacktrace;
+  private FailureHandler(List<Class<? extends Exception>> badInput) {
     this.badInput = badInput;
   }
 
+  /** Whether {@code --stacktrace} was given to the command or to any command above it. */
+  static boolean stacktraceRequested(CommandLine.ParseResult parseResult) {
+    for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption(STACKTRACE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
-   * Installs the handlers on {@code commandLine}; {@code args} are scanned for --stacktrace.
+   * Installs the handlers on {@code commandLine}, whose root command declares {@code --stacktrace}
+   * (inherited by its subcommands).
    *
    * @param moreBadInput further exception types whose message is a user's to act on (exit 2), e.g.
    *     a front end's own domain exceptions, so that commands need not translate them one by one
    */
   @SafeVarargs
-  public static CommandLine install(CommandLine commandLine, String[] args,
-      Class<? extends Exception>... moreBadInput) {
-    List<Class<? extends Exception>> badInput = new ArrayList<>(
-        List.of(SpecException.class, BadInputException.class, SamplingException.class));
+  public static CommandLine install(CommandLine commandLine, Class<? extends Exception>... moreBadInput) {
+    // requests and options are records that reject what a user gave with IllegalArgumentException
+    // at construction; at this boundary that is the user's to fix, like the domain exceptions
+    List<Class<? extends Exception>> badInput = new ArrayList<>(List.of(SpecException.class, BadInputException.class,
+        SamplingException.class, IllegalArgumentException.class));
     badInput.addAll(List.of(moreBadInput));
-    FailureHandler handler = new FailureHandler(Arrays.asList(args).contains("--stacktrace"), List.copyOf(badInput));
+    FailureHandler handler = new FailureHandler(List.copyOf(badInput));
     return commandLine.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
   }
 
@@ -44,6 +58,7 @@ public final class FailureHandler
   public int handleExecutionException(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    boolean stacktrace = stacktraceRequested(parseResult);
     if (stacktrace) {
       e.printStackTrace(err);
     }

@@ -3,6 +3,8 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.fit.RegNetFit;
 import dev.designspace.generator.fit.RegNetFitResult;
 import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,9 +21,9 @@ import picocli.CommandLine.Spec;
     name = "fit",
     mixinStandardHelpOptions = true,
     description = {
-      "Fit RegNet parameters (w0, wa, wm) to per-block widths (paper section 4):",
-      "grid search then local refinement, minimising e_fit, the mean absolute",
-      "log-ratio of the quantised fitted widths to the given ones."
+      "Fits RegNet parameters (w0, wa, wm) to per-block widths (paper section 4).",
+      "A grid search, then local refinement, minimising e_fit: the mean absolute log-ratio of the "
+          + "quantised fitted widths to the given ones."
     },
     footerHeading = "%nExamples:%n",
     footer = {

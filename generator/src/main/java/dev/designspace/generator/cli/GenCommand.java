@@ -3,6 +3,8 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,15 +20,16 @@ import picocli.CommandLine.Spec;
     name = "gen",
     mixinStandardHelpOptions = true,
     description = {
-      "Write one Java class per model (the fixed models of a spec, or -n models sampled",
-      "with --seed from a design space) and manifest.json. Each class implements",
-      "dev.designspace.runtime.nn.Network and lays the model out block by block.",
-      "Identical inputs give identical bytes; unchanged files are not rewritten."
+      "Writes one Java class per model and manifest.json.",
+      "The models are the fixed models of a spec, or -n models sampled with --seed from a design space. "
+          + "Each class implements dev.designspace.runtime.nn.Network and lays the model out block by block. "
+          + "Identical inputs give identical bytes; unchanged files are not rewritten."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace gen specs/zoo-regnetx.yaml --out src/generated/java",
-      "  designspace gen specs/anynet-xa.yaml -n 50 --seed 1 --package com.example.models"
+      "  designspace gen specs/anynet-xa.yaml -n 50 --seed 1 \\",
+      "      --package com.example.models"
     })
 public final class GenCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -56,14 +59,8 @@ public final class GenCommand implements Callable<Integer> {
       throw new BadInputException("-n must be >= 1, got " + count);
     }
     specs.forEach(Specs::load); // missing files and spec errors first, as bad input
-    GenerationRequest request;
-    GenerationResult result;
-    try {
-      request = new GenerationRequest(specs, count, seed, packageName, out);
-      result = SourceGeneration.generate(request);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    GenerationRequest request = new GenerationRequest(specs, count, seed, packageName, out);
+    GenerationResult result = SourceGeneration.generate(request);
     PrintWriter stdout = spec.commandLine().getOut();
     for (var model : result.models()) {
       stdout.println(request.packageName() + "." + model.className());

@@ -1,5 +1,6 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.generator.tool.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +14,9 @@ import picocli.CommandLine.ScopeType;
     name = "designspace-generator",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Generate model sources, sample design spaces and count complexity (no TensorFlow needed).",
+    description = {
+      "Generates model sources, samples design spaces and counts complexity, without TensorFlow."
+    },
     subcommands = {GenCommand.class, SampleCommand.class, DescribeCommand.class, FitCommand.class,
         CommandLine.HelpCommand.class})
 public final class GeneratorMain implements Runnable {
@@ -28,6 +31,6 @@ public final class GeneratorMain implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(FailureHandler.install(new CommandLine(new GeneratorMain()), args).execute(args));
+    System.exit(FailureHandler.install(new CommandLine(new GeneratorMain())).execute(args));
   }
 }

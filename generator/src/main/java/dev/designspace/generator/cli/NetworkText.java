@@ -1,6 +1,6 @@
 package dev.designspace.generator.cli;
 
-import dev.designspace.generator.random.SpecNumbers;
+import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;

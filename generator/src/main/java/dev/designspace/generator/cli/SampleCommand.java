@@ -1,12 +1,14 @@
 package dev.designspace.generator.cli;
 
-import dev.designspace.generator.random.SpecNumbers;
+import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampleResult;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.json.ModelJson;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,9 +27,9 @@ import picocli.CommandLine.Spec;
     name = "sample",
     mixinStandardHelpOptions = true,
     description = {
-      "Sample N distinct models from a design space under its constraints (no code).",
-      "The same seed gives the same models on any machine; the first k models of",
-      "-n N equal those of -n k."
+      "Samples N distinct models from a design space under its constraints, without writing code.",
+      "The same seed gives the same models on any machine; the first k models of -n N equal those of -n "
+          + "k."
     },
     footerHeading = "%nExamples:%n",
     footer = {

@@ -2,6 +2,7 @@ package dev.designspace.generator.cli;
 
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

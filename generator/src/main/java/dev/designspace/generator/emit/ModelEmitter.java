@@ -1,6 +1,6 @@
 package dev.designspace.generator.emit;
 
-import dev.designspace.generator.random.SpecNumbers;
+import dev.designspace.generator.tool.SpecNumbers;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import dev.designspace.model.ModelInfo;

@@ -1,5 +1,7 @@
 package dev.designspace.generator.random;
 
+import dev.designspace.generator.tool.SpecNumbers;
+
 /** Validation and the draw arithmetic shared by the distributions (pycls {@code random.py}). */
 final class Checks {
   private Checks() {}

@@ -1,6 +1,6 @@
 package dev.designspace.generator.spec;
 
-import dev.designspace.generator.random.SpecNumbers;
+import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.model.Activation;
 import dev.designspace.generator.network.AnyNetParams;
 import dev.designspace.model.BlockType;

@@ -26,7 +26,7 @@ class GeneratorMainTest {
         "--package", "com.example.models", "--out", out.toString()};
     StringWriter stdout = new StringWriter();
     StringWriter stderr = new StringWriter();
-    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()), args);
+    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()));
     cli.setOut(new PrintWriter(stdout));
     cli.setErr(new PrintWriter(stderr));
     assertThat(cli.execute(args)).as(stderr.toString()).isZero();
@@ -50,7 +50,7 @@ class GeneratorMainTest {
   void badPackageAndCollidingNamesAreBadInput(@TempDir Path dir) throws Exception {
     StringWriter stderr = new StringWriter();
     String[] args = {"gen", "specs/cifar-anynets.yaml", "--package", "com.example.int", "--out", dir.toString()};
-    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()), args);
+    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()));
     cli.setErr(new PrintWriter(stderr));
     assertThat(cli.execute(args)).isEqualTo(2);
     assertThat(stderr.toString()).isEqualTo(
@@ -62,7 +62,7 @@ class GeneratorMainTest {
         + "  - name: NetA\n    anynet: {depths: [1], widths: [16]}\n");
     StringWriter err2 = new StringWriter();
     String[] args2 = {"gen", spec.toString(), "--out", dir.resolve("o").toString()};
-    CommandLine cli2 = FailureHandler.install(new CommandLine(new GeneratorMain()), args2);
+    CommandLine cli2 = FailureHandler.install(new CommandLine(new GeneratorMain()));
     cli2.setErr(new PrintWriter(err2));
     assertThat(cli2.execute(args2)).isEqualTo(2);
     assertThat(err2.toString()).contains("models 'Net-A' and 'NetA' would both be class NetA");
@@ -78,7 +78,7 @@ class GeneratorMainTest {
         + "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 2, 2]}\n");
     StringWriter stdout = new StringWriter();
     String[] args = {"describe", ok.toString()};
-    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()), args);
+    CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()));
     cli.setOut(new PrintWriter(stdout));
     assertThat(cli.execute(args)).isZero();
     assertThat(stdout.toString()).contains(
@@ -93,7 +93,7 @@ class GeneratorMainTest {
         + "    anynet: {depths: [1, 1, 1], widths: [26, 58, 122], bottleneck_ratios: [4, 4, 4], group_widths: [2, 4, 2]}\n");
     StringWriter stderr = new StringWriter();
     String[] args2 = {"describe", bad.toString()};
-    CommandLine cli2 = FailureHandler.install(new CommandLine(new GeneratorMain()), args2);
+    CommandLine cli2 = FailureHandler.install(new CommandLine(new GeneratorMain()));
     cli2.setErr(new PrintWriter(stderr));
     assertThat(cli2.execute(args2)).isEqualTo(2);
     assertThat(stderr.toString()).startsWith("error: " + bad + ":5:104: models[0].anynet.group_widths[1]: bottleneck"

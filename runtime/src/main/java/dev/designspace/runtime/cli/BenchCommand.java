@@ -1,6 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.train.TrainingThroughput;
@@ -28,20 +29,50 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "bench",
+    hidden = true, // for BENCHMARKS.md, not for users' runs
     mixinStandardHelpOptions = true,
-    description = "Measure training throughput (see BENCHMARKS.md). WHAT: training, or worker (internal).",
+    description = {
+      "Measures training throughput for BENCHMARKS.md.",
+      "Compares the trainer with a plain MatMul and with a minimal hand-written TF Java loop of the "
+          + "same graph, and 2 worker processes x 1 thread with 1 x 2 threads; rounds interleave the "
+          + "configurations and medians are reported."
+    },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace bench training --rounds 3"})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "WHAT", description = "training | worker")
-  String what;
+  /** What to measure; {@code worker} is one measuring process that {@code training} starts. */
+  enum What {
+    TRAINING,
+    WORKER;
 
-  @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml", description = "(default: ${DEFAULT-VALUE})")
+    static What parse(String name) {
+      for (What w : values()) {
+        if (w.name().toLowerCase(Locale.ROOT).equals(name)) {
+          return w;
+        }
+      }
+      throw new IllegalArgumentException("bench takes training, got '" + name + "'");
+    }
+  }
+
+  /** The values of WHAT a user is shown: the worker mode is internal. */
+  static final class Whats extends OptionValues.Names<What> {
+    Whats() {
+      super(What::parse, List.of("training"));
+    }
+  }
+
+  @Parameters(index = "0", paramLabel = "WHAT", converter = Whats.class, completionCandidates = Whats.class,
+      description = "What to measure: ${COMPLETION-CANDIDATES}.")
+  What what;
+
+  @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml",
+      description = "The spec holding --model (default: ${DEFAULT-VALUE}).")
   Path specFile;
 
-  @Option(names = "--model", defaultValue = "RegNetX-6MF", description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--model", defaultValue = "RegNetX-6MF", description = "The model measured (default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds (default: ${DEFAULT-VALUE}).")
@@ -50,7 +81,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--steps", defaultValue = "80", description = "Timed steps per measurement (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--batch-size", defaultValue = "128", description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(names = "--threads", defaultValue = "2", description = "Worker: intra-op threads (default: ${DEFAULT-VALUE}).")
@@ -59,15 +90,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Network network = SpecModels.load(specFile, 1, 0).byName(model)
-        .orElseThrow(() -> new dev.designspace.generator.cli.BadInputException("no model " + model + " in " + specFile));
+        .orElseThrow(() -> new BadInputException("no model " + model + " in " + specFile));
     PrintWriter out = spec.commandLine().getOut();
-    if (what.equals("worker")) {
+    if (what == What.WORKER) {
       out.println(TrainingThroughput.trainerImagesPerSecond(network, batch, threads, 10, steps));
       out.flush();
       return ExitCodes.OK;
-    }
-    if (!what.equals("training")) {
-      throw new dev.designspace.generator.cli.BadInputException("bench takes training, got '" + what + "'");
     }
     List<Double> matmul = new ArrayList<>();
     List<Double> trainer = new ArrayList<>();

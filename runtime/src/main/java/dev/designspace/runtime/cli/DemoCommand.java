@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.sweep.LocalSweep;
@@ -24,10 +24,10 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Sweep specs/fmnist-anynet-xa.yaml and specs/fmnist-regnet-x.yaml (-n models each, a few",
-      "epochs on 10,000 Fashion-MNIST training images, 2,000 test images), then write the",
-      "comparison report and print its path and a summary. Rerunning resumes (with the",
-      "same options). About 10 minutes on 2 CPU cores."
+      "Compares AnyNetXA with RegNetX on Fashion-MNIST in about 10 minutes on 2 CPU cores.",
+      "Sweeps specs/fmnist-anynet-xa.yaml and specs/fmnist-regnet-x.yaml (-n models each, a few epochs "
+          + "on 10,000 Fashion-MNIST training images and 2,000 test images), then writes the comparison "
+          + "report and prints its path and a summary. Rerunning resumes (with the same options)."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

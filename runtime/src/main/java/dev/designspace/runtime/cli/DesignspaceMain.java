@@ -6,10 +6,11 @@ import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.export.ExportException;
 import dev.designspace.runtime.report.ReportException;
 import dev.designspace.runtime.sweep.SweepException;
+import dev.designspace.runtime.train.TrainingSetupException;
 import dev.designspace.generator.cli.FitCommand;
 import dev.designspace.generator.cli.GenCommand;
 import dev.designspace.generator.cli.SampleCommand;
-import dev.designspace.generator.cli.VersionProvider;
+import dev.designspace.generator.tool.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,8 +22,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Describe design spaces of neural networks in YAML, sample models under complexity",
-      "constraints, and compare spaces (Radosavovic et al., Designing Network Design Spaces)."
+      "Describes design spaces of neural networks in YAML, samples models under complexity constraints, "
+          + "and compares spaces.",
+      "The method of Radosavovic et al., Designing Network Design Spaces: sample models from a space, "
+          + "train them briefly, and compare spaces by the distribution of their errors."
     },
     subcommands = {
       GenCommand.class,
@@ -61,11 +64,15 @@ public final class DesignspaceMain implements Runnable {
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
-    return newCommandLine(args).execute(args);
+    return newCommandLine().execute(args);
   }
 
-  public static CommandLine newCommandLine(String... args) {
-    return FailureHandler.install(new CommandLine(new DesignspaceMain()), args, SweepException.class,
-        ReportException.class, ExportException.class, DatasetException.class);
+  /**
+   * The command line with the one failure boundary of every command: the domain exceptions below
+   * carry a message for the user (exit 2), anything else is a failure while running (exit 1).
+   */
+  public static CommandLine newCommandLine() {
+    return FailureHandler.install(new CommandLine(new DesignspaceMain()), SweepException.class,
+        ReportException.class, ExportException.class, DatasetException.class, TrainingSetupException.class);
   }
 }

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.export.SavedModelExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export a run directory's model as a TensorFlow SavedModel (tag serve, signature",
-      "serving_default): input 'images' float32 [-1,H,W,C] in raw 0-255 pixels (normalised",
-      "inside the graph), outputs 'logits' and 'probabilities'. No optimiser state inside."
+      "Exports a run directory's model as a TensorFlow SavedModel.",
+      "Tag serve, signature serving_default: input 'images' float32 [-1,H,W,C] in raw 0-255 pixels "
+          + "(normalised inside the graph), outputs 'logits' and 'probabilities'. No optimiser state inside."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace export runs/RegNetX-6MF --out models/regnetx-6mf"})

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.export.SavedModelPredictor;
@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "predict",
     mixinStandardHelpOptions = true,
-    description = "Load a SavedModel and print its top-1 accuracy on a dataset's test images.",
+    description = {
+      "Loads a SavedModel and prints its top-1 accuracy on a dataset's test images."
+    },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace predict models/regnetx-6mf --dataset fashion-mnist --limit 1000"})
 public final class PredictCommand implements Callable<Integer> {
@@ -27,7 +29,8 @@ public final class PredictCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SAVED_MODEL", description = "A SavedModel directory from export.")
   Path savedModel;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT, description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
+      description = "The data whose test images are predicted, as train takes it (default: ${DEFAULT-VALUE}).")
   String dataset;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Only the first N test images (default: all).")

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -17,12 +17,16 @@ import picocli.CommandLine.Spec;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
-      "Write one self-contained HTML report comparing sweeps: error EDFs (n|min|mean), KS and",
-      "Mann-Whitney tests, error vs complexity and sampled parameters with bootstrap good ranges,",
-      "random search efficiency, complexity power laws, best models. Works on unfinished sweeps."
+      "Writes one self-contained HTML report comparing sweeps.",
+      "Error EDFs (n|min|mean), KS and Mann-Whitney tests, error against complexity and against the "
+          + "sampled parameters with bootstrap good ranges, random search efficiency, complexity power laws "
+          + "and the best models. Works on unfinished sweeps."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  designspace report runs/FmnistAnyNetXA runs/FmnistRegNetX --out runs/report.html"})
+    footer = {
+      "  designspace report runs/FmnistAnyNetXA runs/FmnistRegNetX \\",
+      "      --out runs/report.html"
+    })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

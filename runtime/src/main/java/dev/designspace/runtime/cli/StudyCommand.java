@@ -1,8 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
-import dev.designspace.generator.cli.ExitCodes;
-import dev.designspace.runtime.data.Datasets;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.study.Study;
 import dev.designspace.runtime.study.StudyRequest;
 import dev.designspace.runtime.study.StudyResult;
@@ -25,17 +24,19 @@ import picocli.CommandLine.Spec;
     name = "study",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the paper's progression of design spaces at Fashion-MNIST scale: AnyNetXA, XB, XC, XD, XE and RegNetX"
-          + " (specs/fmnist-*.yaml), N models each, then write one report in which each step's EDF comparison"
-          + " stands next to what the paper found for it. The first and the last space also get a proxy check."
-          + " Each space is a sweep in its own directory under --out, so rerunning resumes. The defaults take about"
-          + " 2 hours on 2 CPU cores."
+      "Runs the paper's progression of design spaces from AnyNetXA to RegNetX, with one report.",
+      "The spaces are AnyNetXA, XB, XC, XD, XE and RegNetX at Fashion-MNIST scale "
+          + "(specs/fmnist-*.yaml), N models each; in the report each step's EDF comparison stands next to "
+          + "what the paper found for it. The first and the last space also get a proxy check. Each space is "
+          + "a sweep in its own directory under --out, so rerunning resumes. The defaults take about 2 hours "
+          + "on 2 CPU cores."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace study",
       "  designspace study -n 12 --check-proxy 6 --out runs/small-study",
-      "  designspace study --dataset fashion-mnist-full --train-limit 60000 --test-limit 10000 --epochs 5"
+      "  designspace study --dataset fashion-mnist-full --train-limit 60000 \\",
+      "      --test-limit 10000 --epochs 5"
     })
 public final class StudyCommand implements Callable<Integer> {
   /** Sized so that the whole study takes about 2 hours on 2 cores (BENCHMARKS.md). */
@@ -78,7 +79,7 @@ public final class StudyCommand implements Callable<Integer> {
       description = "The spaces, in order (default: the six Fashion-MNIST specs of the progression).")
   List<Path> specs;
 
-  @Mixin TrainingPassThrough training;
+  @Mixin TrainOptionsMixin training;
 
   @Override
   public Integer call() throws Exception {
@@ -87,21 +88,16 @@ public final class StudyCommand implements Callable<Integer> {
     int w = workers != null ? workers : cores;
     List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
     // the demo's budget unless told otherwise: 10,000 training and 2,000 test images
-    if (training.trainLimit == null) {
+    if (!training.given("--train-limit")) {
       args.addAll(List.of("--train-limit", "10000"));
     }
-    if (training.testLimit == null) {
+    if (!training.given("--test-limit")) {
       args.addAll(List.of("--test-limit", "2000"));
     }
-    args.addAll(training.arguments());
-    StudyRequest request;
-    try {
-      request = new StudyRequest(specs != null ? specs : Study.FMNIST_PROGRESSION, count, seed, out, w,
-          Math.max(1, cores / w), args,
-          checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count), checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    args.addAll(training.workerArguments());
+    StudyRequest request = new StudyRequest(specs != null ? specs : Study.FMNIST_PROGRESSION, count, seed, out, w,
+        Math.max(1, cores / w), args,
+        checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count), checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
     for (Path s : request.specs()) {
       if (!Files.isRegularFile(s)) {
         throw new BadInputException("spec file not found: " + s + (specs == null

@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerRecord;
@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
     name = "summary",
     mixinStandardHelpOptions = true,
     description = {
-      "Generate, compile and build each model's TensorFlow graph (inference mode) and print",
-      "a per-layer table like Keras's model.summary(): layer, output shape, parameters.",
-      "Trainable parameters are counted from the graph's variables; the analytic flops,",
-      "params and acts of the complexity code are printed beside them."
+      "Builds each model's TensorFlow graph and prints a per-layer table.",
+      "Generates and compiles each model, builds its graph in inference mode and prints a table like "
+          + "Keras's model.summary(): layer, output shape, parameters. Trainable parameters are counted from "
+          + "the graph's variables; the analytic flops, params and acts of the complexity code are printed "
+          + "beside them."
     },
     footerHeading = "%nExamples:%n",
     footer = {

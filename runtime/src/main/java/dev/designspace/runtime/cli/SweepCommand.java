@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
@@ -14,7 +14,6 @@ import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.ProxyCheck;
-import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
@@ -32,6 +31,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -39,37 +39,41 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
+    subcommands = SweepStatusCommand.class,
     description = {
-      "Sample N models of a design space, generate and compile their classes once into the sweep",
-      "directory and train each in its own worker process (designspace train DIR --model ID).",
-      "Local launcher: W workers at a time, then sweep.json and sweep.csv. Slurm launcher: one",
-      "sbatch array job, one task per model, submitted and left to run; the tasks write into the",
-      "same directory. Rerunning the same command resumes: models with a result are skipped,",
-      "interrupted ones continue from their checkpoints; failed and diverged models are recorded",
-      "(--retry-failed trains the failed ones again). The training options (--epochs, --dataset,",
-      "--batch-size, --lr, ...) are train's, applied to every model. --status DIR shows where a",
-      "sweep stands."
+      "Samples N models of a design space and trains each in its own worker process.",
+      "The models' classes are generated and compiled once into the sweep directory; each worker runs "
+          + "designspace train DIR --model ID. The local launcher runs W workers at a time, then writes "
+          + "sweep.json and sweep.csv. The Slurm launcher submits one sbatch array job, one task per model, "
+          + "and leaves it to run; the tasks write into the same directory.",
+      "Rerunning the same command resumes: models with a result are skipped, interrupted ones continue "
+          + "from their checkpoints; failed and diverged models are recorded (--retry-failed trains the "
+          + "failed ones again). The training options (--epochs, --dataset, --batch-size, --lr, ...) are "
+          + "train's, applied to every model. sweep status DIR shows where a sweep stands."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace sweep specs/fmnist-regnet-x.yaml -n 20 --epochs 2 --workers 2",
-      "  designspace sweep specs/regnet-x.yaml -n 500 --epochs 10 --launcher slurm --partition gpu \\",
-      "      --gpus-per-task 1 --cpus-per-task 8 --time-limit 120 --max-parallel 64 --out runs/regnetx",
-      "  designspace sweep runs/regnetx --status"
+      "  designspace sweep specs/regnet-x.yaml -n 500 --epochs 10 --launcher slurm \\",
+      "      --partition gpu --gpus-per-task 1 --cpus-per-task 8 --time-limit 120 \\",
+      "      --max-parallel 64 --out runs/regnetx",
+      "  designspace sweep status runs/regnetx"
     })
 public final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SPEC", description = "A sampled design space (YAML); with --status, the sweep directory.")
+  // optional for picocli, so that 'sweep status DIR' needs none; call() requires it
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "A sampled design space (YAML).")
   Path specFile;
 
-  @Option(names = "--launcher", paramLabel = "local|slurm", defaultValue = "local",
-      description = "Where the workers run: this machine, or a Slurm array job (default: ${DEFAULT-VALUE}).")
-  String launcher;
+  @Option(names = "--launcher", paramLabel = "L", defaultValue = "local",
+      converter = OptionValues.Launchers.class, completionCandidates = OptionValues.Launchers.class,
+      description = "Where the workers run: ${COMPLETION-CANDIDATES}; local: on this machine, slurm: as a Slurm"
+          + " array job (default: ${DEFAULT-VALUE}).")
+  Launcher launcher;
 
-  @Option(names = "--status", description = "Show how many models of the sweep directory SPEC are done, failed,"
-      + " diverged, running and pending (from the result files and squeue), and why the failed ones failed;"
-      + " also collects sweep.json and sweep.csv from the results so far.")
+  // the form before 'sweep status DIR', kept working for scripts
+  @Option(names = "--status", hidden = true, description = "The same as sweep status SPEC.")
   boolean status;
 
   @Option(names = "--retry-failed", description = "Train the models whose result is failed again (their old result"
@@ -115,7 +119,8 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "E", defaultValue = "10", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT, description = "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
+      description = "The data, as train takes it (see train --help) (default: ${DEFAULT-VALUE}).")
   String dataset;
 
   @Option(names = "--workers", paramLabel = "W", description = "Worker processes at once (default: one per core).")
@@ -124,19 +129,20 @@ public final class SweepCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: runs/SPACE).")
   Path out;
 
-  @Mixin TrainingPassThrough training;
+  @Mixin TrainOptionsMixin training;
 
   @Override
   public Integer call() throws Exception {
+    if (specFile == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'SPEC'");
+    }
     if (status) {
-      return status();
+      return SweepStatusCommand.show(specFile, "--status", spec.commandLine());
     }
     if (Files.isDirectory(specFile)) {
       throw new BadInputException(specFile + " is a directory: pass the spec file to sweep (rerun the command that"
-          + " started the sweep to resume it), or add --status to see where the sweep in it stands");
-    }
-    if (!launcher.equals("local") && !launcher.equals("slurm")) {
-      throw new BadInputException("--launcher must be local or slurm, got '" + launcher + "'");
+          + " started the sweep to resume it), or run designspace sweep status " + ShellWords.word(specFile.toString())
+          + " to see where the sweep in it stands");
     }
     if (!Files.isRegularFile(specFile)) {
       throw new BadInputException("spec file not found: " + specFile);
@@ -148,19 +154,14 @@ public final class SweepCommand implements Callable<Integer> {
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
-    args.addAll(training.arguments());
+    args.addAll(training.workerArguments());
     Path directory = out != null ? out : Path.of("runs", space.name());
     requireOptionsOf(launcher);
-    if (launcher.equals("slurm")) {
+    if (launcher == Launcher.SLURM) {
       return submit(directory, args);
     }
-    SweepRequest request;
-    try {
-      request = new SweepRequest(specFile, count, seed, directory, w, Math.max(1, cores / w), args, retryFailed,
-          checkProxy, checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    SweepRequest request = new SweepRequest(specFile, count, seed, directory, w, Math.max(1, cores / w), args,
+        retryFailed, checkProxy, checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
     PrintWriter err = spec.commandLine().getErr();
     SweepListener progress = new SweepListener() {
       @Override
@@ -188,13 +189,8 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   private int submit(Path directory, List<String> args) throws IOException {
-    SlurmRequest request;
-    try {
-      request = new SlurmRequest(specFile, count, seed, directory, args,
-          new SlurmOptions(partition, timeLimit, gpusPerTask, cpusPerTask, maxParallel), retryFailed, dryRun);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    SlurmRequest request = new SlurmRequest(specFile, count, seed, directory, args,
+        new SlurmOptions(partition, timeLimit, gpusPerTask, cpusPerTask, maxParallel), retryFailed, dryRun);
     SlurmSubmission submission = SlurmSweep.submit(request);
     PrintWriter stdout = spec.commandLine().getOut();
     String skipped = String.format(Locale.ROOT, "%d with a result, %d already queued%s%s", submission.withResult(),
@@ -212,36 +208,9 @@ public final class SweepCommand implements Callable<Integer> {
     } else {
       stdout.println("submitted job " + submission.jobId() + ": " + submission.tasks().size() + " models (" + skipped
           + "); logs in " + directory.resolve("slurm/logs"));
-      stdout.println("  designspace sweep " + ShellWords.word(directory.toString()) + " --status");
+      stdout.println("  " + SweepStatusCommand.commandFor(directory));
     }
     stdout.flush();
-    return ExitCodes.OK;
-  }
-
-  private int status() throws IOException {
-    if (!Files.isDirectory(specFile)) {
-      throw new BadInputException("--status reads a sweep directory; " + specFile + " is not one");
-    }
-    SweepStatus s = SlurmSweep.status(specFile);
-    PrintWriter stdout = spec.commandLine().getOut();
-    String queue = s.queueKnown()
-        ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),
-            s.notQueued() == 0 ? "" : ", not queued " + s.notQueued() + " (submit again to resume them)")
-        : String.format(Locale.ROOT, ", unfinished %d%s", s.unfinished(),
-            s.slurmUsed() ? " (squeue did not answer about its Slurm tasks)" : "");
-    stdout.println(String.format(Locale.ROOT, "%s: %d models: done %d, failed %d, diverged %d%s", specFile, s.total(),
-        s.done(), s.failed(), s.diverged(), queue));
-    for (String failure : s.failures()) {
-      stdout.println("  failed " + failure);
-    }
-    stdout.flush();
-    try {
-      SweepCollector.collect(specFile, true); // sweep.json and sweep.csv with the results so far (Slurm writes none)
-    } catch (IOException e) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("warning: could not write sweep.json and sweep.csv in " + specFile + ": " + e.getMessage());
-      err.flush();
-    }
     return ExitCodes.OK;
   }
 
@@ -251,7 +220,7 @@ public final class SweepCommand implements Callable<Integer> {
       return;
     }
     SweepStatus status = SlurmSweep.status(directory);
-    String statusCommand = "designspace sweep " + ShellWords.word(directory.toString()) + " --status";
+    String statusCommand = SweepStatusCommand.commandFor(directory);
     if (status.running() + status.pending() > 0) {
       throw new SweepException(directory + " has " + (status.running() + status.pending()) + " Slurm tasks queued or"
           + " running; let them finish (" + statusCommand + "), or continue with --launcher slurm");
@@ -263,9 +232,9 @@ public final class SweepCommand implements Callable<Integer> {
   }
 
   /** Options of the other launcher are a mistake, not something to ignore silently. */
-  private void requireOptionsOf(String chosen) {
+  private void requireOptionsOf(Launcher chosen) {
     List<String> wrong = new ArrayList<>();
-    if (chosen.equals("slurm")) {
+    if (chosen == Launcher.SLURM) {
       if (workers != null) {
         wrong.add("--workers (Slurm runs every model as its own task; --max-parallel limits how many at once)");
       }
@@ -291,7 +260,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     if (!wrong.isEmpty()) {
       boolean one = wrong.size() == 1;
-      throw new BadInputException(String.join(", ", wrong) + (chosen.equals("slurm")
+      throw new BadInputException(String.join(", ", wrong) + (chosen == Launcher.SLURM
           ? (one ? " is not an option" : " are not options") + " of --launcher slurm"
           : (one ? " applies" : " apply") + " only with --launcher slurm"));
     }

@@ -1,14 +1,13 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.cli.BadInputException;
-import dev.designspace.generator.cli.ExitCodes;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
-import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.model.ModelInfo;
-import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.train.TrainOptions;
 import dev.designspace.runtime.train.TrainRequest;
@@ -23,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,16 +33,19 @@ import picocli.CommandLine.Spec;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Train one model: a fixed model by --model, or sampled model --index of sample --seed.",
-      "Writes model.json (with the generated source under src/), train.log, checkpoints/ after",
-      "every epoch, and result.json (best test top-1 error = the EDF value). --resume continues",
-      "an interrupted run from its last checkpoint with the same result as an uninterrupted one."
+      "Trains one model of a spec into a run directory.",
+      "The model is a fixed model named by --model, or the sampled model --index of sample --seed. "
+          + "Writes model.json (with the generated source under src/), train.log, checkpoints/ after every "
+          + "epoch, and result.json (best test top-1 error: the EDF value). --resume continues an interrupted "
+          + "run from its last checkpoint with the same result as an uninterrupted one."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace train specs/fmnist-models.yaml --model RegNetX-12MF --epochs 1",
-      "  designspace train specs/fmnist-regnet-x.yaml --seed 0 --index 3 --epochs 5 --out runs/x3",
-      "  designspace train specs/cifar-anynets.yaml --model R-56 --dataset cifar10:data/cifar-10-batches-bin"
+      "  designspace train specs/fmnist-regnet-x.yaml --seed 0 --index 3 --epochs 5 \\",
+      "      --out runs/x3",
+      "  designspace train specs/cifar-anynets.yaml --model R-56 \\",
+      "      --dataset cifar10:data/cifar-10-batches-bin"
     })
 public final class TrainCommand implements Callable<Integer> {
   /** Picking sample I generates I + 1 models; beyond this a sweep is the tool. */
@@ -73,58 +76,17 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "E", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batchSize;
-
-  @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.1",
-      description = "Learning rate per 128 images; scaled by batch/128 (default: ${DEFAULT-VALUE}).")
-  double lr;
-
-  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "5e-5", description = "On kernels (default: ${DEFAULT-VALUE}).")
-  double weightDecay;
-
-  @Option(names = "--decay-all", description = "Also decay BN parameters and biases.")
-  boolean decayAll;
-
-  @Option(names = "--label-smoothing", paramLabel = "LS", defaultValue = "0", description = "Label smoothing (default: ${DEFAULT-VALUE}).")
-  double labelSmoothing;
-
-  @Option(names = "--warmup-epochs", paramLabel = "W", defaultValue = "-1",
-      description = "Linear warmup epochs (default: the recipe's).")
-  double warmupEpochs;
-
-  @Option(names = "--recipe", paramLabel = "R", defaultValue = "proxy",
-      description = "proxy: the paper's recipe with the gradients clipped to a global norm of 5 and a warmup of at"
-          + " least half an epoch, so that short runs do not blow up in their first steps; paper: the paper's recipe"
-          + " as it is (default: ${DEFAULT-VALUE}).")
-  String recipe;
-
-  @Option(names = "--augment", paramLabel = "A", defaultValue = "crop-flip",
-      description = "Training augmentation: none, flip or crop-flip (default: ${DEFAULT-VALUE}).")
-  String augment;
-
-  @Option(names = "--train-seed", paramLabel = "S", defaultValue = "0",
-      description = "Seed of initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
-  long trainSeed;
+  @Mixin TrainOptionsMixin training;
 
   @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
       description = "TensorFlow intra-op threads (default: all cores).")
   int threads;
-
-  @Option(names = "--device", paramLabel = "cpu|gpu:N", defaultValue = "cpu", description = "Where to train (default: ${DEFAULT-VALUE}).")
-  String device;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: runs/MODEL).")
   Path out;
 
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
-
-  @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0", description = "Use only the first N training images.")
-  int trainLimit;
-
-  @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0", description = "Use only the first N test images.")
-  int testLimit;
 
   @Override
   public Integer call() {
@@ -135,19 +97,12 @@ public final class TrainCommand implements Callable<Integer> {
     if (index < 0 || index >= MAX_INDEX) {
       throw new BadInputException("--index must be in [0, " + MAX_INDEX + "), got " + index);
     }
-    TrainOptions options;
-    try {
-      options = new TrainOptions(epochs, batchSize, lr, 0.9, weightDecay, decayAll, labelSmoothing, warmupEpochs, 0.1,
-          trainSeed, threads, device, 500, trainLimit, testLimit, Batches.Augmentation.parse(augment),
-          Recipe.parse(recipe));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    TrainOptions options = training.trainOptions(epochs, threads);
     SpecModels.Loaded chosen = sweepModel ? ModelChoice.fromSweep(specFile, model)
         : ModelChoice.choose(specFile, model, index, sampleSeed);
     ModelInfo info = chosen.network().info();
     RunDirectory run = new RunDirectory(out != null ? out : Path.of("runs", info.name()));
-    Optional<RunDirectory.Lock> lock = run.tryLock();
+    Optional<DirectoryLock> lock = run.tryLock();
     if (lock.isEmpty()) {
       if (sweepModel) { // e.g. a retried pod beside the one still training: leave the model to it
         spec.commandLine().getErr().println(info.name() + " is being trained into " + run.path()
@@ -158,18 +113,18 @@ public final class TrainCommand implements Callable<Integer> {
       throw new BadInputException("another process is training into " + run.path() + "; wait for it, or choose another"
           + " --out");
     }
-    try (RunDirectory.Lock held = lock.get()) {
+    try (DirectoryLock held = lock.get()) {
       return sweepModel ? trainSweepModel(chosen, info, run, options) : train(chosen, info, run, options);
     }
   }
 
   private int trainSweepModel(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
-    // a sweep's model that cannot be trained gets a failed result saying why, for --status and the report
+    // a sweep's model that cannot be trained gets a failed result saying why, for sweep status and the report
     try {
       return train(chosen, info, run, options);
     } catch (RuntimeException e) {
       if (!Files.exists(run.resolve(RunDirectory.RESULT))) {
-        if (e instanceof BadInputException) {
+        if (e instanceof BadInputException || e instanceof DatasetException || e instanceof TrainingSetupException) {
           run.writeFailure(info, e.getMessage()); // a user's mistake reads as its message
         } else {
           run.writeFailure(info, e);
@@ -189,15 +144,10 @@ public final class TrainCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.OK;
     }
-    Dataset data;
-    try {
-      data = Datasets.load(dataset, info.inputSize(), info.inputChannels(), info.classes(), line -> {
-        err.println(line);
-        err.flush();
-      });
-    } catch (DatasetException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    Dataset data = Datasets.load(dataset, info.inputSize(), info.inputChannels(), info.classes(), line -> {
+      err.println(line);
+      err.flush();
+    });
     String qualified = chosen.className();
     if (resume && Files.exists(run.resolve(RunDirectory.MODEL))) {
       List<String> differences = run.differencesFrom(qualified, chosen.source(), data, options);
@@ -213,7 +163,7 @@ public final class TrainCommand implements Callable<Integer> {
       try {
         result = Trainer.train(new TrainRequest(chosen.network(), data, options, run, resume, progress));
       } catch (TrainingSetupException e) {
-        throw new BadInputException(e.getMessage());
+        throw e; // the setup a user chose, not a failure of the run: nothing to record
       } catch (RuntimeException e) {
         run.writeFailure(info, e);
         throw e;

@@ -1,6 +1,7 @@
 package dev.designspace.runtime.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerOutput;
@@ -76,7 +77,7 @@ public final class SavedModelExport {
     float[] std = floats(model.get("std"));
     Path staging = out.toAbsolutePath().resolveSibling("." + out.getFileName() + ".exporting");
     try {
-      deleteRecursively(staging);
+      FileTrees.delete(staging);
       try (Graph graph = new Graph()) {
         Ops tf = Ops.create(graph);
         Placeholder<TFloat32> images = tf.withName(INPUT).placeholder(TFloat32.class,
@@ -125,7 +126,7 @@ public final class SavedModelExport {
       throw new UncheckedIOException("cannot write the SavedModel to " + out + ": " + e.getMessage(), e);
     } finally {
       try {
-        deleteRecursively(staging);
+        FileTrees.delete(staging);
       } catch (IOException e) {
         // leave the staging directory; the export itself succeeded or already failed
       }
@@ -149,14 +150,4 @@ public final class SavedModelExport {
     }
   }
 
-  private static void deleteRecursively(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (var walk = Files.walk(p)) {
-      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
-  }
 }

@@ -3,7 +3,7 @@ package dev.designspace.runtime.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.emit.JavaNames;
 import dev.designspace.generator.fit.RegNetFit;
 import dev.designspace.runtime.analysis.ErrorEdf;

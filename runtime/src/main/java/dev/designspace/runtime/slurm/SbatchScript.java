@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The sbatch array script of a sweep, from {@code templates/slurm-sweep.sbatch.ftl}. Values reach the
+ * The sbatch array script of a sweep, from {@code dev/designspace/templates/slurm-sweep.sbatch.ftl} (runtime resources). Values reach the
  * script body only as single-quoted words (the template's output format); the #SBATCH directives
  * are built here from validated options, because sbatch parses them itself.
  *

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepException;
@@ -30,7 +31,7 @@ import java.util.Set;
 /**
  * Runs a sweep on Slurm: prepares the sweep directory as the local launcher does, writes an sbatch
  * array script with one task per model still to train and submits it. The tasks write into the
- * shared directory, so {@code report} and {@code --status} read the same files as for a local sweep.
+ * shared directory, so {@code report} and {@code sweep status} read the same files as for a local sweep.
  * Submitting again submits only the models with neither a result nor a task in the queue.
  */
 public final class SlurmSweep {
@@ -43,7 +44,7 @@ public final class SlurmSweep {
 
   public static SlurmSubmission submit(SlurmRequest request) throws IOException {
     String spaceName = SpecLoader.load(request.spec()).name();
-    try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(request.directory())) {
+    try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
       SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(),
           request.directory());
       ObjectNode jobs = readJobs(sweep.path());

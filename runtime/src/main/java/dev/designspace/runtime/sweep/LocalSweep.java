@@ -2,7 +2,8 @@ package dev.designspace.runtime.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.compile.CompilationClasspath;
 import java.io.File;
 import java.io.IOException;
@@ -43,7 +44,7 @@ public final class LocalSweep {
 
   public static SweepResult run(SweepRequest request, SweepListener listener, StartCheck check)
       throws IOException, InterruptedException {
-    try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(request.directory())) {
+    try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
       check.check(request.directory());
       return runLocked(request, listener);
     }

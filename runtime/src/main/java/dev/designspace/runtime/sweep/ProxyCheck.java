@@ -3,7 +3,7 @@ package dev.designspace.runtime.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.random.SplitMix64;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RankCorrelation;

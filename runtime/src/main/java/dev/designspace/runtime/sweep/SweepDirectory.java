@@ -3,29 +3,25 @@ package dev.designspace.runtime.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.compile.ModelCompiler;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * A sweep's directory, shared by every launcher and every worker: {@code spec.yaml} (extends
@@ -133,27 +129,8 @@ public final class SweepDirectory {
    * @throws SweepException when another process holds it
    */
   public static DirectoryLock lock(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    FileChannel channel = FileChannel.open(dir.resolve(DIRECTORY_LOCK), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
-    FileLock lock;
-    try {
-      lock = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      channel.close();
-      throw new SweepException("another designspace sweep is working on " + dir
-          + " (it holds " + DIRECTORY_LOCK + "); wait for it to finish");
-    }
-    return channel::close; // closing the channel releases the lock
-  }
-
-  /** A held directory lock; closing releases it. */
-  public interface DirectoryLock extends AutoCloseable {
-    @Override
-    void close() throws IOException;
+    return DirectoryLock.tryAcquire(dir, DIRECTORY_LOCK).orElseThrow(() -> new SweepException(
+        "another designspace sweep is working on " + dir + " (it holds " + DIRECTORY_LOCK + "); wait for it to finish"));
   }
 
   /**
@@ -231,16 +208,16 @@ public final class SweepDirectory {
       return;
     }
     Path staging = dir.resolve(CLASSES + ".staging");
-    deleteRecursively(staging);
+    FileTrees.delete(staging);
     ModelCompiler.compileTo(sources, staging);
     Files.writeString(staging.resolve(CLASSES_STAMP), stamp);
     Path old = dir.resolve(CLASSES + ".old");
-    deleteRecursively(old);
+    FileTrees.delete(old);
     if (Files.exists(classes)) {
       Files.move(classes, old, StandardCopyOption.ATOMIC_MOVE);
     }
     Files.move(staging, classes, StandardCopyOption.ATOMIC_MOVE);
-    deleteRecursively(old);
+    FileTrees.delete(old);
   }
 
   private static String hash(List<Path> sources) throws IOException {
@@ -256,14 +233,4 @@ public final class SweepDirectory {
     }
   }
 
-  private static void deleteRecursively(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
 }

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.generator.tool.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,6 @@ import java.nio.file.StandardOpenOption;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.model.ModelInfo;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,34 +48,10 @@ public final class RunDirectory {
     this.dir = dir;
   }
 
-  /** The directory's lock while this process trains into it. */
-  public interface Lock extends AutoCloseable {
-    @Override
-    void close();
-  }
-
   /** Takes the directory's lock, or empty when another process (or this one) holds it. */
-  public Optional<Lock> tryLock() {
+  public Optional<DirectoryLock> tryLock() {
     try {
-      Files.createDirectories(dir);
-      FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException e) {
-        lock = null;
-      }
-      if (lock == null) {
-        channel.close();
-        return Optional.empty();
-      }
-      return Optional.of(() -> {
-        try {
-          channel.close(); // releases the lock
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      return DirectoryLock.tryAcquire(dir, LOCK);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot lock " + dir.resolve(LOCK) + ": " + e.getMessage(), e);
     }
@@ -220,7 +195,7 @@ public final class RunDirectory {
     try (Stream<Path> entries = Files.list(root)) {
       for (Path p : entries.toList()) {
         if (!p.equals(keep)) {
-          deleteRecursively(p);
+          FileTrees.delete(p);
         }
       }
     } catch (IOException e) {
@@ -239,18 +214,7 @@ public final class RunDirectory {
     }
   }
 
-  static void deleteRecursively(Path p) throws IOException {
-    if (!Files.exists(p)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      for (Path q : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(q);
-      }
-    }
-  }
-
   public static void writeAtomically(Path target, String content) throws IOException {
-    dev.designspace.generator.emit.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
+    dev.designspace.generator.tool.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
   }
 }

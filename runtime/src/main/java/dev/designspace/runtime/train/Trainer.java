@@ -2,6 +2,7 @@ package dev.designspace.runtime.train;
 
 import dev.designspace.model.ModelInfoJson;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.ImageSet;
@@ -185,7 +186,7 @@ public final class Trainer {
     String relative = RunDirectory.CHECKPOINTS + "/epoch-" + String.format(Locale.ROOT, "%03d", epochsDone);
     Path dir = run.resolve(relative);
     try {
-      RunDirectory.deleteRecursively(dir);
+      FileTrees.delete(dir);
       Files.createDirectories(dir);
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create " + dir, e);

@@ -12,7 +12,7 @@ class SummaryCommandTest {
   private static String[] run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = DesignspaceMain.newCommandLine(args);
+    CommandLine cli = DesignspaceMain.newCommandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     int code = cli.execute(args);

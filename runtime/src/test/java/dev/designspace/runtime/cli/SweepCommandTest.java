@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.designspace.generator.tool.DirectoryLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,7 +90,7 @@ class SweepCommandTest {
     assertThat(CliRun.of("sweep", spec, "-n", "1", "--launcher", "slurm", "--dry-run", "--out", out.toString())
         .exitCode()).isZero();
     Path run = out.resolve("models/TinyCli_s0000");
-    try (RunDirectory.Lock held = new RunDirectory(run).tryLock().orElseThrow()) {
+    try (DirectoryLock held = new RunDirectory(run).tryLock().orElseThrow()) {
       CliRun sweepModel = CliRun.of("train", out.toString(), "--model", "TinyCli_s0000", "--out", run.toString(),
           "--resume", "--epochs", "1", "--dataset", "synthetic:64");
       assertThat(sweepModel.exitCode()).as(sweepModel.err()).isZero();
@@ -107,7 +108,7 @@ class SweepCommandTest {
   @Test
   void oneSweepProcessPerDirectory() throws Exception {
     Path out = dir.resolve("locked");
-    try (SweepDirectory.DirectoryLock lock = SweepDirectory.lock(out)) {
+    try (DirectoryLock lock = SweepDirectory.lock(out)) {
       CliRun run = CliRun.of("sweep", spec, "-n", "2", "--launcher", "slurm", "--dry-run", "--out", out.toString());
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.err()).contains("another designspace sweep is working on " + out);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.designspace.generator.emit.AtomicFiles;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.ProgressionStep;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.designspace.generator.cli;
+package dev.designspace.generator.tool;
 
 import java.io.IOException;
 import java.io.InputStream;

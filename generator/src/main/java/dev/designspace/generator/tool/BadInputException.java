@@ -1,4 +1,4 @@
-package dev.designspace.generator.cli;
+package dev.designspace.generator.tool;
 
 /** Input a command cannot use (a file, an option value); reported without a stack trace, exit 2. */
 public final class BadInputException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.designspace.generator.cli;
+package dev.designspace.generator.tool;
 
 /** The process exit codes of every designspace command. */
 public final class ExitCodes {

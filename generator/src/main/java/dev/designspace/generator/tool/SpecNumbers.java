@@ -1,6 +1,9 @@
-package dev.designspace.generator.random;
+package dev.designspace.generator.tool;
 
-/** Numbers written the way a spec writes them: 8 rather than 8.0, 36.44 as is. */
+/**
+ * Numbers in messages written the way a spec writes them: 8 rather than 8.0, 36.44 as is. Spec,
+ * distribution, sampling and emission messages all quote spec values, so it sits below all of them.
+ */
 public final class SpecNumbers {
   private SpecNumbers() {}
 

@@ -1,0 +1,24 @@
+package dev.designspace.runtime.cli;
+
+import java.util.Locale;
+
+/** Where a sweep's workers run. */
+enum Launcher {
+  /** Worker processes on this machine. */
+  LOCAL,
+  /** One Slurm array job, a task per model. */
+  SLURM;
+
+  String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static Launcher parse(String name) {
+    for (Launcher l : values()) {
+      if (l.cliName().equals(name)) {
+        return l;
+      }
+    }
+    throw new IllegalArgumentException("--launcher must be local or slurm, got '" + name + "'");
+  }
+}

@@ -1,0 +1,81 @@
+package dev.designspace.runtime.cli;
+
+import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.train.Recipe;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters from option text to typed values, and the names picocli shows for them in
+ * {@code ${COMPLETION-CANDIDATES}}. A value that does not convert is a usage error (exit 2) whose
+ * message names the values that would.
+ */
+final class OptionValues {
+  private OptionValues() {}
+
+  /**
+   * An enum written on the command line by its own names (crop-flip rather than CROP_FLIP), both
+   * converter and the candidates shown in help.
+   */
+  abstract static class Names<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+    private final Function<String, E> parse;
+    private final List<String> shown;
+
+    Names(Function<String, E> parse, List<String> shown) {
+      this.parse = parse;
+      this.shown = List.copyOf(shown);
+    }
+
+    @Override
+    public E convert(String value) {
+      try {
+        return parse.apply(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return shown.iterator();
+    }
+  }
+
+  static final class Augmentations extends Names<Batches.Augmentation> {
+    Augmentations() {
+      super(Batches.Augmentation::parse,
+          Arrays.stream(Batches.Augmentation.values()).map(Batches.Augmentation::specName).toList());
+    }
+  }
+
+  static final class Recipes extends Names<Recipe> {
+    Recipes() {
+      super(Recipe::parse, Arrays.stream(Recipe.values()).map(Recipe::specName).toList());
+    }
+  }
+
+  static final class Launchers extends Names<Launcher> {
+    Launchers() {
+      super(Launcher::parse, Arrays.stream(Launcher.values()).map(Launcher::cliName).toList());
+    }
+  }
+
+  /** {@code cpu} or {@code gpu:N}, checked when the command line is read rather than when training starts. */
+  static final class Device implements ITypeConverter<String> {
+    private static final Pattern FORM = Pattern.compile("cpu|gpu:\\d+");
+
+    @Override
+    public String convert(String value) {
+      if (!FORM.matcher(value).matches()) {
+        throw new TypeConversionException(
+            "device must be cpu or gpu:N (N the index of a GPU, e.g. gpu:0), got '" + value + "'");
+      }
+      return value;
+    }
+  }
+}

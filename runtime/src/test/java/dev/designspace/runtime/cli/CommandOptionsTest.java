@@ -1,0 +1,131 @@
+package dev.designspace.runtime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.sweep.TinySpec;
+import dev.designspace.runtime.train.Recipe;
+import dev.designspace.runtime.train.TrainOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Typed options as users meet them: one declaration of the training options, enums, the device. */
+class CommandOptionsTest {
+  @TempDir static Path dir;
+  static String spec;
+
+  @BeforeAll
+  static void writeSpec() throws IOException {
+    spec = TinySpec.write(dir, "TinyOptions").toString();
+  }
+
+  private static <T> T parsed(T command, String... args) {
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+
+  @Test
+  void trainSweepAndStudyDeclareTheSameTrainingOptions() {
+    List<String> names = List.of("--batch-size", "--lr", "--weight-decay", "--decay-all", "--label-smoothing",
+        "--warmup-epochs", "--recipe", "--augment", "--train-seed", "--device", "--train-limit", "--test-limit");
+    for (Object command : List.of(new TrainCommand(), new SweepCommand(), new StudyCommand())) {
+      CommandLine.Model.CommandSpec commandSpec = new CommandLine(command).getCommandSpec();
+      for (String name : names) {
+        assertThat(commandSpec.findOption(name)).as(commandSpec.name() + " " + name).isNotNull();
+        assertThat(commandSpec.findOption(name).description()).as(name).isNotEmpty();
+        assertThat(String.join(" ", commandSpec.findOption(name).description())).as(name).isNotBlank();
+      }
+    }
+  }
+
+  @Test
+  void trainBuildsItsOptionsFromTheTypedValues() {
+    TrainCommand train = parsed(new TrainCommand(), spec, "--augment", "flip", "--recipe", "paper", "--device", "gpu:1",
+        "--lr", "0.2", "--batch-size", "64", "--decay-all");
+    TrainOptions options = train.training.trainOptions(3, 2);
+    assertThat(options.augmentation()).isEqualTo(Batches.Augmentation.FLIP);
+    assertThat(options.recipe()).isEqualTo(Recipe.PAPER);
+    assertThat(options.device()).isEqualTo("gpu:1");
+    assertThat(options.baseLr()).isEqualTo(0.2);
+    assertThat(options.batchSize()).isEqualTo(64);
+    assertThat(options.decayAll()).isTrue();
+
+    TrainOptions defaults = parsed(new TrainCommand(), spec).training.trainOptions(3, 2);
+    assertThat(defaults.augmentation()).isEqualTo(Batches.Augmentation.CROP_FLIP);
+    assertThat(defaults.recipe()).isEqualTo(Recipe.PROXY);
+    assertThat(defaults.device()).isEqualTo("cpu");
+  }
+
+  @Test
+  void workersGetExactlyTheTrainingOptionsGivenInTrainsSpelling() {
+    SweepCommand sweep = parsed(new SweepCommand(), spec, "--augment", "crop-flip", "--lr", "0.05", "--device",
+        "gpu:0", "--decay-all", "--train-limit", "100");
+    assertThat(sweep.training.workerArguments()).containsExactly("--lr", "0.05", "--augment", "crop-flip",
+        "--train-limit", "100", "--device", "gpu:0", "--decay-all");
+    assertThat(parsed(new SweepCommand(), spec).training.workerArguments()).isEmpty();
+    // what the workers get parses back to the same options
+    TrainCommand worker = parsed(new TrainCommand(), concat(spec, sweep.training.workerArguments()));
+    assertThat(worker.training.trainOptions(1, 1)).isEqualTo(sweep.training.trainOptions(1, 1));
+  }
+
+  private static String[] concat(String first, List<String> rest) {
+    List<String> all = new java.util.ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void invalidEnumAndDeviceValuesAreUsageErrorsNamingTheValidOnes() {
+    CliRun augment = CliRun.of("train", spec, "--augment", "rotate");
+    assertThat(augment.exitCode()).isEqualTo(2);
+    assertThat(augment.err()).contains("augmentation must be none, flip or crop-flip, got 'rotate'")
+        .doesNotContain("\tat ");
+    CliRun device = CliRun.of("sweep", spec, "--device", "gpu");
+    assertThat(device.exitCode()).isEqualTo(2);
+    assertThat(device.err()).contains("device must be cpu or gpu:N").contains("got 'gpu'");
+    CliRun bench = CliRun.of("bench", "memory");
+    assertThat(bench.exitCode()).isEqualTo(2);
+    assertThat(bench.err()).contains("bench takes training, got 'memory'");
+  }
+
+  @Test
+  void helpListsTheValidValues() {
+    CliRun sweepHelp = CliRun.of("sweep", "--help");
+    assertThat(sweepHelp.out()).contains("local, slurm").contains("none, flip, crop-flip").contains("proxy, paper");
+    CliRun benchHelp = CliRun.of("bench", "--help");
+    assertThat(benchHelp.out()).contains("What to measure: training.").doesNotContain("training, worker");
+  }
+
+  @Test
+  void benchAndItsWorkerAreHiddenButParse() {
+    CliRun help = CliRun.of("--help");
+    assertThat(help.out()).contains("train").doesNotContain("bench");
+    BenchCommand worker = parsed(new BenchCommand(), "worker", "--steps", "2");
+    assertThat(worker.what).isEqualTo(BenchCommand.What.WORKER);
+  }
+
+  @Test
+  void sweepStatusIsASubcommandAndTheOldOptionStillWorks() throws Exception {
+    Path out = dir.resolve("status");
+    CliRun dry = CliRun.of("sweep", spec, "-n", "2", "--launcher", "slurm", "--dry-run", "--out", out.toString());
+    assertThat(dry.exitCode()).as(dry.err()).isZero();
+    CliRun status = CliRun.of("sweep", "status", out.toString());
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).startsWith(out + ": 2 models: done 0, failed 0, diverged 0");
+    CliRun alias = CliRun.of("sweep", out.toString(), "--status");
+    assertThat(alias.exitCode()).isZero();
+    assertThat(alias.out()).isEqualTo(status.out());
+
+    CliRun missing = CliRun.of("sweep", "status", dir.resolve("nowhere").toString());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("sweep status reads a sweep directory");
+    CliRun noSpec = CliRun.of("sweep");
+    assertThat(noSpec.exitCode()).isEqualTo(2);
+    assertThat(noSpec.err()).contains("Missing required parameter: 'SPEC'");
+  }
+}
