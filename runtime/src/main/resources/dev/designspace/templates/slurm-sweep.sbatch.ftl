@@ -64,9 +64,10 @@ export DESIGNSPACE_PLAIN_PROGRESS=1
   --threads "${SLURM_CPUS_PER_TASK:-$cpus}" "${train_options[@]}"
 code=$?
 if [ "$code" -ne 0 ] && [ ! -f "$out/result.json" ]; then
-  # train ended without a result (killed, crashed, or no java): record the failure as the local launcher does
-  printf '{\n  "id" : %s,\n  "status" : "failed",\n  "error" : 100.0,\n  "message" : "train exited with code %s and no result; see slurm/logs/task-%s.log",\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s\n}\n' \
-    "$name_json" "$code" "$task" "$flops" "$params" "$acts" >"$out/result.json.tmp" \
+  # train ended without a result (killed, crashed, or no java): record the failure as the local launcher does,
+  # field by field as designspace writes a failed result (runfiles.ModelResult.failure), so it reads the same
+  printf '{\n  "id" : %s,\n  "status" : "failed",\n  "error" : 100.0,\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s,\n  "message" : "train exited with code %s and no result; see slurm/logs/task-%s.log"\n}\n' \
+    "$name_json" "$flops" "$params" "$acts" "$code" "$task" >"$out/result.json.tmp" \
     && mv -f -- "$out/result.json.tmp" "$out/result.json"
 fi
 exit "$code"

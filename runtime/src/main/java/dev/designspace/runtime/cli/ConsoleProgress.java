@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.runtime.train.EpochStats;
+import dev.designspace.runtime.runfiles.EpochStats;
 import dev.designspace.runtime.train.ProgressListener;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import java.io.PrintWriter;
@@ -16,7 +17,7 @@ final class ProgressLines implements SweepListener {
   }
 
   @Override
-  public void finished(String modelId, String status, double error, SweepProgress p) {
+  public void finished(String modelId, RunStatus status, double error, SweepProgress p) {
     err.println(String.format(Locale.ROOT, "%s[%d/%d] %s %s %.2f%% (best %.2f%%, ETA %.0f s)", indent, p.finished(),
         p.total(), modelId, status, error, p.bestError(), p.etaSeconds()));
     err.flush();

@@ -6,6 +6,7 @@ import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.data.Datasets;
+import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.slurm.ShellWords;
 import dev.designspace.runtime.slurm.SlurmOptions;
 import dev.designspace.runtime.slurm.SlurmRequest;
@@ -165,7 +166,7 @@ public final class SweepCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SweepListener progress = new SweepListener() {
       @Override
-      public void finished(String modelId, String status, double error, SweepProgress p) {
+      public void finished(String modelId, RunStatus status, double error, SweepProgress p) {
         err.println(String.format(Locale.ROOT,
             "[%d/%d] %s %s %.2f%% | done %d, failed %d, diverged %d, running %d, best %.2f%%, ETA %.0f s",
             p.finished(), p.total(), modelId, status, error, p.done(), p.failed(), p.diverged(), p.running(),

@@ -8,6 +8,9 @@ import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.model.ModelInfo;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
+import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.train.TrainOptions;
 import dev.designspace.runtime.train.TrainRequest;
@@ -139,7 +142,7 @@ public final class TrainCommand implements Callable<Integer> {
     if (!resume && (Files.exists(run.resolve(RunDirectory.STATE)) || Files.exists(run.resolve(RunDirectory.RESULT)))) {
       throw new BadInputException(run.path() + " already holds a run; add --resume to continue it, or choose another --out");
     }
-    if (resume && run.read(RunDirectory.RESULT).map(r -> r.path("status").asText()).orElse("").equals(TrainResult.DONE)) {
+    if (resume && run.result().map(ModelResult::status).orElse(null) == RunStatus.DONE) {
       err.println(info.name() + " is already trained in " + run.path() + " (result.json); nothing to do");
       err.flush();
       return ExitCodes.OK;
@@ -174,6 +177,6 @@ public final class TrainCommand implements Callable<Integer> {
         info.name(), result.status(), result.error(), result.bestEpoch(), result.finalError(), result.imagesPerSecond(),
         run.path()));
     stdout.flush();
-    return result.status().equals(TrainResult.DONE) ? ExitCodes.OK : ExitCodes.FAILURE;
+    return result.status() == RunStatus.DONE ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

@@ -10,7 +10,10 @@ import dev.designspace.runtime.nn.Mode;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.nn.Normalisation;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.TrainingState;
 import dev.designspace.runtime.train.RunDirectory;
+import dev.designspace.runtime.train.TrainingSetupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +50,13 @@ public final class SavedModelExport {
     RunDirectory run = new RunDirectory(runDir);
     JsonNode model = run.read(RunDirectory.MODEL).orElseThrow(() -> new ExportException(
         runDir + " is not a run directory (no model.json); train a model into it first"));
-    JsonNode state = run.read(RunDirectory.STATE).orElseThrow(() -> new ExportException(
-        runDir + " has no checkpoint yet (no state.json): train at least one epoch"));
+    TrainingState state;
+    try {
+      state = run.state().orElseThrow(() -> new ExportException(
+          runDir + " has no checkpoint yet (no state.json): train at least one epoch"));
+    } catch (TrainingSetupException e) {
+      throw new ExportException(e.getMessage());
+    }
     if (Files.exists(out) && !isEmptyDirectory(out)) {
       throw new ExportException(out + " already exists and is not empty; choose another --out");
     }
@@ -56,9 +64,6 @@ public final class SavedModelExport {
       if (!model.hasNonNull(field)) {
         throw new ExportException(runDir.resolve(RunDirectory.MODEL) + " lacks '" + field + "'; it is damaged");
       }
-    }
-    if (!state.hasNonNull("checkpoint")) {
-      throw new ExportException(runDir.resolve(RunDirectory.STATE) + " lacks 'checkpoint'; it is damaged");
     }
     String source;
     try {
@@ -88,7 +93,7 @@ public final class SavedModelExport {
         Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(logits.operand());
         try (Session session = new Session(graph)) {
           try {
-            session.restore(runDir.resolve(state.get("checkpoint").asText()).toString());
+            session.restore(runDir.resolve(state.checkpoint()).toString());
           } catch (RuntimeException e) {
             throw new ExportException("cannot restore the checkpoint of " + runDir + ": " + e.getMessage());
           }
@@ -112,7 +117,7 @@ public final class SavedModelExport {
       card.put("std", std);
       card.put("dataset", model.path("dataset").asText());
       // the exported weights are the last checkpoint's, so its error is the final one
-      run.read(RunDirectory.RESULT).ifPresent(r -> card.put("testError", r.path("finalError").asDouble()));
+      run.result().map(ModelResult::finalError).ifPresent(e -> card.put("testError", e));
       card.put("flops", info.flops());
       card.put("params", info.params());
       RunDirectory.writeAtomically(staging.resolve(CARD),

@@ -15,6 +15,8 @@ import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RandomSearchEfficiency;
 import dev.designspace.runtime.analysis.RankCorrelation;
 import dev.designspace.runtime.analysis.SpaceComparison;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -31,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Builds {@code report.html} for one or more sweep directories, with {@code models.csv} and
@@ -80,8 +83,8 @@ public final class ReportBuilder {
       row.put("spec", s.specYaml());
       row.put("total", s.all().size());
       row.put("done", s.done().size());
-      row.put("failed", s.all().stream().filter(r -> r.path("status").asText().equals("failed")).count());
-      row.put("diverged", s.all().stream().filter(r -> r.path("status").asText().equals("diverged")).count());
+      row.put("failed", s.all().stream().filter(r -> r.status() == RunStatus.FAILED).count());
+      row.put("diverged", s.all().stream().filter(r -> r.status() == RunStatus.DIVERGED).count());
       if (errors.length > 0) {
         ErrorEdf edf = ErrorEdf.of(errors);
         row.put("min", fmt(edf.min()));
@@ -91,7 +94,7 @@ public final class ReportBuilder {
         row.put("dkw", fmt(ErrorEdf.dkwEpsilon(errors.length, 0.05)));
         String label = String.format(Locale.ROOT, "%3d|%.1f|%.1f %s", errors.length, edf.min(), edf.mean(), s.name());
         edfs.add(new Plots.Series(label, edf.sortedErrors(), edf.stepHeights()));
-        ErrorEdf norm = ErrorEdf.normalised(errors, s.metric("flops"), 10);
+        ErrorEdf norm = ErrorEdf.normalised(errors, s.metric(ModelResult::flops), 10);
         normalised.add(new Plots.Series(label, norm.sortedErrors(), norm.stepHeights()));
         RandomSearchEfficiency rse = new RandomSearchEfficiency(errors);
         List<Double> ms = new ArrayList<>();
@@ -204,10 +207,9 @@ public final class ReportBuilder {
     AtomicFiles.write(beside.resolve("sweeps.json"),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
     String bestModel = sweeps.stream().flatMap(sw -> sw.done().stream().map(r -> Map.entry(sw.name(), r)))
-        .min(Comparator.comparingDouble(e -> e.getValue().path("error").asDouble()))
+        .min(Comparator.comparingDouble(e -> e.getValue().error()))
         .map(e -> String.format(Locale.ROOT, "best model: %s of %s, %.2f%% error, %,d flops",
-            e.getValue().path("id").asText(), e.getKey(), e.getValue().path("error").asDouble(),
-            e.getValue().path("flops").asLong()))
+            e.getValue().id(), e.getKey(), e.getValue().error(), e.getValue().flops()))
         .orElse("best model: none finished");
     return new Report(out, summary, bestModel, outcomes);
   }
@@ -267,20 +269,20 @@ public final class ReportBuilder {
   }
 
   private static List<Map<String, Object>> best(SweepData s, Path out) {
-    List<JsonNode> sorted = new ArrayList<>(s.done());
-    sorted.sort(Comparator.comparingDouble(r -> r.path("error").asDouble()));
+    List<ModelResult> sorted = new ArrayList<>(s.done());
+    sorted.sort(Comparator.comparingDouble(ModelResult::error));
     List<Map<String, Object>> rows = new ArrayList<>();
     Path reportDir = out.toAbsolutePath().getParent();
     for (int i = 0; i < Math.min(BEST_SHOWN, sorted.size()); i++) {
-      JsonNode r = sorted.get(i);
-      JsonNode c = r.path("config");
+      ModelResult r = sorted.get(i);
+      JsonNode c = SweepData.config(r);
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rank", i + 1);
-      m.put("id", r.path("id").asText());
-      m.put("error", fmt(r.path("error").asDouble()));
-      m.put("flops", String.format(Locale.ROOT, "%,d", r.path("flops").asLong()));
-      m.put("params", String.format(Locale.ROOT, "%,d", r.path("params").asLong()));
-      m.put("acts", String.format(Locale.ROOT, "%,d", r.path("acts").asLong()));
+      m.put("id", r.id());
+      m.put("error", fmt(r.error()));
+      m.put("flops", String.format(Locale.ROOT, "%,d", r.flops()));
+      m.put("params", String.format(Locale.ROOT, "%,d", r.params()));
+      m.put("acts", String.format(Locale.ROOT, "%,d", r.acts()));
       m.put("depths", c.path("depths").toString());
       m.put("widths", c.path("widths").toString());
       m.put("groupWidths", c.path("groupWidths").toString());
@@ -288,7 +290,7 @@ public final class ReportBuilder {
       String source = "";
       try {
         Path file = s.directory().toAbsolutePath().resolve("src/dev/designspace/models")
-            .resolve(JavaNames.className(r.path("id").asText()) + ".java");
+            .resolve(JavaNames.className(r.id()) + ".java");
         source = reportDir.relativize(file).toString();
       } catch (IllegalArgumentException e) {
         // no class name for this id: no link
@@ -307,13 +309,15 @@ public final class ReportBuilder {
       return p;
     }
     List<String> scatters = new ArrayList<>();
-    String[][] metrics = {{"flops", "flops (multiply-adds)"}, {"params", "params"}, {"acts", "acts"},
-        {"trainSeconds", "training time (s)"}};
-    for (String[] m : metrics) {
-      double[] x = s.metric(m[0]);
+    record Metric(String label, ToDoubleFunction<ModelResult> value, boolean logScale) {}
+    List<Metric> metrics = List.of(new Metric("flops (multiply-adds)", ModelResult::flops, true),
+        new Metric("params", ModelResult::params, true), new Metric("acts", ModelResult::acts, true),
+        new Metric("training time (s)", ModelResult::trainSeconds, false));
+    for (Metric m : metrics) {
+      double[] x = s.metric(m.value());
       GoodRange range = GoodRange.of(x, errors, 0);
-      scatters.add(Plots.scatter("Error vs " + m[1] + " (band: good range)", m[1], "error (%)",
-          List.of(new Plots.Series(s.name(), x, errors)), !m[0].equals("trainSeconds"),
+      scatters.add(Plots.scatter("Error vs " + m.label() + " (band: good range)", m.label(), "error (%)",
+          List.of(new Plots.Series(s.name(), x, errors)), m.logScale(),
           new double[] {range.low(), range.median(), range.high()}));
     }
     if (s.regNet()) {
@@ -324,44 +328,45 @@ public final class ReportBuilder {
             false, new double[] {range.low(), range.median(), range.high()}));
       }
     } else {
-      int stages = s.done().get(0).path("config").path("depths").size();
+      int stages = SweepData.config(s.done().get(0)).path("depths").size();
       for (String list : List.of("depths", "widths")) {
         for (int i = 0; i < stages; i++) {
           final int stage = i;
-          double[] x = s.done().stream().mapToDouble(r -> r.path("config").path(list).path(stage).asDouble()).toArray();
+          double[] x = s.metric(r -> SweepData.config(r).path(list).path(stage).asDouble());
           String label = list.substring(0, 1) + (i + 1);
           GoodRange range = GoodRange.of(x, errors, 0);
           scatters.add(Plots.scatter("Error vs " + label + " (" + list + " of stage " + (i + 1) + ")", label, "error (%)",
               List.of(new Plots.Series(s.name(), x, errors)), false, new double[] {range.low(), range.median(), range.high()}));
         }
       }
-      List<JsonNode> fitted = s.done().stream().sorted(Comparator.comparingDouble(r -> r.path("error").asDouble()))
+      List<ModelResult> fitted = s.done().stream().sorted(Comparator.comparingDouble(ModelResult::error))
           .limit(FIT_LIMIT).toList();
-      double[] efit = fitted.stream().mapToDouble(r -> RegNetFit.fit(blockWidths(r.path("config"))).eFit()).toArray();
-      double[] fitErrors = fitted.stream().mapToDouble(r -> r.path("error").asDouble()).toArray();
+      double[] efit = fitted.stream().mapToDouble(r -> RegNetFit.fit(blockWidths(SweepData.config(r))).eFit()).toArray();
+      double[] fitErrors = fitted.stream().mapToDouble(ModelResult::error).toArray();
       scatters.add(Plots.scatter("Error vs RegNet fit e_fit (paper Figure 8)", "e_fit", "error (%)",
           List.of(new Plots.Series(s.name(), efit, fitErrors)), false, null));
     }
     p.put("scatters", scatters);
-    double[] flops = s.metric("flops");
-    PowerLawFit acts = PowerLawFit.of(flops, s.metric("acts"));
-    PowerLawFit params = PowerLawFit.of(flops, s.metric("params"));
+    double[] flops = s.metric(ModelResult::flops);
+    PowerLawFit acts = PowerLawFit.of(flops, s.metric(ModelResult::acts));
+    PowerLawFit params = PowerLawFit.of(flops, s.metric(ModelResult::params));
     p.put("complexity", Plots.scatter("Activations and parameters vs flops", "flops", "acts / params",
-        List.of(new Plots.Series("acts", flops, s.metric("acts")), new Plots.Series("params", flops, s.metric("params"))),
+        List.of(new Plots.Series("acts", flops, s.metric(ModelResult::acts)),
+            new Plots.Series("params", flops, s.metric(ModelResult::params))),
         true, null));
     p.put("actsFit", String.format(Locale.ROOT, "acts = %.3g * flops^%.3f (R^2 %.3f)", acts.a(), acts.b(), acts.rSquared()));
     p.put("paramsFit", String.format(Locale.ROOT, "params = %.3g * flops^%.3f (R^2 %.3f)", params.a(), params.b(),
         params.rSquared()));
     List<Plots.Series> profiles = new ArrayList<>();
-    s.done().stream().sorted(Comparator.comparingDouble(r -> r.path("error").asDouble())).limit(5).forEach(r -> {
-      List<Integer> widths = blockWidths(r.path("config"));
+    s.done().stream().sorted(Comparator.comparingDouble(ModelResult::error)).limit(5).forEach(r -> {
+      List<Integer> widths = blockWidths(SweepData.config(r));
       double[] x = new double[widths.size()];
       double[] y = new double[widths.size()];
       for (int i = 0; i < x.length; i++) {
         x[i] = i + 1;
         y[i] = widths.get(i);
       }
-      profiles.add(new Plots.Series(r.path("id").asText() + " (" + fmt(r.path("error").asDouble()) + "%)", x, y));
+      profiles.add(new Plots.Series(r.id() + " (" + fmt(r.error()) + "%)", x, y));
     });
     p.put("profiles", Plots.lines("Per-block widths of the best models", "block", "width", profiles, false));
     return p;

@@ -2,24 +2,26 @@ package dev.designspace.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.analysis.ProxyValidity;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepResult;
-import dev.designspace.runtime.train.Recipe;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /** One sweep as the report sees it: its finished models, spec and name. */
-record SweepData(String name, Path directory, String specYaml, String description, List<JsonNode> all,
-    List<JsonNode> done, Optional<ProxyValidity> proxyValidity) {
+record SweepData(String name, Path directory, String specYaml, String description, List<ModelResult> all,
+    List<ModelResult> done, Optional<ProxyValidity> proxyValidity) {
 
 
   static SweepData load(Path dir) throws IOException {
@@ -33,12 +35,7 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
         : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(spec);
     String name = tree != null && tree.hasNonNull("name") ? tree.get("name").asText() : dir.getFileName().toString();
     String description = tree != null && tree.hasNonNull("description") ? tree.get("description").asText() : "";
-    List<JsonNode> done = new ArrayList<>();
-    for (JsonNode r : result.results()) {
-      if (r.path("status").asText().equals("done")) {
-        done.add(r);
-      }
-    }
+    List<ModelResult> done = result.results().stream().filter(r -> r.status() == RunStatus.DONE).toList();
     if (result.results().isEmpty()) {
       throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
     }
@@ -46,34 +43,37 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
   }
 
   double[] errors() {
-    return done.stream().mapToDouble(r -> r.path("error").asDouble()).toArray();
+    return metric(ModelResult::error);
   }
 
-  double[] metric(String field) {
-    return done.stream().mapToDouble(r -> r.path(field).asDouble()).toArray();
+  /** A value of every finished model. */
+  double[] metric(ToDoubleFunction<ModelResult> value) {
+    return done.stream().mapToDouble(value).toArray();
   }
 
   /** A value from the model's config, or from its sampled parameters for RegNet ones. */
   double[] config(String field) {
-    return done.stream().mapToDouble(r -> r.path("config").path(field).asDouble(Double.NaN)).toArray();
+    return metric(r -> r.configValue(field));
   }
 
-  /** The recipes this sweep's finished runs were trained with, sorted. */
+  /** The model's structure as written; missing (every lookup empty) when the result has none. */
+  static JsonNode config(ModelResult r) {
+    return r.config() == null ? MissingNode.getInstance() : r.config();
+  }
+
+  /** The recipes this sweep's trained runs were trained with (runs from before recipes read as the paper's), sorted. */
   List<String> recipes() {
-    return all.stream().filter(r -> r.has("curve"))
-        .map(r -> r.path("recipe").asText(Recipe.BEFORE_RECIPES.specName()))
-        .distinct().sorted().toList();
+    return all.stream().filter(ModelResult::trained).map(ModelResult::recipe).distinct().sorted().toList();
   }
 
   /** The models whose training loss blew up, by the rule of {@link LossBlowUp}, each with its error. */
   List<String> blownUp() {
-    return all.stream().filter(r -> r.has("lossTrace"))
-        .filter(r -> LossBlowUp.blewUp(r.path("lossTrace").path("start").asDouble(Double.NaN),
-            r.path("lossTrace").path("peak").asDouble(Double.NaN)))
-        .map(r -> String.format(Locale.ROOT, "%s (%.2f%%)", r.path("id").asText(), r.path("error").asDouble())).toList();
+    return all.stream().filter(r -> r.lossTrace() != null)
+        .filter(r -> LossBlowUp.blewUp(r.lossTrace().start(), r.lossTrace().peak()))
+        .map(r -> String.format(Locale.ROOT, "%s (%.2f%%)", r.id(), r.error())).toList();
   }
 
   boolean regNet() {
-    return !done.isEmpty() && done.get(0).path("config").has("w0");
+    return !done.isEmpty() && config(done.get(0)).has("w0");
   }
 }

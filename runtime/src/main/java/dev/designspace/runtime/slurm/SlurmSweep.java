@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepException;
@@ -58,8 +60,8 @@ public final class SlurmSweep {
         if (queued.containsKey(m.position())) {
           continue;
         }
-        Optional<JsonNode> result = sweep.result(m);
-        boolean failed = result.map(SweepDirectory::isFailed).orElse(false);
+        Optional<ModelResult> result = sweep.result(m);
+        boolean failed = result.map(r -> r.status() == RunStatus.FAILED).orElse(false);
         if (result.isEmpty() || (failed && request.retryFailed())) {
           tasks.add(m.position());
           if (failed) {
@@ -141,14 +143,14 @@ public final class SlurmSweep {
     int notQueued = 0;
     List<String> failures = new ArrayList<>();
     for (SweepModel m : sweep.models()) {
-      Optional<JsonNode> result = sweep.result(m);
+      Optional<ModelResult> result = sweep.result(m);
       if (result.isPresent()) {
-        switch (result.get().path("status").asText()) {
-          case "done" -> done++;
-          case "diverged" -> diverged++;
-          default -> {
+        switch (result.get().status()) {
+          case DONE -> done++;
+          case DIVERGED -> diverged++;
+          case FAILED -> {
             failed++;
-            failures.add(m.name() + ": " + result.get().path("message").asText("(no message)"));
+            failures.add(m.name() + ": " + result.get().message());
           }
         }
       } else if (queue.isPresent()) {

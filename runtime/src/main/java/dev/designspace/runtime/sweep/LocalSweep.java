@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.compile.CompilationClasspath;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileReader;
+import dev.designspace.runtime.runfiles.RunFileWriter;
+import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,8 +33,6 @@ import java.util.function.Function;
  * the tail of its log. Stopping the sweep (Ctrl-C) stops its workers; their checkpoints remain.
  */
 public final class LocalSweep {
-  static final ObjectMapper JSON = new ObjectMapper();
-
   private LocalSweep() {}
 
   /** What must hold before workers start, checked while the sweep holds its directory's lock. */
@@ -57,8 +59,8 @@ public final class LocalSweep {
     List<SweepModel> models = sweep.models();
     List<SweepModel> pending = new ArrayList<>();
     for (SweepModel m : models) {
-      Optional<JsonNode> result = sweep.result(m);
-      boolean retry = request.retryFailed() && result.map(SweepDirectory::isFailed).orElse(false);
+      Optional<ModelResult> result = sweep.result(m);
+      boolean retry = request.retryFailed() && result.map(r -> r.status() == RunStatus.FAILED).orElse(false);
       if (retry) {
         sweep.setAsideResult(m);
       }
@@ -140,11 +142,11 @@ public final class LocalSweep {
           for (Process p : new ArrayList<>(running.keySet())) {
             if (!p.isAlive()) {
               SweepModel model = running.remove(p);
-              JsonNode result = recordExit(model, runDir.apply(model), p.exitValue());
+              ModelResult result = recordExit(model, runDir.apply(model), p.exitValue());
               finishedHere++;
-              count(result.path("status").asText(), result.path("error").asDouble());
+              count(result.status(), result.error());
               double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-              listener.finished(model.name(), result.path("status").asText(), result.path("error").asDouble(),
+              listener.finished(model.name(), result.status(), result.error(),
                   new SweepProgress(total, done, failed, diverged, running.size(), best, perModel));
             }
           }
@@ -159,14 +161,14 @@ public final class LocalSweep {
       }
     }
 
-    private void count(String status, double error) {
+    private void count(RunStatus status, double error) {
       switch (status) {
-        case "done" -> {
+        case DONE -> {
           done++;
           best = Double.isNaN(best) ? error : Math.min(best, error);
         }
-        case "diverged" -> diverged++;
-        default -> failed++;
+        case DIVERGED -> diverged++;
+        case FAILED -> failed++;
       }
     }
   }
@@ -196,23 +198,15 @@ public final class LocalSweep {
   }
 
   /** The model's result, written as failed when the worker ended without one (killed, crashed, no JVM). */
-  private static JsonNode recordExit(SweepModel model, Path runDir, int exitCode) throws IOException {
-    Path resultFile = runDir.resolve(SweepDirectory.RESULT);
-    if (Files.isRegularFile(resultFile)) {
-      return JSON.readTree(resultFile.toFile());
+  private static ModelResult recordExit(SweepModel model, Path runDir, int exitCode) throws IOException {
+    Optional<ModelResult> written = RunFileReader.resultIn(runDir);
+    if (written.isPresent()) {
+      return written.get();
     }
-    Map<String, Object> failed = new LinkedHashMap<>();
-    failed.put("id", model.name());
-    failed.put("status", "failed");
-    failed.put("error", 100.0);
-    failed.put("message", "worker exited with code " + exitCode + " and no result: "
-        + tail(runDir.resolve("worker.log")));
-    failed.put("flops", model.flops());
-    failed.put("params", model.params());
-    failed.put("acts", model.acts());
-    AtomicFiles.write(resultFile,
-        JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(failed));
-    return JSON.valueToTree(failed);
+    ModelResult failed = ModelResult.failure(model.name(), "worker exited with code " + exitCode + " and no result: "
+        + tail(runDir.resolve("worker.log")), model.flops(), model.params(), model.acts(), null);
+    RunFileWriter.write(runDir.resolve(SweepDirectory.RESULT), failed);
+    return failed;
   }
 
   private static String tail(Path log) {

@@ -1,12 +1,14 @@
 package dev.designspace.runtime.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.random.SplitMix64;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RankCorrelation;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileReader;
+import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,18 +101,18 @@ public final class ProxyCheck {
       dirs = entries.sorted().toList();
     }
     for (Path dir : dirs) {
-      Optional<JsonNode> check = read(dir.resolve(SweepDirectory.RESULT));
-      Optional<JsonNode> sweep = read(sweepDir.resolve(SweepDirectory.MODELS).resolve(dir.getFileName())
-          .resolve(SweepDirectory.RESULT));
-      if (check.isEmpty() || sweep.isEmpty() || SweepDirectory.isFailed(check.get())
-          || SweepDirectory.isFailed(sweep.get())) {
+      Optional<ModelResult> check = RunFileReader.resultIn(dir);
+      Optional<ModelResult> sweep = RunFileReader.resultIn(sweepDir.resolve(SweepDirectory.MODELS)
+          .resolve(dir.getFileName()));
+      if (check.isEmpty() || sweep.isEmpty() || check.get().status() == RunStatus.FAILED
+          || sweep.get().status() == RunStatus.FAILED) {
         continue;
       }
-      ids.add(sweep.get().path("id").asText(dir.getFileName().toString()));
-      proxy.add(sweep.get().path("error").asDouble());
-      longer.add(check.get().path("error").asDouble());
-      proxyEpochs = sweep.get().path("options").path("epochs").asInt(proxyEpochs);
-      longEpochs = check.get().path("options").path("epochs").asInt(longEpochs);
+      ids.add(sweep.get().id());
+      proxy.add(sweep.get().error());
+      longer.add(check.get().error());
+      proxyEpochs = sweep.get().scheduledEpochs(proxyEpochs);
+      longEpochs = check.get().scheduledEpochs(longEpochs);
     }
     return Optional.of(ProxyValidity.of(ids, proxy.stream().mapToDouble(Double::doubleValue).toArray(),
         longer.stream().mapToDouble(Double::doubleValue).toArray(), proxyEpochs, longEpochs, 0));
@@ -155,9 +157,5 @@ public final class ProxyCheck {
   /** JSON has no NaN: an undefined coefficient is null. */
   private static Double finite(double x) {
     return Double.isFinite(x) ? x : null;
-  }
-
-  private static Optional<JsonNode> read(Path file) throws IOException {
-    return Files.isRegularFile(file) ? Optional.of(JSON.readTree(file.toFile())) : Optional.empty();
   }
 }

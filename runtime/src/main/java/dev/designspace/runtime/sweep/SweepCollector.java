@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.designspace.generator.tool.AtomicFiles;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,15 +26,12 @@ public final class SweepCollector {
 
   /** Reads every models/ID/result.json; with {@code write}, also writes sweep.json and sweep.csv atomically. */
   public static SweepResult collect(Path dir, boolean write) throws IOException {
-    List<JsonNode> results = new ArrayList<>();
+    List<ModelResult> results = new ArrayList<>();
     Path models = dir.resolve(SweepDirectory.MODELS);
     if (Files.isDirectory(models)) {
       try (Stream<Path> entries = Files.list(models)) {
         for (Path m : entries.sorted().toList()) {
-          Path result = m.resolve("result.json");
-          if (Files.isRegularFile(result)) {
-            results.add(JSON.readTree(result.toFile()));
-          }
+          RunFileReader.resultIn(m).ifPresent(results::add);
         }
       }
     }
@@ -39,15 +39,14 @@ public final class SweepCollector {
     int failed = 0;
     int diverged = 0;
     double best = Double.NaN;
-    for (JsonNode r : results) {
-      switch (r.path("status").asText()) {
-        case "done" -> {
+    for (ModelResult r : results) {
+      switch (r.status()) {
+        case DONE -> {
           done++;
-          double e = r.path("error").asDouble();
-          best = Double.isNaN(best) ? e : Math.min(best, e);
+          best = Double.isNaN(best) ? r.error() : Math.min(best, r.error());
         }
-        case "diverged" -> diverged++;
-        default -> failed++;
+        case DIVERGED -> diverged++;
+        case FAILED -> failed++;
       }
     }
     SweepResult sweep = new SweepResult(dir, results, done, failed, diverged, best);
@@ -64,23 +63,23 @@ public final class SweepCollector {
     return sweep;
   }
 
-  public static String csvOf(List<JsonNode> results) {
+  public static String csvOf(List<ModelResult> results) {
     StringBuilder sb = new StringBuilder("id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
         + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios\n");
-    for (JsonNode r : results) {
-      JsonNode c = r.path("config");
-      sb.append(String.join(",", quote(r.path("id").asText()), r.path("status").asText(),
-          number(r.path("error")), number(r.path("finalError")), r.path("epochs").asText(""),
-          r.path("flops").asText(""), r.path("params").asText(""), r.path("acts").asText(""),
-          number(r.path("trainSeconds")), number(r.path("imagesPerSecond")),
+    for (ModelResult r : results) {
+      JsonNode c = r.config() == null ? MissingNode.getInstance() : r.config();
+      sb.append(String.join(",", quote(r.id()), r.status().jsonName(),
+          number(r.error()), number(r.finalError()), r.epochs() == null ? "" : String.valueOf(r.epochs()),
+          String.valueOf(r.flops()), String.valueOf(r.params()), String.valueOf(r.acts()),
+          number(r.trainSeconds()), number(r.imagesPerSecond()),
           quote(list(c.path("depths"))), quote(list(c.path("widths"))), quote(list(c.path("groupWidths"))),
           quote(list(c.path("bottleneckRatios"))))).append('\n');
     }
     return sb.toString();
   }
 
-  private static String number(JsonNode n) {
-    return n.isNumber() ? String.format(Locale.ROOT, "%s", n.asDouble()) : "";
+  private static String number(Double n) {
+    return n == null ? "" : String.format(Locale.ROOT, "%s", n);
   }
 
   private static String list(JsonNode n) {

@@ -11,6 +11,9 @@ import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.compile.ModelCompiler;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileReader;
+import dev.designspace.runtime.runfiles.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +36,7 @@ public final class SweepDirectory {
   static final String SOURCES = "src";
   static final String CLASSES = "classes";
   static final String SPEC = "spec.yaml";
-  static final String RESULT = "result.json";
+  static final String RESULT = RunFiles.RESULT;
   /** Hash of the sources {@code classes/} was compiled from: unchanged sources are not recompiled. */
   static final String CLASSES_STAMP = ".sources.sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -172,10 +175,6 @@ public final class SweepDirectory {
     return models.stream().filter(m -> m.id().equals(idOrName) || m.name().equals(idOrName)).findFirst();
   }
 
-  /** Whether a result.json says failed (not done, not diverged). */
-  public static boolean isFailed(JsonNode result) {
-    return result.path("status").asText().equals("failed");
-  }
 
   public Path modelDir(SweepModel model) {
     return dir.resolve(MODELS).resolve(model.id());
@@ -190,9 +189,8 @@ public final class SweepDirectory {
   }
 
   /** The model's result.json, if it has one. */
-  public Optional<JsonNode> result(SweepModel model) throws IOException {
-    Path result = modelDir(model).resolve(RESULT);
-    return Files.isRegularFile(result) ? Optional.of(JSON.readTree(result.toFile())) : Optional.empty();
+  public Optional<ModelResult> result(SweepModel model) throws IOException {
+    return RunFileReader.resultIn(modelDir(model));
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.runtime.runfiles.EpochStats;
+
 /** Training progress, for a progress bar or log lines. */
 public interface ProgressListener {
   ProgressListener NONE = new ProgressListener() {};

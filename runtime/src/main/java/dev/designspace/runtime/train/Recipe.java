@@ -2,6 +2,7 @@ package dev.designspace.runtime.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.designspace.runtime.runfiles.ModelResult;
 import java.util.Locale;
 
 /**
@@ -23,7 +24,7 @@ public enum Recipe {
   PAPER(0, 0);
 
   /** What runs recorded before recipes existed were trained with. */
-  public static final Recipe BEFORE_RECIPES = PAPER;
+  public static final Recipe BEFORE_RECIPES = parse(ModelResult.RECIPE_BEFORE_RECIPES);
   /** Warmup as a fraction of the epochs, as in the paper (5 of 100). */
   public static final double WARMUP_FRACTION = 0.05;
 

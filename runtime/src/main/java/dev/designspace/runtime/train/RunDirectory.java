@@ -16,6 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.model.ModelInfo;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileException;
+import dev.designspace.runtime.runfiles.RunFileReader;
+import dev.designspace.runtime.runfiles.RunFileWriter;
+import dev.designspace.runtime.runfiles.RunFiles;
+import dev.designspace.runtime.runfiles.TrainingState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -31,8 +37,8 @@ import java.util.stream.Stream;
  */
 public final class RunDirectory {
   public static final String MODEL = "model.json";
-  public static final String STATE = "state.json";
-  public static final String RESULT = "result.json";
+  public static final String STATE = RunFiles.STATE;
+  public static final String RESULT = RunFiles.RESULT;
   public static final String LOG = "train.log";
   public static final String CHECKPOINTS = "checkpoints";
   /** Held by the process training into the directory (an fcntl lock, also across NFS). */
@@ -173,17 +179,49 @@ public final class RunDirectory {
 
   /** A failed result.json with {@code message} saying why. */
   public void writeFailure(ModelInfo info, String message) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", info.name());
-    m.put("status", TrainResult.FAILED);
-    m.put("error", 100.0);
-    m.put("message", message);
-    m.put("flops", info.flops());
-    m.put("params", info.params());
-    m.put("acts", info.acts());
-    m.put("config", ModelInfoJson.of(info));
-    write(RESULT, m);
-    log("failed: " + m.get("message"));
+    writeResult(ModelResult.failure(info.name(), message, info.flops(), info.params(), info.acts(),
+        JSON.valueToTree(ModelInfoJson.of(info))));
+    log("failed: " + message);
+  }
+
+  /** The run's result.json, if it has one. */
+  public Optional<ModelResult> result() {
+    try {
+      return RunFileReader.resultIn(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(RESULT) + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void writeResult(ModelResult result) {
+    try {
+      RunFileWriter.write(dir.resolve(RESULT), result);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(RESULT) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The run's state.json, if it has one.
+   *
+   * @throws TrainingSetupException when it lacks what a resume needs
+   */
+  public Optional<TrainingState> state() {
+    try {
+      return RunFileReader.stateIn(dir);
+    } catch (RunFileException e) {
+      throw new TrainingSetupException(e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + dir.resolve(STATE) + ": " + e.getMessage(), e);
+    }
+  }
+
+  public void writeState(TrainingState state) {
+    try {
+      RunFileWriter.write(dir.resolve(STATE), state);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve(STATE) + ": " + e.getMessage(), e);
+    }
   }
 
   /** Removes every checkpoint directory except {@code keep}. */

@@ -1,18 +1,20 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.runtime.runfiles.EpochStats;
+import dev.designspace.runtime.runfiles.RunStatus;
 import java.util.List;
 
 /**
  * How a training run ended.
  *
- * @param status {@code done} or {@code diverged}
+ * @param status {@link RunStatus#DONE} or {@link RunStatus#DIVERGED}
  * @param error best test top-1 error over the epochs, in percent: the EDF's value (100 when no
  *     epoch finished)
  * @param finalError test top-1 error after the last completed epoch
  * @param message why it diverged, or empty
  */
 public record TrainResult(
-    String status,
+    RunStatus status,
     double error,
     double finalError,
     int bestEpoch,
@@ -23,8 +25,4 @@ public record TrainResult(
   public TrainResult {
     curve = List.copyOf(curve);
   }
-
-  public static final String DONE = "done";
-  public static final String DIVERGED = "diverged";
-  public static final String FAILED = "failed";
 }

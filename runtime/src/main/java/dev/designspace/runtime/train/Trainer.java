@@ -7,13 +7,16 @@ import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.ImageSet;
 import dev.designspace.model.ModelInfo;
+import dev.designspace.runtime.runfiles.EpochStats;
+import dev.designspace.runtime.runfiles.LossTrace;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
+import dev.designspace.runtime.runfiles.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -57,29 +60,19 @@ public final class Trainer {
     LossTrace lossTrace = LossTrace.NONE;
     try (TrainingGraph g = new TrainingGraph(request.network(), data.mean(), data.std(), options);
          Session session = new Session(g.graph, sessionConfig(options))) {
-      JsonNode state = request.resume() ? run.read(RunDirectory.STATE).orElse(null) : null;
+      TrainingState state = request.resume() ? run.state().orElse(null) : null;
       if (state != null) {
-        for (String field : new String[] {"checkpoint", "epochsDone", "curve", "trainSeconds", "trainImages"}) {
-          if (!state.hasNonNull(field)) {
-            throw new TrainingSetupException(run.resolve(RunDirectory.STATE) + " lacks '" + field
-                + "': it is damaged; delete the run directory to start over");
-          }
-        }
         try {
-          session.restore(run.resolve(state.get("checkpoint").asText()).toString());
+          session.restore(run.resolve(state.checkpoint()).toString());
         } catch (RuntimeException e) {
           throw new TrainingSetupException("cannot restore the checkpoint named by " + run.resolve(RunDirectory.STATE)
               + ": " + e.getMessage());
         }
-        start = state.get("epochsDone").asInt();
-        for (JsonNode e : state.get("curve")) {
-          curve.add(RunDirectory.JSON.convertValue(e, EpochStats.class));
-        }
-        trainSeconds = state.get("trainSeconds").asDouble();
-        trainImages = state.get("trainImages").asLong();
-        if (state.hasNonNull("lossTrace")) {
-          lossTrace = RunDirectory.JSON.convertValue(state.get("lossTrace"), LossTrace.class);
-        }
+        start = state.epochsDone();
+        curve.addAll(state.curve());
+        trainSeconds = state.trainSeconds();
+        trainImages = state.trainImages();
+        lossTrace = state.lossTrace();
         request.listener().message("resuming " + info.name() + " after epoch " + start + " of " + options.epochs());
         run.log("resumed after epoch " + start);
       } else {
@@ -108,8 +101,8 @@ public final class Trainer {
           if (!Float.isFinite(loss) || loss > EXPLODED * Math.log(info.classes())) {
             String why = String.format(Locale.ROOT, "loss became %s at epoch %d, step %d (lr %.4g)", loss, epoch + 1, step + 1, lr);
             run.log("diverged: " + why);
-            TrainResult result = result(TrainResult.DIVERGED, curve, trainSeconds, trainImages, why);
-            run.write(RunDirectory.RESULT, resultJson(info, data, options, result, lossTrace));
+            TrainResult result = result(RunStatus.DIVERGED, curve, trainSeconds, trainImages, why);
+            run.writeResult(modelResult(info, data, options, result, lossTrace));
             return result;
           }
           lossSum += loss;
@@ -136,8 +129,8 @@ public final class Trainer {
         request.listener().epoch(stats, options.epochs());
         checkpoint(session, run, epoch + 1, curve, trainSeconds, trainImages, lossTrace);
       }
-      TrainResult result = result(TrainResult.DONE, curve, trainSeconds, trainImages, "");
-      run.write(RunDirectory.RESULT, resultJson(info, data, options, result, lossTrace));
+      TrainResult result = result(RunStatus.DONE, curve, trainSeconds, trainImages, "");
+      run.writeResult(modelResult(info, data, options, result, lossTrace));
       run.log(String.format(Locale.ROOT, "done: best test error %.2f%% (epoch %d), final %.2f%%",
           result.error(), result.bestEpoch(), result.finalError()));
       return result;
@@ -197,14 +190,7 @@ public final class Trainer {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot sync " + dir, e);
     }
-    Map<String, Object> state = new LinkedHashMap<>();
-    state.put("epochsDone", epochsDone);
-    state.put("checkpoint", relative + "/model");
-    state.put("trainSeconds", trainSeconds);
-    state.put("trainImages", trainImages);
-    state.put("curve", curve);
-    state.put("lossTrace", lossTrace);
-    run.write(RunDirectory.STATE, state);
+    run.writeState(new TrainingState(epochsDone, relative + "/model", trainSeconds, trainImages, curve, lossTrace));
     run.pruneCheckpoints(dir);
   }
 
@@ -271,7 +257,7 @@ public final class Trainer {
     return wrong;
   }
 
-  private static TrainResult result(String status, List<EpochStats> curve, double trainSeconds, long trainImages,
+  private static TrainResult result(RunStatus status, List<EpochStats> curve, double trainSeconds, long trainImages,
       String message) {
     double best = 100.0;
     int bestEpoch = 0;
@@ -287,29 +273,11 @@ public final class Trainer {
   }
 
   /** result.json: the run's outcome, its model and how it was trained (docs/run-files.md). */
-  static Map<String, Object> resultJson(ModelInfo info, Dataset data, TrainOptions options, TrainResult r,
+  static ModelResult modelResult(ModelInfo info, Dataset data, TrainOptions options, TrainResult r,
       LossTrace lossTrace) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", info.name());
-    m.put("status", r.status());
-    m.put("error", r.error());
-    m.put("finalError", r.finalError());
-    m.put("bestEpoch", r.bestEpoch());
-    m.put("epochs", r.curve().size());
-    m.put("curve", r.curve());
-    m.put("trainSeconds", r.trainSeconds());
-    m.put("imagesPerSecond", r.imagesPerSecond());
-    m.put("flops", info.flops());
-    m.put("params", info.params());
-    m.put("acts", info.acts());
-    m.put("config", ModelInfoJson.of(info));
-    m.put("dataset", data.name());
-    m.put("recipe", options.recipe());
-    m.put("lossTrace", lossTrace);
-    m.put("options", options);
-    if (!r.message().isEmpty()) {
-      m.put("message", r.message());
-    }
-    return m;
+    return new ModelResult(info.name(), r.status(), r.error(), r.finalError(), r.bestEpoch(), r.curve().size(),
+        r.curve(), r.trainSeconds(), r.imagesPerSecond(), info.flops(), info.params(), info.acts(),
+        RunDirectory.JSON.valueToTree(ModelInfoJson.of(info)), data.name(), options.recipe().specName(), lossTrace,
+        RunDirectory.JSON.valueToTree(options), r.message().isEmpty() ? null : r.message());
   }
 }

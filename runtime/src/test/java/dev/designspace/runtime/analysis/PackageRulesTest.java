@@ -25,6 +25,35 @@ class PackageRulesTest {
     }
   }
 
+  private static List<Path> importing(Path dir, String prefix) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".java")).filter(p -> {
+        try {
+          return Files.readString(p).contains("import " + prefix);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).toList();
+    }
+  }
+
+  /** The run files are read where TensorFlow may be missing: their package stands on nothing of runtime's. */
+  @Test
+  void runFilesDependOnNoOtherRuntimePackage() throws IOException {
+    Path runFiles = ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/runfiles");
+    assertThat(runFiles.resolve("ModelResult.java")).exists();
+    try (Stream<Path> files = Files.walk(runFiles)) {
+      for (Path p : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+        assertThat(Files.readAllLines(p)).as(p.toString())
+            .filteredOn(line -> line.startsWith("import dev.designspace.runtime."))
+            .allMatch(line -> line.startsWith("import dev.designspace.runtime.runfiles."));
+      }
+    }
+    // and the rule can fail: the trainer imports other runtime packages
+    assertThat(importing(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/train"), "dev.designspace.runtime.nn"))
+        .isNotEmpty();
+  }
+
   @Test
   void analysisAndGeneratorDoNotImportTensorFlow() throws IOException {
     assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/analysis"))).isEmpty();
@@ -32,6 +61,7 @@ class PackageRulesTest {
     assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/sweep"))).isEmpty();
     assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/slurm"))).isEmpty();
     assertThat(importingTensorFlow(ROOT.resolve("model/src/main/java"))).isEmpty();
+    assertThat(importingTensorFlow(ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/runfiles"))).isEmpty();
     // and the rule can fail: the layer API does import it
     assertThat(importingTensorFlow(ROOT.resolve("layers/src/main/java/dev/designspace/runtime/nn"))).isNotEmpty();
   }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileReader;
+import dev.designspace.runtime.runfiles.RunFileWriter;
 import dev.designspace.runtime.sweep.SweepModel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -139,6 +142,13 @@ class SbatchScriptTest {
     assertThat(result.get("flops").asLong()).isEqualTo(64_068);
     assertThat(result.get("params").asLong()).isEqualTo(3_708);
     assertThat(result.get("acts").asLong()).isEqualTo(3_076);
+    // the shell's failure reads as the failure every launcher writes, and is written as designspace writes it
+    ModelResult failure = ModelResult.failure(name, "train exited with code 3 and no result; see slurm/logs/task-1.log",
+        64_068, 3_708, 3_076, null);
+    assertThat(RunFileReader.result(sweep.resolve("models/Tiny_s0001/result.json"))).isEqualTo(failure);
+    Path written = dir.resolve("written-by-java.json");
+    RunFileWriter.write(written, failure);
+    assertThat(Files.readString(sweep.resolve("models/Tiny_s0001/result.json"))).isEqualTo(Files.readString(written));
 
     // a task whose model has a result (not failed) does not train it again
     Files.delete(dir.resolve("args"));

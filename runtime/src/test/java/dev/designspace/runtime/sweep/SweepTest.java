@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,9 +64,9 @@ class SweepTest {
     SweepResult result = LocalSweep.run(request, SweepListener.NONE);
     assertThat(result.results()).hasSize(4);
     Set<String> ids = new HashSet<>();
-    for (JsonNode r : result.results()) {
-      assertThat(ids.add(r.get("id").asText())).isTrue();
-      assertThat(r.get("status").asText()).isEqualTo("done");
+    for (ModelResult r : result.results()) {
+      assertThat(ids.add(r.id())).isTrue();
+      assertThat(r.status()).isEqualTo(RunStatus.DONE);
     }
     JsonNode sweepJson = new ObjectMapper().readTree(out.resolve("sweep.json").toFile());
     assertThat(sweepJson.get("models")).hasSize(4);
@@ -94,12 +96,12 @@ class SweepTest {
         "--warmup-epochs", "0"), false), SweepListener.NONE);
     assertThat(result.results()).hasSize(2);
     assertThat(result.diverged()).isEqualTo(2);
-    assertThat(result.results()).allMatch(r -> r.get("status").asText().equals("diverged"));
+    assertThat(result.results()).allMatch(r -> r.status() == RunStatus.DIVERGED);
 
     Path failing = dir.resolve("failing");
     SweepResult failed = LocalSweep.run(new SweepRequest(spec, 1, 5, failing, 1, 1, trainArgs("--batch-size", "100000"), false),
         SweepListener.NONE);
     assertThat(failed.failed()).isEqualTo(1);
-    assertThat(failed.results().get(0).get("message").asText()).contains("worker exited with code 2");
+    assertThat(failed.results().get(0).message()).contains("worker exited with code 2");
   }
 }

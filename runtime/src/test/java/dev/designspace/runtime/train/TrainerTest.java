@@ -14,6 +14,7 @@ import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.export.SavedModelExport;
 import dev.designspace.runtime.export.SavedModelPredictor;
 import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ class TrainerTest {
   @Test
   void trainsAndWritesTheRunDirectory(@TempDir Path dir) throws IOException {
     TrainResult r = train(dir, OPTIONS.withLimits(4096, 512), false, ProgressListener.NONE);
-    assertThat(r.status()).isEqualTo(TrainResult.DONE);
+    assertThat(r.status()).isEqualTo(RunStatus.DONE);
     assertThat(r.curve()).hasSize(2);
     assertThat(r.error()).isLessThan(50.0); // chance is 90%
     assertThat(r.curve().get(1).trainLoss()).isLessThan(r.curve().get(0).trainLoss());
@@ -144,7 +145,7 @@ class TrainerTest {
   @Test
   void hugeLearningRateDivergesAndIsRecorded(@TempDir Path dir) {
     TrainResult r = train(dir, OPTIONS.withBaseLr(1e6).withWarmup(0, 1), false, ProgressListener.NONE);
-    assertThat(r.status()).isEqualTo(TrainResult.DIVERGED);
+    assertThat(r.status()).isEqualTo(RunStatus.DIVERGED);
     assertThat(r.message()).contains("loss became");
     JsonNode result = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow();
     assertThat(result.get("status").asText()).isEqualTo("diverged");
@@ -260,7 +261,7 @@ class TrainerTest {
   void lossTraceRecordsABlowUp(@TempDir Path dir) {
     TrainResult r = train(dir, OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(20).withWarmup(0, 1), false,
         ProgressListener.NONE);
-    assertThat(r.status()).isEqualTo(TrainResult.DONE);
+    assertThat(r.status()).isEqualTo(RunStatus.DONE);
     JsonNode trace = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow().get("lossTrace");
     assertThat(trace.get("peak").asDouble()).isGreaterThan(2 * trace.get("start").asDouble());
     assertThat(trace.get("peakStep").asLong()).isBetween(2L, 16L);

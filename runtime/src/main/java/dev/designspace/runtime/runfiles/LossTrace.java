@@ -1,4 +1,4 @@
-package dev.designspace.runtime.train;
+package dev.designspace.runtime.runfiles;
 
 /**
  * Where the training loss started and how high it went: a loss that climbs far above its starting
@@ -9,10 +9,11 @@ package dev.designspace.runtime.train;
  * @param peakStep the step (1-based, counted over all epochs) of the peak
  */
 public record LossTrace(double start, double peak, long peakStep) {
-  static final LossTrace NONE = new LossTrace(Double.NaN, Double.NaN, 0);
+  /** Before the first step. */
+  public static final LossTrace NONE = new LossTrace(Double.NaN, Double.NaN, 0);
 
   /** This trace after one more step. */
-  LossTrace after(long step, double loss) {
+  public LossTrace after(long step, double loss) {
     if (Double.isNaN(start)) {
       return new LossTrace(loss, loss, step);
     }

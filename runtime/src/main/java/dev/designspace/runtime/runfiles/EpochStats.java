@@ -1,4 +1,4 @@
-package dev.designspace.runtime.train;
+package dev.designspace.runtime.runfiles;
 
 /**
  * One epoch of training. Errors are top-1 (and top-5) percentages; the test errors come from the

@@ -1,0 +1,86 @@
+package dev.designspace.runtime.runfiles;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A model's {@code result.json}: how its run ended (docs/run-files.md has every field). A failed
+ * run has only {@code id}, {@code status}, {@code error} (100), {@code message} and the complexity
+ * ({@code config} when the model could be built); the fields of a training are null then, and
+ * absent from the file. Unknown fields are ignored on read.
+ *
+ * @param error best test top-1 error over the epochs, in percent: the EDF's value (100 when no
+ *     epoch finished)
+ * @param finalError error after the last epoch (null for a failed run)
+ * @param curve one entry per finished epoch (null for a failed run)
+ * @param config the model's structure, kept as written (null when unknown)
+ * @param recipe {@code proxy} or {@code paper}; a trained run written before recipes existed reads
+ *     as {@link #RECIPE_BEFORE_RECIPES}
+ * @param lossTrace null for runs written before recipes existed, and failed ones
+ * @param options every training option, kept as written (null for a failed run)
+ * @param message why a run diverged or failed; null when it is done
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ModelResult(
+    String id,
+    RunStatus status,
+    double error,
+    Double finalError,
+    Integer bestEpoch,
+    Integer epochs,
+    List<EpochStats> curve,
+    Double trainSeconds,
+    Double imagesPerSecond,
+    long flops,
+    long params,
+    long acts,
+    JsonNode config,
+    String dataset,
+    String recipe,
+    LossTrace lossTrace,
+    JsonNode options,
+    String message) {
+  /** What runs recorded before recipes existed were trained with: the paper's recipe. */
+  public static final String RECIPE_BEFORE_RECIPES = "paper";
+  /** The error of a run without a finished epoch, and of a failed one. */
+  public static final double NO_ERROR = 100.0;
+
+  public ModelResult {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a result needs the model's id");
+    }
+    Objects.requireNonNull(status, "status");
+    if (status == RunStatus.FAILED && (message == null || message.isBlank())) {
+      throw new IllegalArgumentException("the failed result of " + id + " needs a message saying why");
+    }
+    curve = curve == null ? null : List.copyOf(curve);
+    if (recipe == null && curve != null) {
+      recipe = RECIPE_BEFORE_RECIPES;
+    }
+  }
+
+  /** A run that ended without training: the shape every launcher writes for a failure. */
+  public static ModelResult failure(String id, String message, long flops, long params, long acts, JsonNode config) {
+    return new ModelResult(id, RunStatus.FAILED, NO_ERROR, null, null, null, null, null, null, flops, params, acts,
+        config, null, null, null, null, message);
+  }
+
+  /** Whether the run trained (done or diverged): only those have a curve, a recipe and options. */
+  public boolean trained() {
+    return curve != null;
+  }
+
+  /** The epochs the run was scheduled for ({@code options.epochs}), or {@code fallback} when unknown. */
+  public int scheduledEpochs(int fallback) {
+    return options == null ? fallback : options.path("epochs").asInt(fallback);
+  }
+
+  /** A value of {@code config} (a sampled parameter of a RegNet, e.g. {@code w0}), or NaN. */
+  public double configValue(String field) {
+    return config == null ? Double.NaN : config.path(field).asDouble(Double.NaN);
+  }
+}
