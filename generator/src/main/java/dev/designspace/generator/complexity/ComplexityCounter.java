@@ -121,9 +121,11 @@ public final class ComplexityCounter {
     private void conv(String path, int cIn, int cOut, int k, int stride, int groups, boolean bias) {
       h = (h - 1) / stride + 1;
       w = (w - 1) / stride + 1;
-      long df = (long) k * k * cIn * cOut * h * w / groups + (bias ? cOut * h * w : 0);
-      long dp = (long) k * k * cIn * cOut / groups + (bias ? cOut : 0);
-      long da = cOut * h * w;
+      // exact: a network too large for a 64-bit count fails here rather than wrapping around
+      long kernel = Math.multiplyExact(Math.multiplyExact((long) k * k, (long) cIn), (long) cOut);
+      long da = Math.multiplyExact(Math.multiplyExact((long) cOut, h), w);
+      long df = Math.addExact(Math.multiplyExact(Math.multiplyExact(kernel, h), w) / groups, bias ? da : 0);
+      long dp = kernel / groups + (bias ? cOut : 0);
       add(path, bias ? "conv+bias" : "conv", cIn, cOut, k, stride, groups, df, dp, da);
     }
 
@@ -134,7 +136,7 @@ public final class ComplexityCounter {
     private void maxPool(String path, int c, int k, int stride) {
       h = (h - 1) / stride + 1;
       w = (w - 1) / stride + 1;
-      add(path, "maxpool", c, c, k, stride, 1, 0, 0, c * h * w);
+      add(path, "maxpool", c, c, k, stride, 1, 0, 0, Math.multiplyExact(Math.multiplyExact((long) c, h), w));
     }
 
     private void globalPool(String path) {
@@ -150,9 +152,9 @@ public final class ComplexityCounter {
 
     private void add(String path, String kind, int cIn, int cOut, int k, int stride, int groups,
         long df, long dp, long da) {
-      flops += df;
-      params += dp;
-      acts += da;
+      flops = Math.addExact(flops, df);
+      params = Math.addExact(params, dp);
+      acts = Math.addExact(acts, da);
       if (trace != null) {
         trace.add(new LayerCost(path, kind, cIn, cOut, k, stride, groups, (int) h, (int) w,
             new Complexity(df, dp, da), new Complexity(flops, params, acts)));

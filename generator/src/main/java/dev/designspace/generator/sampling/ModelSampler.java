@@ -135,7 +135,14 @@ public final class ModelSampler {
         if (!check(1, !seen.contains(network.stages()))) {
           continue;
         }
-        Complexity cx = ComplexityCounter.count(network);
+        Complexity cx;
+        try {
+          cx = ComplexityCounter.count(network);
+        } catch (ArithmeticException e) {
+          throw new SamplingException(space.source() + ": sample: a drawn model (depths " + network.depths()
+              + ", widths " + network.widths() + ") has more flops, params or acts than a 64-bit count holds;"
+              + " lower the high ends of the sample's depth and width (or w0, wa, wm), or the input size", stats());
+        }
         if (!check(2, constraints.flops().contains(cx.flops()))
             || !check(3, constraints.params().contains(cx.params()))
             || !check(4, constraints.acts().contains(cx.acts()))) {

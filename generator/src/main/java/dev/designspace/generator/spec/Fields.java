@@ -111,15 +111,23 @@ final class Fields {
   }
 
   static int asInt(YamlNode node, String path, int min) {
+    return asInt(node, path, new SpecLimits.IntRange(min, Integer.MAX_VALUE, ""));
+  }
+
+  /** A whole number in {@code range}; out of range is refused at the value, never narrowed. */
+  static int asInt(YamlNode node, String path, SpecLimits.IntRange range) {
     double d = asNumber(node, path);
-    if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) {
+    if (d != Math.rint(d)) {
       throw new SpecException(node.location(), path, "expected an integer, got " + SpecNumbers.format(d));
     }
-    int value = (int) d;
-    if (value < min) {
-      throw new SpecException(node.location(), path, "must be >= " + min + ", got " + value);
+    if (d < range.min()) {
+      throw new SpecException(node.location(), path, "must be >= " + range.min() + ", got " + SpecNumbers.format(d));
     }
-    return value;
+    if (d > range.max()) {
+      throw new SpecException(node.location(), path, "must be <= " + range.max()
+          + (range.why().isEmpty() ? "" : " (" + range.why() + ")") + ", got " + SpecNumbers.format(d));
+    }
+    return (int) d;
   }
 
   static boolean isNull(YamlNode node) {
@@ -132,8 +140,8 @@ final class Fields {
     return node(key).map(n -> asString(n, pathOf(key))).orElse(fallback);
   }
 
-  int integer(String key, int fallback, int min) {
-    return node(key).map(n -> asInt(n, pathOf(key), min)).orElse(fallback);
+  int integer(String key, int fallback, SpecLimits.IntRange range) {
+    return node(key).map(n -> asInt(n, pathOf(key), range)).orElse(fallback);
   }
 
   double number(String key, double fallback) {

@@ -1,6 +1,7 @@
 package dev.designspace.generator.spec;
 
 import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.model.Activation;
 import dev.designspace.generator.network.AnyNetParams;
 import dev.designspace.model.BlockType;
@@ -51,6 +52,7 @@ final class SpecInterpreter {
       List.of("depth", "width", "bottleneck_ratio", "group_width");
   private static final double DEFAULT_Y_SE_RATIO = 0.25;
   private static final double DEFAULT_REAL_Q = 1e-5;
+  private static final String WM_WHY = "the paper samples wm from 1.5 to 3";
 
   private final String file;
 
@@ -120,10 +122,10 @@ final class SpecInterpreter {
     int channels = defaults.inputChannels();
     Optional<Fields> input = f.section("input", List.of("size", "channels"));
     if (input.isPresent()) {
-      size = input.get().integer("size", size, 1);
-      channels = input.get().integer("channels", channels, 1);
+      size = input.get().integer("size", size, SpecLimits.INPUT_SIZE);
+      channels = input.get().integer("channels", channels, SpecLimits.WIDTH);
     }
-    int classes = f.integer("classes", defaults.classes(), 1);
+    int classes = f.integer("classes", defaults.classes(), SpecLimits.CLASSES);
     StemType stemType = defaults.stem().type();
     int stemWidth = defaults.stem().width();
     Optional<Fields> stem = f.section("stem", List.of("type", "width"));
@@ -131,7 +133,7 @@ final class SpecInterpreter {
       List<String> names = Arrays.stream(StemType.values()).map(StemType::specName).toList();
       stemType = StemType.fromSpecName(stem.get().oneOf("type", stemType.specName(), Set.copyOf(names), names))
           .orElseThrow();
-      stemWidth = stem.get().integer("width", stemWidth, 1);
+      stemWidth = stem.get().integer("width", stemWidth, SpecLimits.WIDTH);
     }
     List<String> blocks = Arrays.stream(BlockType.values()).map(BlockType::specName).toList();
     BlockType block = BlockType.fromSpecName(f.oneOf("block", "x", Set.copyOf(blocks), blocks)).orElseThrow();
@@ -151,7 +153,7 @@ final class SpecInterpreter {
             "SE needs block: y (the x block with SE); block " + block.specName() + " takes se_ratio 0");
       }
     }
-    int headWidth = f.integer("head_width", 0, 0);
+    int headWidth = f.integer("head_width", 0, SpecLimits.HEAD_WIDTH);
     List<String> activations = Arrays.stream(Activation.values()).map(Activation::specName).toList();
     Activation activation = Activation.fromSpecName(
         f.oneOf("activation", "relu", Set.copyOf(activations), activations)).orElseThrow();
@@ -206,44 +208,52 @@ final class SpecInterpreter {
                 List.of("depth", "w0", "wa", "wm", "group_width", "bottleneck_ratio"))))
             : NetworkConfig.fromAnyNet(name, settings, anyNetParams(Fields.of(body, m.pathOf(key),
                 List.of("depths", "widths", "strides", "bottleneck_ratios", "group_widths")), settings.block())));
+        // a model too large to count exactly is refused here, at its line, rather than when it is counted
+        ComplexityCounter.count(models.get(models.size() - 1));
       } catch (SpecException e) {
         throw e;
       } catch (IllegalArgumentException e) {
         throw new SpecException(body.location(), m.pathOf(key), e.getMessage());
+      } catch (ArithmeticException e) {
+        throw new SpecException(body.location(), m.pathOf(key), "the model has more flops, params or acts than a"
+            + " 64-bit count holds; lower its depths or widths, or the input size");
       }
     }
     return models;
   }
 
   private RegNetParams regNetParams(Fields f) {
-    int depth = Fields.asInt(f.required("depth", "the number of blocks d"), f.pathOf("depth"), 1);
+    int depth = Fields.asInt(f.required("depth", "the number of blocks d"), f.pathOf("depth"), SpecLimits.DEPTH);
     YamlNode w0Node = f.required("w0", "the initial width w0, a multiple of 8");
     double w0 = Fields.asNumber(w0Node, f.pathOf("w0"));
     if (!(w0 > 0) || w0 % RegNetParams.QUANTUM != 0) {
       throw new SpecException(w0Node.location(), f.pathOf("w0"), "must be a positive multiple of 8, got " + SpecNumbers.format(w0));
     }
+    requireAtMost(w0, SpecLimits.MAX_WIDTH, SpecLimits.WIDTH_WHY, w0Node.location(), f.pathOf("w0"));
     YamlNode waNode = f.required("wa", "the slope wa >= 0");
     double wa = Fields.asNumber(waNode, f.pathOf("wa"));
     if (!(wa >= 0)) {
       throw new SpecException(waNode.location(), f.pathOf("wa"), "must be >= 0, got " + SpecNumbers.format(wa));
     }
+    requireAtMost(wa, SpecLimits.MAX_WIDTH, SpecLimits.WIDTH_WHY, waNode.location(), f.pathOf("wa"));
     YamlNode wmNode = f.required("wm", "the width multiplier wm > 1");
     double wm = Fields.asNumber(wmNode, f.pathOf("wm"));
     if (!(wm > 1)) {
       throw new SpecException(wmNode.location(), f.pathOf("wm"), "must be > 1, got " + SpecNumbers.format(wm));
     }
-    int g = Fields.asInt(f.required("group_width", "the group width g >= 1"), f.pathOf("group_width"), 1);
+    requireAtMost(wm, SpecLimits.MAX_WM, WM_WHY, wmNode.location(), f.pathOf("wm"));
+    int g = Fields.asInt(f.required("group_width", "the group width g >= 1"), f.pathOf("group_width"), SpecLimits.WIDTH);
     double b = bottleneckRatio(f.node("bottleneck_ratio").orElse(null), f.pathOf("bottleneck_ratio"));
     return new RegNetParams(depth, w0, wa, wm, g, b);
   }
 
   private AnyNetParams anyNetParams(Fields f, BlockType block) {
-    List<Integer> depths = intList(f.required("depths", "a list of blocks per stage"), f.pathOf("depths"), 1);
+    List<Integer> depths = intList(f.required("depths", "a list of blocks per stage"), f.pathOf("depths"), SpecLimits.DEPTH);
     int n = depths.size();
-    List<Integer> widths = intList(f.required("widths", "a list of widths per stage"), f.pathOf("widths"), 1);
+    List<Integer> widths = intList(f.required("widths", "a list of widths per stage"), f.pathOf("widths"), SpecLimits.WIDTH);
     requireLength(f, "widths", widths.size(), n);
     List<Integer> strides = f.has("strides")
-        ? intList(f.node("strides").orElseThrow(), f.pathOf("strides"), 1)
+        ? intList(f.node("strides").orElseThrow(), f.pathOf("strides"), SpecLimits.STRIDE)
         : java.util.Collections.nCopies(n, 2);
     requireLength(f, "strides", strides.size(), n);
     List<Double> bs = new ArrayList<>();
@@ -257,7 +267,7 @@ final class SpecInterpreter {
     }
     List<Integer> gs = new ArrayList<>();
     if (f.has("group_widths")) {
-      gs = intList(f.node("group_widths").orElseThrow(), f.pathOf("group_widths"), 1);
+      gs = intList(f.node("group_widths").orElseThrow(), f.pathOf("group_widths"), SpecLimits.WIDTH);
       requireLength(f, "group_widths", gs.size(), n);
     }
     AnyNetParams params = new AnyNetParams(depths, widths, strides, bs, gs);
@@ -314,14 +324,14 @@ final class SpecInterpreter {
     }
   }
 
-  private static List<Integer> intList(YamlNode node, String path, int min) {
+  private static List<Integer> intList(YamlNode node, String path, SpecLimits.IntRange range) {
     List<YamlNode> items = Fields.asList(node, path);
     if (items.isEmpty()) {
       throw new SpecException(node.location(), path, "the list is empty; expected one value per stage");
     }
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      out.add(Fields.asInt(items.get(i), path + "[" + i + "]", min));
+      out.add(Fields.asInt(items.get(i), path + "[" + i + "]", range));
     }
     return out;
   }
@@ -331,12 +341,27 @@ final class SpecInterpreter {
       return 1.0;
     }
     double b = Fields.asNumber(node, path);
+    checkBottleneckRatio(b, node.location(), path);
+    return b;
+  }
+
+  private static void checkBottleneckRatio(double b, SourceLocation at, String path) {
     try {
       Stage.checkBottleneckRatio(b);
     } catch (IllegalArgumentException e) {
-      throw new SpecException(node.location(), path, e.getMessage());
+      throw new SpecException(at, path, e.getMessage());
     }
-    return b;
+    if (b > SpecLimits.MAX_BOTTLENECK_RATIO || b < SpecLimits.MIN_BOTTLENECK_RATIO) {
+      throw new SpecException(at, path, "bottleneck ratio must be in [1/64, 64] (a larger b leaves bottlenecks of a"
+          + " channel or two, a smaller 1/k multiplies widths by k), got " + SpecNumbers.format(b));
+    }
+  }
+
+  private static void requireAtMost(double value, double max, String why, SourceLocation at, String path) {
+    if (value > max) {
+      throw new SpecException(at, path,
+          "must be <= " + SpecNumbers.format(max) + " (" + why + "), got " + SpecNumbers.format(value));
+    }
   }
 
   // ---- search space --------------------------------------------------------------------------
@@ -347,9 +372,9 @@ final class SpecInterpreter {
     if (family.equals("anynet")) {
       rejectKeysOf(sample, REGNET_SAMPLE_KEYS, ANYNET_SAMPLE_KEYS, "anynet");
       YamlNode stagesNode = sample.required("stages", "the number of stages, e.g. stages: 4");
-      int stages = Fields.asInt(stagesNode, sample.pathOf("stages"), 1);
+      int stages = Fields.asInt(stagesNode, sample.pathOf("stages"), SpecLimits.STAGES);
       List<Integer> strides = sample.has("strides")
-          ? intList(sample.node("strides").orElseThrow(), sample.pathOf("strides"), 1)
+          ? intList(sample.node("strides").orElseThrow(), sample.pathOf("strides"), SpecLimits.STRIDE)
           : java.util.Collections.nCopies(stages, 2);
       if (strides.size() != stages) {
         throw new SpecException(sample.node("strides").orElseThrow().location(), sample.pathOf("strides"),
@@ -474,6 +499,18 @@ final class SpecInterpreter {
           p.specName() + " takes integers: values, low, high and q must be integers");
     }
     double min = d.min();
+    SourceLocation highAt = f == null ? node.location()
+        : f.node(f.has("values") ? "values" : "high").map(YamlNode::location).orElse(node.location());
+    String highPath = f == null ? path : f.pathOf(f.has("values") ? "values" : "high");
+    double max = d.max();
+    switch (p) {
+      case DEPTH -> requireAtMost(max, SpecLimits.MAX_DEPTH, SpecLimits.DEPTH.why(), highAt, highPath);
+      case WIDTH, GROUP_WIDTH, W0, WA -> requireAtMost(max, SpecLimits.MAX_WIDTH, SpecLimits.WIDTH_WHY, highAt, highPath);
+      case WM -> requireAtMost(max, SpecLimits.MAX_WM, WM_WHY, highAt, highPath);
+      case BOTTLENECK_RATIO -> requireAtMost(max, SpecLimits.MAX_BOTTLENECK_RATIO,
+          "a larger b leaves bottlenecks of a channel or two", highAt, highPath);
+      default -> throw new IllegalStateException(p.toString());
+    }
     switch (p) {
       case DEPTH, WIDTH, GROUP_WIDTH -> {
         if (min < 1) {
@@ -502,11 +539,7 @@ final class SpecInterpreter {
       case BOTTLENECK_RATIO -> {
         List<Double> values = d instanceof Distribution.Choice c ? c.values() : List.of(min);
         for (double v : values) {
-          try {
-            Stage.checkBottleneckRatio(v);
-          } catch (IllegalArgumentException e) {
-            throw new SpecException(lowAt, lowPath, e.getMessage());
-          }
+          checkBottleneckRatio(v, lowAt, lowPath);
         }
         if (!(d instanceof Distribution.Choice) && min < 1) {
           throw new SpecException(lowAt, lowPath,

@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.runtime.testing.Prerequisite;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +22,7 @@ class TrainCommandTest {
   /** The accuracy bar: the ~6 M multiply-add RegNetX, one epoch of full Fashion-MNIST, <= 14% test error. */
   @Test
   void regNetX6mfReachesAtMost14PercentAfterOneEpoch(@TempDir Path dir) throws IOException {
-    assumeTrue(Files.isRegularFile(FULL_FMNIST.resolve("train-images-idx3-ubyte.gz")),
-        "needs the Debian package dataset-fashion-mnist (.ci/run installs it)");
+    Prerequisite.FASHION_MNIST.assume(Files.isRegularFile(FULL_FMNIST.resolve("train-images-idx3-ubyte.gz")));
     CliRun r = run("train", "specs/fmnist-models.yaml", "--model", "RegNetX-6MF", "--epochs", "1",
         "--dataset", "fashion-mnist:" + FULL_FMNIST, "--out", dir.resolve("run").toString());
     assertThat(r.exitCode()).as(r.err()).isZero();

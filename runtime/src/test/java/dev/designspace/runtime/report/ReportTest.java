@@ -1,7 +1,7 @@
 package dev.designspace.runtime.report;
 
+import dev.designspace.runtime.testing.Prerequisite;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -76,7 +76,7 @@ class ReportTest {
     assertThat(Files.readAllLines(root.resolve("models.csv"))).hasSize(41);
     assertThat(root.resolve("sweeps.json")).exists();
 
-    assumeTrue(Files.isExecutable(CHROMIUM), "needs Chromium (.ci/run installs it)");
+    Prerequisite.CHROMIUM.assume(Files.isExecutable(CHROMIUM));
     Path profile = Files.createTempDirectory(root, "chromium");
     Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",

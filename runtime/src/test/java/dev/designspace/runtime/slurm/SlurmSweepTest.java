@@ -1,5 +1,6 @@
 package dev.designspace.runtime.slurm;
 
+import dev.designspace.runtime.testing.Prerequisite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,7 +21,6 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,10 +39,7 @@ class SlurmSweepTest {
   @BeforeAll
   static void slurmAndSpec() throws Exception {
     boolean up = SlurmCommands.squeue().isPresent();
-    if (System.getenv("DESIGNSPACE_REQUIRE_SLURM") != null) {
-      assertThat(up).as("squeue must answer: start Slurm with scripts/local-slurm.sh start").isTrue();
-    }
-    Assumptions.assumeTrue(up, "no Slurm here (scripts/local-slurm.sh start runs one)");
+    Prerequisite.SLURM.assume(up);
     spec = TinySpec.write(dir, "TinySlurm");
   }
 
