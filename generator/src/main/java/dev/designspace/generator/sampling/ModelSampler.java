@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rejection sampling (pycls {@code sweep_setup}, reference section d.5): draw a candidate, check
+ * Rejection sampling (pycls {@code sweep_setup}; docs/algorithms.md, "Rejection sampling"): draw a candidate, check
  * the cheap constraints (RegNet stages, AnyNet increasing), build the network, skip duplicates,
  * then check flops, params and acts. Models are accepted in draw order, so a sample is a prefix
  * of any larger sample with the same seed.
