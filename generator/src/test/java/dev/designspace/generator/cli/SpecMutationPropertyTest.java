@@ -3,6 +3,7 @@ package dev.designspace.generator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.designspace.generator.tool.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -206,7 +207,7 @@ class SpecMutationPropertyTest {
     return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
-      CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()), args);
+      CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()));
       cli.setOut(new PrintWriter(out));
       cli.setErr(new PrintWriter(err));
       int code = cli.execute(args);
