@@ -11,9 +11,11 @@ import dev.designspace.generator.spec.SpecLoader;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.CodeSource;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -36,7 +38,8 @@ import org.apache.maven.project.MavenProject;
  * (TensorFlow and the model description, no tool libraries) to compile them.
  *
  * <p>Incremental: when the resolved specs, options and generator version are unchanged since the
- * last successful run, nothing is done; otherwise only files whose bytes change are written.
+ * last successful run, nothing is done; otherwise only files whose bytes change are written. A
+ * snapshot generator also counts its code, since a rebuilt snapshot keeps its version.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
@@ -144,7 +147,11 @@ public final class GenerateMojo extends AbstractMojo {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       StringBuilder input = new StringBuilder();
-      input.append("generator ").append(VersionProvider.version()).append('\n');
+      String version = VersionProvider.version();
+      input.append("generator ").append(version).append('\n');
+      if (version.endsWith("-SNAPSHOT")) {
+        input.append("generator code ").append(generatorCodeDigest()).append('\n');
+      }
       input.append("package ").append(packageName).append("\nsamples ").append(samples).append("\nseed ").append(seed).append('\n');
       for (Path file : files) {
         DesignSpace space = SpecLoader.load(file);
@@ -154,5 +161,33 @@ public final class GenerateMojo extends AbstractMojo {
     } catch (NoSuchAlgorithmException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** SHA-256 of the generator's jar, or of every file of its classes directory in a reactor build. */
+  private static String generatorCodeDigest() throws IOException, NoSuchAlgorithmException {
+    MessageDigest digest = MessageDigest.getInstance("SHA-256");
+    CodeSource source = SourceGeneration.class.getProtectionDomain().getCodeSource();
+    if (source == null) {
+      return "unknown";
+    }
+    Path code;
+    try {
+      code = Path.of(source.getLocation().toURI());
+    } catch (URISyntaxException e) {
+      return "unknown";
+    }
+    if (Files.isRegularFile(code)) {
+      digest.update(Files.readAllBytes(code));
+    } else if (Files.isDirectory(code)) {
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(code)) {
+        files = walk.filter(Files::isRegularFile).sorted().toList();
+      }
+      for (Path f : files) {
+        digest.update(code.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
+        digest.update(Files.readAllBytes(f));
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 }
