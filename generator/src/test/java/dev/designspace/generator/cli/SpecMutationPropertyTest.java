@@ -40,7 +40,7 @@ import picocli.CommandLine;
  */
 class SpecMutationPropertyTest {
   private static final Path SPECS = Path.of("specs");
-  private static final Pattern LOCATED = Pattern.compile("error: .*mutant\\.yaml:\\d+:\\d+: .*", Pattern.DOTALL);
+  private static final Pattern LOCATED = Pattern.compile("error: .*\\.yaml:\\d+:\\d+: .*", Pattern.DOTALL);
   private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?(?![\\w.])");
   private static final Pattern KEY_VALUE = Pattern.compile("(\\w+):[ ]+([^,{}\\[\\]#\\n]+|\\[[^\\]]*\\])");
 
