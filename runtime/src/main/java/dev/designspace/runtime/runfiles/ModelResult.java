@@ -54,8 +54,15 @@ public record ModelResult(
       throw new IllegalArgumentException("a result needs the model's id");
     }
     Objects.requireNonNull(status, "status");
-    if (status == RunStatus.FAILED && (message == null || message.isBlank())) {
-      throw new IllegalArgumentException("the failed result of " + id + " needs a message saying why");
+    if (status == RunStatus.FAILED) {
+      // a failure written by hand or by an older launcher may lack these; it is still a failure
+      // (what this version writes always has both: see failure)
+      if (message == null || message.isBlank()) {
+        message = "no reason recorded";
+      }
+      if (error == 0) {
+        error = NO_ERROR;
+      }
     }
     curve = curve == null ? null : List.copyOf(curve);
     if (recipe == null && curve != null) {
@@ -65,6 +72,9 @@ public record ModelResult(
 
   /** A run that ended without training: the shape every launcher writes for a failure. */
   public static ModelResult failure(String id, String message, long flops, long params, long acts, JsonNode config) {
+    if (message == null || message.isBlank()) {
+      throw new IllegalArgumentException("the failed result of " + id + " needs a message saying why");
+    }
     return new ModelResult(id, RunStatus.FAILED, NO_ERROR, null, null, null, null, null, null, flops, params, acts,
         config, null, null, null, null, message);
   }
