@@ -1,5 +1,6 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.generator.tool.ExitCodes;
@@ -126,7 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
     try {
       return train(chosen, info, run, options);
     } catch (RuntimeException e) {
-      if (!Files.exists(run.resolve(RunDirectory.RESULT))) {
+      if (!Files.exists(run.resolve(RunFiles.RESULT))) {
         if (e instanceof BadInputException || e instanceof DatasetException || e instanceof TrainingSetupException) {
           run.writeFailure(info, e.getMessage()); // a user's mistake reads as its message
         } else {
@@ -139,7 +140,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private int train(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
     PrintWriter err = spec.commandLine().getErr();
-    if (!resume && (Files.exists(run.resolve(RunDirectory.STATE)) || Files.exists(run.resolve(RunDirectory.RESULT)))) {
+    if (!resume && (Files.exists(run.resolve(RunFiles.STATE)) || Files.exists(run.resolve(RunFiles.RESULT)))) {
       throw new BadInputException(run.path() + " already holds a run; add --resume to continue it, or choose another --out");
     }
     if (resume && run.result().map(ModelResult::status).orElse(null) == RunStatus.DONE) {

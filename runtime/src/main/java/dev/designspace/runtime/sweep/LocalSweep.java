@@ -2,6 +2,7 @@ package dev.designspace.runtime.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.compile.CompilationClasspath;
@@ -89,7 +90,7 @@ public final class LocalSweep {
     List<SweepModel> chosen = ProxyCheck.choose(sweep.models(), request.checkProxy(), request.seed());
     List<SweepModel> pending = new ArrayList<>();
     for (SweepModel m : chosen) {
-      if (!Files.isRegularFile(ProxyCheck.runDir(sweep.path(), m).resolve(SweepDirectory.RESULT))) {
+      if (!Files.isRegularFile(ProxyCheck.runDir(sweep.path(), m).resolve(RunFiles.RESULT))) {
         pending.add(m);
       }
     }
@@ -205,7 +206,7 @@ public final class LocalSweep {
     }
     ModelResult failed = ModelResult.failure(model.name(), "worker exited with code " + exitCode + " and no result: "
         + tail(runDir.resolve("worker.log")), model.flops(), model.params(), model.acts(), null);
-    RunFileWriter.write(runDir.resolve(SweepDirectory.RESULT), failed);
+    RunFileWriter.write(runDir.resolve(RunFiles.RESULT), failed);
     return failed;
   }
 

@@ -36,7 +36,6 @@ public final class SweepDirectory {
   static final String SOURCES = "src";
   static final String CLASSES = "classes";
   static final String SPEC = "spec.yaml";
-  static final String RESULT = RunFiles.RESULT;
   /** Hash of the sources {@code classes/} was compiled from: unchanged sources are not recompiled. */
   static final String CLASSES_STAMP = ".sources.sha256";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -145,7 +144,7 @@ public final class SweepDirectory {
     for (int n = 1; ; n++) {
       Path target = run.resolve(PREVIOUS_RESULT + "-" + n + ".json");
       if (!Files.exists(target)) {
-        Files.move(run.resolve(RESULT), target, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(run.resolve(RunFiles.RESULT), target, StandardCopyOption.ATOMIC_MOVE);
         return target;
       }
     }
@@ -156,7 +155,7 @@ public final class SweepDirectory {
    * unless the model has a new result by now.
    */
   public void restoreResult(SweepModel model, Path setAside) throws IOException {
-    Path result = modelDir(model).resolve(RESULT);
+    Path result = modelDir(model).resolve(RunFiles.RESULT);
     if (!Files.exists(result)) {
       Files.move(setAside, result, StandardCopyOption.ATOMIC_MOVE);
     }

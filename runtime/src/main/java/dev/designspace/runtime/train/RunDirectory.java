@@ -37,8 +37,6 @@ import java.util.stream.Stream;
  */
 public final class RunDirectory {
   public static final String MODEL = "model.json";
-  public static final String STATE = RunFiles.STATE;
-  public static final String RESULT = RunFiles.RESULT;
   public static final String LOG = "train.log";
   public static final String CHECKPOINTS = "checkpoints";
   /** Held by the process training into the directory (an fcntl lock, also across NFS). */
@@ -189,15 +187,15 @@ public final class RunDirectory {
     try {
       return RunFileReader.resultIn(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(RESULT) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + dir.resolve(RunFiles.RESULT) + ": " + e.getMessage(), e);
     }
   }
 
   public void writeResult(ModelResult result) {
     try {
-      RunFileWriter.write(dir.resolve(RESULT), result);
+      RunFileWriter.write(dir.resolve(RunFiles.RESULT), result);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(RESULT) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + dir.resolve(RunFiles.RESULT) + ": " + e.getMessage(), e);
     }
   }
 
@@ -212,15 +210,15 @@ public final class RunDirectory {
     } catch (RunFileException e) {
       throw new TrainingSetupException(e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(STATE) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot read " + dir.resolve(RunFiles.STATE) + ": " + e.getMessage(), e);
     }
   }
 
   public void writeState(TrainingState state) {
     try {
-      RunFileWriter.write(dir.resolve(STATE), state);
+      RunFileWriter.write(dir.resolve(RunFiles.STATE), state);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(STATE) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write " + dir.resolve(RunFiles.STATE) + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.model.ModelInfoJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.designspace.generator.tool.FileTrees;
@@ -65,7 +66,7 @@ public final class Trainer {
         try {
           session.restore(run.resolve(state.checkpoint()).toString());
         } catch (RuntimeException e) {
-          throw new TrainingSetupException("cannot restore the checkpoint named by " + run.resolve(RunDirectory.STATE)
+          throw new TrainingSetupException("cannot restore the checkpoint named by " + run.resolve(RunFiles.STATE)
               + ": " + e.getMessage());
         }
         start = state.epochsDone();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Batches;
@@ -63,7 +64,7 @@ class TrainerTest {
     assertThat(r.error()).isLessThan(50.0); // chance is 90%
     assertThat(r.curve().get(1).trainLoss()).isLessThan(r.curve().get(0).trainLoss());
     assertThat(r.error()).isEqualTo(Math.min(r.curve().get(0).testError(), r.curve().get(1).testError()));
-    JsonNode result = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow();
+    JsonNode result = new RunDirectory(dir).read(RunFiles.RESULT).orElseThrow();
     for (String key : new String[] {"id", "status", "error", "finalError", "epochs", "curve", "trainSeconds",
         "imagesPerSecond", "flops", "params", "acts", "config", "recipe", "lossTrace"}) {
       assertThat(result.has(key)).as(key).isTrue();
@@ -99,7 +100,7 @@ class TrainerTest {
       }
     };
     assertThatThrownBy(() -> train(interrupted, OPTIONS, false, killer)).hasMessage("killed");
-    assertThat(new RunDirectory(interrupted).read(RunDirectory.STATE).orElseThrow().get("epochsDone").asInt()).isEqualTo(1);
+    assertThat(new RunDirectory(interrupted).read(RunFiles.STATE).orElseThrow().get("epochsDone").asInt()).isEqualTo(1);
     TrainResult resumed = train(interrupted, OPTIONS, true, ProgressListener.NONE);
     assertThat(resumed.curve()).hasSize(2);
     assertThat(resumed.curve().get(1).testError()).isEqualTo(expected.curve().get(1).testError());
@@ -147,7 +148,7 @@ class TrainerTest {
     TrainResult r = train(dir, OPTIONS.withBaseLr(1e6).withWarmup(0, 1), false, ProgressListener.NONE);
     assertThat(r.status()).isEqualTo(RunStatus.DIVERGED);
     assertThat(r.message()).contains("loss became");
-    JsonNode result = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow();
+    JsonNode result = new RunDirectory(dir).read(RunFiles.RESULT).orElseThrow();
     assertThat(result.get("status").asText()).isEqualTo("diverged");
     assertThat(result.get("error").asDouble()).isEqualTo(100.0);
   }
@@ -262,7 +263,7 @@ class TrainerTest {
     TrainResult r = train(dir, OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(20).withWarmup(0, 1), false,
         ProgressListener.NONE);
     assertThat(r.status()).isEqualTo(RunStatus.DONE);
-    JsonNode trace = new RunDirectory(dir).read(RunDirectory.RESULT).orElseThrow().get("lossTrace");
+    JsonNode trace = new RunDirectory(dir).read(RunFiles.RESULT).orElseThrow().get("lossTrace");
     assertThat(trace.get("peak").asDouble()).isGreaterThan(2 * trace.get("start").asDouble());
     assertThat(trace.get("peakStep").asLong()).isBetween(2L, 16L);
     assertThat(r.error()).isGreaterThan(80.0); // chance is 90%
