@@ -24,10 +24,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * with a spec), side by side with sampling and emitting alone. Single shots: the first run of a
  * command is what a user waits for.
  *
- * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar GenerateCompile}.
+ * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar
+ * GenerateCompile}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 1)
@@ -44,7 +47,8 @@ public class GenerateCompileBenchmark {
 
   @Benchmark
   public List<JavaFile> sampleAndEmit() {
-    GenerationRequest request = new GenerationRequest(List.of(Path.of(spec)), models, seed++, "bench.models", Path.of("."));
+    GenerationRequest request =
+        new GenerationRequest(List.of(Path.of(spec)), models, seed++, "bench.models", Path.of("."));
     List<ModelSource> sources = SourceGeneration.models(request);
     return SourceGeneration.emit(request, sources);
   }

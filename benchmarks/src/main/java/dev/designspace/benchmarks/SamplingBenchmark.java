@@ -24,13 +24,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rejection sampling under the complexity constraint (RegNetX, 360-400 MF at 224), on one thread.
- * {@code accept500} is the wall time to accept 500 models; the {@code candidates} counter of
- * {@code candidatesPerSecond} is candidates drawn and checked per second.
+ * {@code accept500} is the wall time to accept 500 models; the {@code candidates} counter of {@code
+ * candidatesPerSecond} is candidates drawn and checked per second.
  *
  * <p>Run from the repository root: {@code java -jar benchmarks/target/benchmarks.jar Sampling}.
  */
 @State(Scope.Benchmark)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Threads(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)

@@ -2,11 +2,11 @@ package dev.designspace.zoo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.designspace.model.ModelInfo;
+import dev.designspace.model.Stage;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelGraph;
-import dev.designspace.model.ModelInfo;
-import dev.designspace.model.Stage;
 import dev.designspace.runtime.nn.Network;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,15 +16,40 @@ class ZooClassesTest {
 
   @Test
   void allTwentyFourClassesExistWithThePublishedComplexity() {
-    List<Network> zoo = List.of(new RegNetX200MF(), new RegNetX400MF(), new RegNetX600MF(), new RegNetX800MF(),
-        new RegNetX1_6GF(), new RegNetX3_2GF(), new RegNetX4_0GF(), new RegNetX6_4GF(), new RegNetX8_0GF(),
-        new RegNetX12GF(), new RegNetX16GF(), new RegNetX32GF(), new RegNetY200MF(), new RegNetY400MF(),
-        new RegNetY600MF(), new RegNetY800MF(), new RegNetY1_6GF(), new RegNetY3_2GF(), new RegNetY4_0GF(),
-        new RegNetY6_4GF(), new RegNetY8_0GF(), new RegNetY12GF(), new RegNetY16GF(), new RegNetY32GF());
+    List<Network> zoo =
+        List.of(
+            new RegNetX200MF(),
+            new RegNetX400MF(),
+            new RegNetX600MF(),
+            new RegNetX800MF(),
+            new RegNetX1_6GF(),
+            new RegNetX3_2GF(),
+            new RegNetX4_0GF(),
+            new RegNetX6_4GF(),
+            new RegNetX8_0GF(),
+            new RegNetX12GF(),
+            new RegNetX16GF(),
+            new RegNetX32GF(),
+            new RegNetY200MF(),
+            new RegNetY400MF(),
+            new RegNetY600MF(),
+            new RegNetY800MF(),
+            new RegNetY1_6GF(),
+            new RegNetY3_2GF(),
+            new RegNetY4_0GF(),
+            new RegNetY6_4GF(),
+            new RegNetY8_0GF(),
+            new RegNetY12GF(),
+            new RegNetY16GF(),
+            new RegNetY32GF());
     assertThat(zoo).extracting(n -> n.info().name()).doesNotHaveDuplicates().hasSize(24);
     assertThat(RegNetY32GF.INFO.flops()).isEqualTo(32_279_583_362L);
-    assertThat(RegNetX400MF.INFO.stages()).extracting(Stage::width).containsExactly(32, 64, 160, 384);
-    assertThat(RegNetX8_0GF.INFO.stages()).extracting(Stage::groupWidth).containsExactly(80, 120, 120, 120);
+    assertThat(RegNetX400MF.INFO.stages())
+        .extracting(Stage::width)
+        .containsExactly(32, 64, 160, 384);
+    assertThat(RegNetX8_0GF.INFO.stages())
+        .extracting(Stage::groupWidth)
+        .containsExactly(80, 120, 120, 120);
     assertThat(RegNetY800MF.INFO.seRatio()).isEqualTo(0.25);
   }
 
@@ -33,10 +58,13 @@ class ZooClassesTest {
     for (Network network : List.of(new RegNetX200MF(), new RegNetY200MF(), new RegNetX1_6GF())) {
       try (ModelGraph g = ModelGraph.build(network, Mode.INFERENCE, LayerOptions.DEFAULTS)) {
         ModelInfo info = network.info();
-        assertThat(ModelGraph.trainableParameters(g.graph())).as(info.name()).isEqualTo(info.params());
+        assertThat(ModelGraph.trainableParameters(g.graph()))
+            .as(info.name())
+            .isEqualTo(info.params());
         assertThat(g.logits().channels()).isEqualTo(1000);
         int blocks = info.stages().stream().mapToInt(Stage::depth).sum();
-        assertThat(g.layers().records().stream().filter(r -> r.name().endsWith("/conv_b")).count()).isEqualTo(blocks);
+        assertThat(g.layers().records().stream().filter(r -> r.name().endsWith("/conv_b")).count())
+            .isEqualTo(blocks);
         assertThat(g.graph().operation("stage4/block1/conv_b/kernel")).isNotNull();
       }
     }

@@ -1,6 +1,5 @@
 package dev.designspace.maven;
 
-import dev.designspace.generator.tool.VersionProvider;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
@@ -8,6 +7,7 @@ import dev.designspace.generator.sampling.SamplingException;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecException;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.VersionProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,8 +33,8 @@ import org.apache.maven.project.MavenProject;
 /**
  * Generates one Java class per model of the given specs (fixed models, or {@code samples} models
  * sampled with {@code seed} from each design space) into {@code outputDirectory}, and adds that
- * directory as a compile source root. The classes implement
- * {@code dev.designspace.runtime.nn.Network}: depend on {@code dev.designspace:designspace-layers}
+ * directory as a compile source root. The classes implement {@code
+ * dev.designspace.runtime.nn.Network}: depend on {@code dev.designspace:designspace-layers}
  * (TensorFlow and the model description, no tool libraries) to compile them.
  *
  * <p>Incremental: when the resolved specs, options and generator version are unchanged since the
@@ -46,21 +46,25 @@ public final class GenerateMojo extends AbstractMojo {
   static final String FINGERPRINT = ".designspace-fingerprint";
 
   /**
-   * Spec files (YAML), or directories whose {@code *.yaml} and {@code *.yml} files are all
-   * taken (not recursively; files that only serve as {@code extends} bases can live elsewhere).
+   * Spec files (YAML), or directories whose {@code *.yaml} and {@code *.yml} files are all taken
+   * (not recursively; files that only serve as {@code extends} bases can live elsewhere).
    */
   @Parameter(defaultValue = "${project.basedir}/src/main/designspace")
   List<File> specs;
 
   /** Where the generated sources go; added as a compile source root. */
-  @Parameter(defaultValue = "${project.build.directory}/generated-sources/designspace", required = true)
+  @Parameter(
+      defaultValue = "${project.build.directory}/generated-sources/designspace",
+      required = true)
   File outputDirectory;
 
   /** Package of the generated classes. */
   @Parameter(defaultValue = GenerationRequest.DEFAULT_PACKAGE, required = true)
   String packageName;
 
-  /** Models to sample from each sampled design space (fixed-model specs generate all their models). */
+  /**
+   * Models to sample from each sampled design space (fixed-model specs generate all their models).
+   */
   @Parameter(defaultValue = "10")
   int samples;
 
@@ -94,23 +98,38 @@ public final class GenerateMojo extends AbstractMojo {
     try {
       String fingerprint = fingerprint(files);
       Path stamp = out.resolve(FINGERPRINT);
-      if (Files.isRegularFile(stamp) && Files.readString(stamp, StandardCharsets.UTF_8).equals(fingerprint)
+      if (Files.isRegularFile(stamp)
+          && Files.readString(stamp, StandardCharsets.UTF_8).equals(fingerprint)
           && Files.isRegularFile(out.resolve(SourceGeneration.MANIFEST))) {
-        getLog().info(String.format("designspace: sources are up to date (%d specs, checked in %d ms)", files.size(),
-            (System.nanoTime() - start) / 1_000_000));
+        getLog()
+            .info(
+                String.format(
+                    "designspace: sources are up to date (%d specs, checked in %d ms)",
+                    files.size(), (System.nanoTime() - start) / 1_000_000));
         return;
       }
-      GenerationResult result = SourceGeneration.generate(new GenerationRequest(files, samples, seed, packageName, out));
-      getLog().info(String.format("designspace: %d models from %d specs into %s (%d files written, %d unchanged,"
-              + " %d removed) in %d ms", result.models().size(), files.size(), out, result.written().size(),
-          result.unchanged().size(), result.removed().size(), (System.nanoTime() - start) / 1_000_000));
+      GenerationResult result =
+          SourceGeneration.generate(new GenerationRequest(files, samples, seed, packageName, out));
+      getLog()
+          .info(
+              String.format(
+                  "designspace: %d models from %d specs into %s (%d files written, %d unchanged,"
+                      + " %d removed) in %d ms",
+                  result.models().size(),
+                  files.size(),
+                  out,
+                  result.written().size(),
+                  result.unchanged().size(),
+                  result.removed().size(),
+                  (System.nanoTime() - start) / 1_000_000));
       Files.writeString(stamp, fingerprint, StandardCharsets.UTF_8); // only after success
     } catch (SpecException | SamplingException e) {
       throw new MojoFailureException(e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new MojoFailureException("designspace: " + e.getMessage());
     } catch (IOException | UncheckedIOException e) {
-      throw new MojoExecutionException("designspace: cannot write " + out + ": " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "designspace: cannot write " + out + ": " + e.getMessage(), e);
     }
   }
 
@@ -121,8 +140,11 @@ public final class GenerateMojo extends AbstractMojo {
       Path p = f.toPath();
       if (Files.isDirectory(p)) {
         try (Stream<Path> entries = Files.list(p)) {
-          entries.filter(e -> e.toString().endsWith(".yaml") || e.toString().endsWith(".yml"))
-              .filter(Files::isRegularFile).sorted().forEach(files::add);
+          entries
+              .filter(e -> e.toString().endsWith(".yaml") || e.toString().endsWith(".yml"))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .forEach(files::add);
         } catch (IOException e) {
           throw new MojoFailureException("designspace: cannot list " + p + ": " + e.getMessage());
         }
@@ -136,7 +158,8 @@ public final class GenerateMojo extends AbstractMojo {
   }
 
   private boolean isDefaultDirectory(File f) {
-    return project != null && f.toPath().equals(project.getBasedir().toPath().resolve("src/main/designspace"));
+    return project != null
+        && f.toPath().equals(project.getBasedir().toPath().resolve("src/main/designspace"));
   }
 
   /**
@@ -152,18 +175,28 @@ public final class GenerateMojo extends AbstractMojo {
       if (version.endsWith("-SNAPSHOT")) {
         input.append("generator code ").append(generatorCodeDigest()).append('\n');
       }
-      input.append("package ").append(packageName).append("\nsamples ").append(samples).append("\nseed ").append(seed).append('\n');
+      input
+          .append("package ")
+          .append(packageName)
+          .append("\nsamples ")
+          .append(samples)
+          .append("\nseed ")
+          .append(seed)
+          .append('\n');
       for (Path file : files) {
         DesignSpace space = SpecLoader.load(file);
         input.append(file).append('\n').append(space).append('\n');
       }
-      return HexFormat.of().formatHex(digest.digest(input.toString().getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(digest.digest(input.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | IOException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  /** SHA-256 of the generator's jar, or of every file of its classes directory in a reactor build. */
+  /**
+   * SHA-256 of the generator's jar, or of every file of its classes directory in a reactor build.
+   */
   private static String generatorCodeDigest() throws IOException, NoSuchAlgorithmException {
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     CodeSource source = SourceGeneration.class.getProtectionDomain().getCodeSource();

@@ -24,7 +24,9 @@ public enum BlockType {
     return specName;
   }
 
-  /** Whether the block has a bottleneck and a group conv, so bottleneck ratio and group width apply. */
+  /**
+   * Whether the block has a bottleneck and a group conv, so bottleneck ratio and group width apply.
+   */
   public boolean isBottleneck() {
     return this == X || this == Y;
   }

@@ -11,9 +11,9 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * What a generated model is: its name and origin (design space, spec, seed and sample index),
- * its structure stage by stage, and its exact complexity as counted by the generator. Every
- * generated class has one as its static {@code INFO}.
+ * What a generated model is: its name and origin (design space, spec, seed and sample index), its
+ * structure stage by stage, and its exact complexity as counted by the generator. Every generated
+ * class has one as its static {@code INFO}.
  */
 public final class ModelInfo {
   private final String name;
@@ -257,7 +257,8 @@ public final class ModelInfo {
       return this;
     }
 
-    public Builder regNet(int depth, int w0, double wa, double wm, int groupWidth, double bottleneckRatio) {
+    public Builder regNet(
+        int depth, int w0, double wa, double wm, int groupWidth, double bottleneckRatio) {
       this.regNet = new RegNetParams(depth, w0, wa, wm, groupWidth, bottleneckRatio);
       return this;
     }

@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The one JSON shape of a {@link ModelInfo}, as ordered maps that any JSON writer serialises in
- * key order. {@link #structure} is what {@code describe --json} and {@code sample --json} print per
- * model and {@code manifest.json} records as {@code config}; {@link #of} prefixes the model's origin
- * and is the {@code config} a run's {@code result.json} records.
+ * The one JSON shape of a {@link ModelInfo}, as ordered maps that any JSON writer serialises in key
+ * order. {@link #structure} is what {@code describe --json} and {@code sample --json} print per
+ * model and {@code manifest.json} records as {@code config}; {@link #of} prefixes the model's
+ * origin and is the {@code config} a run's {@code result.json} records.
  */
 public final class ModelInfoJson {
   private ModelInfoJson() {}
@@ -39,13 +39,15 @@ public final class ModelInfoJson {
     m.put("flops", info.flops());
     m.put("params", info.params());
     m.put("acts", info.acts());
-    info.regNet().ifPresent(r -> {
-      m.put("depth", r.depth());
-      // w0 is a multiple of 8 (RegNetParams checks it): written as the integer it is
-      m.put("w0", (int) r.w0());
-      m.put("wa", r.wa());
-      m.put("wm", r.wm());
-    });
+    info.regNet()
+        .ifPresent(
+            r -> {
+              m.put("depth", r.depth());
+              // w0 is a multiple of 8 (RegNetParams checks it): written as the integer it is
+              m.put("w0", (int) r.w0());
+              m.put("wa", r.wa());
+              m.put("wm", r.wm());
+            });
     return m;
   }
 

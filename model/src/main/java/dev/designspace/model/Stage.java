@@ -1,8 +1,8 @@
 package dev.designspace.model;
 
 /**
- * One stage: {@code depth} blocks of output width {@code width}; the first block has stride
- * {@code stride}, the others stride 1.
+ * One stage: {@code depth} blocks of output width {@code width}; the first block has stride {@code
+ * stride}, the others stride 1.
  *
  * @param bottleneckRatio the paper's b (block width over bottleneck width); 1 for v and r blocks
  * @param groupWidth channels per group of the 3x3 conv; for v and r blocks the full width (a dense
@@ -59,7 +59,8 @@ public record Stage(int depth, int width, int stride, double bottleneckRatio, in
     double botMul = 1.0 / b;
     if (botMul > 1 && botMul != Math.rint(botMul)) {
       throw new IllegalArgumentException(
-          "bottleneck ratio below 1 must be 1/k for an integer k (an inverted bottleneck), got " + b);
+          "bottleneck ratio below 1 must be 1/k for an integer k (an inverted bottleneck), got "
+              + b);
     }
   }
 }

@@ -2,15 +2,15 @@ package dev.designspace.generator.cli;
 
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.complexity.ComplexityCounter;
+import dev.designspace.generator.json.ModelJson;
 import dev.designspace.generator.network.NetworkConfig;
-import dev.designspace.model.Stage;
 import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
-import dev.designspace.generator.json.ModelJson;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.model.Stage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Prints each model's structure and its exact flops, params and acts.",
-      "Flops are multiply-adds, counted as pycls counts them. Fixed-model specs describe every model; "
-          + "sampled spaces describe -n models drawn with --seed."
+      "Flops are multiply-adds, counted as pycls counts them. Fixed-model specs describe every"
+          + " model; sampled spaces describe -n models drawn with --seed."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -48,17 +48,29 @@ public final class DescribeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON array, one object per model.")
   boolean json;
 
-  @Option(names = "--input-size", paramLabel = "S", description = "Count at this input resolution instead of the spec's.")
+  @Option(
+      names = "--input-size",
+      paramLabel = "S",
+      description = "Count at this input resolution instead of the spec's.")
   Integer inputSize;
 
-  @Option(names = "--classes", paramLabel = "C", description = "Count with this many classes instead of the spec's.")
+  @Option(
+      names = "--classes",
+      paramLabel = "C",
+      description = "Count with this many classes instead of the spec's.")
   Integer classes;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "5",
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "5",
       description = "Sampled spaces: how many models to describe (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
       description = "Sampled spaces: the sampling seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -104,9 +116,11 @@ public final class DescribeCommand implements Callable<Integer> {
     if (inputSize == null && classes == null) {
       return n;
     }
-    var s = n.settings().withInput(
-        inputSize == null ? n.settings().inputSize() : inputSize,
-        classes == null ? n.settings().classes() : classes);
+    var s =
+        n.settings()
+            .withInput(
+                inputSize == null ? n.settings().inputSize() : inputSize,
+                classes == null ? n.settings().classes() : classes);
     List<Stage> stages = n.stages();
     return new NetworkConfig(n.name(), s, stages, n.regNet());
   }

@@ -12,8 +12,8 @@ import picocli.CommandLine;
 /**
  * The one place where failures become messages and exit codes, for every command of both front
  * ends: spec, sampling, invalid request values and other bad-input errors exit 2 with their
- * message; anything else exits 1. Commands throw and never translate. Stack traces only with
- * {@code --stacktrace}.
+ * message; anything else exits 1. Commands throw and never translate. Stack traces only with {@code
+ * --stacktrace}.
  */
 public final class FailureHandler
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -44,11 +44,17 @@ public final class FailureHandler
    *     a front end's own domain exceptions, so that commands need not translate them one by one
    */
   @SafeVarargs
-  public static CommandLine install(CommandLine commandLine, Class<? extends Exception>... moreBadInput) {
+  public static CommandLine install(
+      CommandLine commandLine, Class<? extends Exception>... moreBadInput) {
     // requests and options are records that reject what a user gave with IllegalArgumentException
     // at construction; at this boundary that is the user's to fix, like the domain exceptions
-    List<Class<? extends Exception>> badInput = new ArrayList<>(List.of(SpecException.class, BadInputException.class,
-        SamplingException.class, IllegalArgumentException.class));
+    List<Class<? extends Exception>> badInput =
+        new ArrayList<>(
+            List.of(
+                SpecException.class,
+                BadInputException.class,
+                SamplingException.class,
+                IllegalArgumentException.class));
     badInput.addAll(List.of(moreBadInput));
     FailureHandler handler = new FailureHandler(List.copyOf(badInput));
     return commandLine.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
@@ -69,8 +75,11 @@ public final class FailureHandler
       message = e.getMessage();
     } else {
       code = ExitCodes.FAILURE;
-      message = e.getClass().getSimpleName() + ": " + e.getMessage()
-          + (stacktrace ? "" : " (run with --stacktrace for details)");
+      message =
+          e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage()
+              + (stacktrace ? "" : " (run with --stacktrace for details)");
     }
     err.println(commandLine.getColorScheme().errorText("error: ") + message);
     err.flush();

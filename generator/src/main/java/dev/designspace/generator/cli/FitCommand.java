@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
 public final class FitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--widths", required = true, split = ",", paramLabel = "W1,W2,...",
+  @Option(
+      names = "--widths",
+      required = true,
+      split = ",",
+      paramLabel = "W1,W2,...",
       description = "Output width of every block, in order.")
   List<Integer> widths;
 
@@ -60,8 +64,15 @@ public final class FitCommand implements Callable<Integer> {
       m.put("fittedWidths", fit.fittedWidths());
       out.println(ModelJson.write(m));
     } else {
-      out.println(String.format(Locale.ROOT, "depth  %d%nw0     %d%nwa     %.4f%nwm     %.4f%ne_fit  %.4f",
-          fit.depth(), fit.w0(), fit.wa(), fit.wm(), fit.eFit()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "depth  %d%nw0     %d%nwa     %.4f%nwm     %.4f%ne_fit  %.4f",
+              fit.depth(),
+              fit.w0(),
+              fit.wa(),
+              fit.wm(),
+              fit.eFit()));
       out.println("given  " + join(widths));
       out.println("fitted " + join(fit.fittedWidths()));
     }

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes one Java class per model and manifest.json.",
-      "The models are the fixed models of a spec, or -n models sampled with --seed from a design space. "
-          + "Each class implements dev.designspace.runtime.nn.Network and lays the model out block by block. "
-          + "Identical inputs give identical bytes; unchanged files are not rewritten."
+      "The models are the fixed models of a spec, or -n models sampled with --seed from a design"
+          + " space. Each class implements dev.designspace.runtime.nn.Network and lays the model"
+          + " out block by block. Identical inputs give identical bytes; unchanged files are not"
+          + " rewritten."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -37,19 +38,31 @@ public final class GenCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (YAML).")
   List<Path> specs;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "10",
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "10",
       description = "Models per sampled space (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
       description = "Sampling seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--package", paramLabel = "P", defaultValue = GenerationRequest.DEFAULT_PACKAGE,
+  @Option(
+      names = "--package",
+      paramLabel = "P",
+      defaultValue = GenerationRequest.DEFAULT_PACKAGE,
       description = "Package of the generated classes (default: ${DEFAULT-VALUE}).")
   String packageName;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "generated-sources",
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "generated-sources",
       description = "Output directory (default: ${DEFAULT-VALUE}).")
   Path out;
 
@@ -67,8 +80,13 @@ public final class GenCommand implements Callable<Integer> {
     }
     stdout.flush();
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("generated %d models into %s (%d files written, %d unchanged, %d removed)%n",
-        result.models().size(), out, result.written().size(), result.unchanged().size(), result.removed().size());
+    err.printf(
+        "generated %d models into %s (%d files written, %d unchanged, %d removed)%n",
+        result.models().size(),
+        out,
+        result.written().size(),
+        result.unchanged().size(),
+        result.removed().size());
     err.flush();
     return ExitCodes.OK;
   }

@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
- * The generator on its own ({@code java -jar designspace-generator.jar gen ...}): the commands
- * that need no TensorFlow. The full tool is {@code designspace} in the runtime.
+ * The generator on its own ({@code java -jar designspace-generator.jar gen ...}): the commands that
+ * need no TensorFlow. The full tool is {@code designspace} in the runtime.
  */
 @Command(
     name = "designspace-generator",
@@ -17,10 +17,18 @@ import picocli.CommandLine.ScopeType;
     description = {
       "Generates model sources, samples design spaces and counts complexity, without TensorFlow."
     },
-    subcommands = {GenCommand.class, SampleCommand.class, DescribeCommand.class, FitCommand.class,
-        CommandLine.HelpCommand.class})
+    subcommands = {
+      GenCommand.class,
+      SampleCommand.class,
+      DescribeCommand.class,
+      FitCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class GeneratorMain implements Runnable {
-  @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of a failure.")
+  @Option(
+      names = "--stacktrace",
+      scope = ScopeType.INHERIT,
+      description = "Print the stack trace of a failure.")
   boolean stacktrace;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

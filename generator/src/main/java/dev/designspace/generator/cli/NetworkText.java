@@ -1,9 +1,9 @@
 package dev.designspace.generator.cli;
 
-import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
+import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.model.RegNetParams;
 import dev.designspace.model.Stage;
 import java.util.Locale;
@@ -16,41 +16,78 @@ final class NetworkText {
     NetworkSettings s = network.settings();
     StringBuilder sb = new StringBuilder();
     sb.append(network.name());
-    network.regNet().ifPresent(origin -> {
-      RegNetParams p = origin.params();
-      sb.append(String.format(Locale.ROOT, "  (RegNet d=%d w0=%d wa=%s wm=%s g=%d b=%s)",
-          p.depth(), (int) p.w0(), SpecNumbers.format(p.wa()), SpecNumbers.format(p.wm()), p.groupWidth(), SpecNumbers.format(p.bottleneckRatio())));
-    });
+    network
+        .regNet()
+        .ifPresent(
+            origin -> {
+              RegNetParams p = origin.params();
+              sb.append(
+                  String.format(
+                      Locale.ROOT,
+                      "  (RegNet d=%d w0=%d wa=%s wm=%s g=%d b=%s)",
+                      p.depth(),
+                      (int) p.w0(),
+                      SpecNumbers.format(p.wa()),
+                      SpecNumbers.format(p.wm()),
+                      p.groupWidth(),
+                      SpecNumbers.format(p.bottleneckRatio())));
+            });
     sb.append('\n');
-    sb.append(String.format(Locale.ROOT,
-        "  input %dx%dx%d, %d classes, stem %s %d, block %s%s%s, %s%n",
-        s.inputSize(), s.inputSize(), s.inputChannels(), s.classes(), s.stem().type().specName(),
-        s.stem().width(), s.block().specName(),
-        s.seRatio() > 0 ? " (se " + SpecNumbers.format(s.seRatio()) + ")" : "",
-        s.headWidth() > 0 ? ", head " + s.headWidth() : "", s.activation().specName()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  input %dx%dx%d, %d classes, stem %s %d, block %s%s%s, %s%n",
+            s.inputSize(),
+            s.inputSize(),
+            s.inputChannels(),
+            s.classes(),
+            s.stem().type().specName(),
+            s.stem().width(),
+            s.block().specName(),
+            s.seRatio() > 0 ? " (se " + SpecNumbers.format(s.seRatio()) + ")" : "",
+            s.headWidth() > 0 ? ", head " + s.headWidth() : "",
+            s.activation().specName()));
     boolean bottleneck = s.block().isBottleneck();
-    sb.append(bottleneck
-        ? "  stage  depth  width  stride  b      w_b    g      groups\n"
-        : "  stage  depth  width  stride\n");
+    sb.append(
+        bottleneck
+            ? "  stage  depth  width  stride  b      w_b    g      groups\n"
+            : "  stage  depth  width  stride\n");
     for (int i = 0; i < network.stages().size(); i++) {
       Stage st = network.stages().get(i);
-      sb.append(String.format(Locale.ROOT, "  %-5d  %-5d  %-5d  %-6d", i + 1, st.depth(), st.width(), st.stride()));
+      sb.append(
+          String.format(
+              Locale.ROOT, "  %-5d  %-5d  %-5d  %-6d", i + 1, st.depth(), st.width(), st.stride()));
       if (bottleneck) {
-        sb.append(String.format(Locale.ROOT, "  %-5s  %-5d  %-5d  %d", SpecNumbers.format(st.bottleneckRatio()),
-            st.bottleneckWidth(), st.groupWidth(), st.groups()));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  %-5s  %-5d  %-5d  %d",
+                SpecNumbers.format(st.bottleneckRatio()),
+                st.bottleneckWidth(),
+                st.groupWidth(),
+                st.groups()));
       }
       sb.append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "  flops %,d  params %,d  acts %,d%n", cx.flops(), cx.params(), cx.acts()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  flops %,d  params %,d  acts %,d%n",
+            cx.flops(),
+            cx.params(),
+            cx.acts()));
     return sb.toString();
   }
 
   /**
-   * Prints rows as aligned columns two spaces apart; columns {@code firstNumeric} to
-   * {@code lastNumeric} are right-aligned.
+   * Prints rows as aligned columns two spaces apart; columns {@code firstNumeric} to {@code
+   * lastNumeric} are right-aligned.
    */
-  static void printTable(java.io.PrintWriter out, java.util.List<java.util.List<String>> rows,
-      int firstNumeric, int lastNumeric) {
+  static void printTable(
+      java.io.PrintWriter out,
+      java.util.List<java.util.List<String>> rows,
+      int firstNumeric,
+      int lastNumeric) {
     int columns = rows.get(0).size();
     int[] widths = new int[columns];
     for (var row : rows) {

@@ -1,17 +1,17 @@
 package dev.designspace.generator.complexity;
 
-import dev.designspace.model.BlockType;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
+import dev.designspace.model.BlockType;
 import dev.designspace.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Walks a network in forward order the way pycls's {@code complexity()} does
- * (see docs/algorithms.md, "Complexity"): conv, BN, max pool, global pool and linear layers
- * update (h, w), flops, params and acts; projection shortcuts are counted first at the block
- * input resolution, SE at 1x1.
+ * Walks a network in forward order the way pycls's {@code complexity()} does (see
+ * docs/algorithms.md, "Complexity"): conv, BN, max pool, global pool and linear layers update (h,
+ * w), flops, params and acts; projection shortcuts are counted first at the block input resolution,
+ * SE at 1x1.
  */
 public final class ComplexityCounter {
 
@@ -48,8 +48,14 @@ public final class ComplexityCounter {
     void network(NetworkConfig network) {
       NetworkSettings s = network.settings();
       int stemWidth = s.stem().width();
-      conv("stem/conv", s.inputChannels(), stemWidth, s.stem().type().kernel(),
-          s.stem().type().stride(), 1, false);
+      conv(
+          "stem/conv",
+          s.inputChannels(),
+          stemWidth,
+          s.stem().type().kernel(),
+          s.stem().type().stride(),
+          1,
+          false);
       bn("stem/bn", stemWidth);
       if (s.stem().type().hasMaxPool()) {
         maxPool("stem/pool", stemWidth, 3, 2);
@@ -124,7 +130,9 @@ public final class ComplexityCounter {
       // exact: a network too large for a 64-bit count fails here rather than wrapping around
       long kernel = Math.multiplyExact(Math.multiplyExact((long) k * k, (long) cIn), (long) cOut);
       long da = Math.multiplyExact(Math.multiplyExact((long) cOut, h), w);
-      long df = Math.addExact(Math.multiplyExact(Math.multiplyExact(kernel, h), w) / groups, bias ? da : 0);
+      long df =
+          Math.addExact(
+              Math.multiplyExact(Math.multiplyExact(kernel, h), w) / groups, bias ? da : 0);
       long dp = kernel / groups + (bias ? cOut : 0);
       add(path, bias ? "conv+bias" : "conv", cIn, cOut, k, stride, groups, df, dp, da);
     }
@@ -136,7 +144,17 @@ public final class ComplexityCounter {
     private void maxPool(String path, int c, int k, int stride) {
       h = (h - 1) / stride + 1;
       w = (w - 1) / stride + 1;
-      add(path, "maxpool", c, c, k, stride, 1, 0, 0, Math.multiplyExact(Math.multiplyExact((long) c, h), w));
+      add(
+          path,
+          "maxpool",
+          c,
+          c,
+          k,
+          stride,
+          1,
+          0,
+          0,
+          Math.multiplyExact(Math.multiplyExact((long) c, h), w));
     }
 
     private void globalPool(String path) {
@@ -150,14 +168,34 @@ public final class ComplexityCounter {
       add(path, "fc+bias", cIn, cOut, 1, 1, 1, d, d, cOut);
     }
 
-    private void add(String path, String kind, int cIn, int cOut, int k, int stride, int groups,
-        long df, long dp, long da) {
+    private void add(
+        String path,
+        String kind,
+        int cIn,
+        int cOut,
+        int k,
+        int stride,
+        int groups,
+        long df,
+        long dp,
+        long da) {
       flops = Math.addExact(flops, df);
       params = Math.addExact(params, dp);
       acts = Math.addExact(acts, da);
       if (trace != null) {
-        trace.add(new LayerCost(path, kind, cIn, cOut, k, stride, groups, (int) h, (int) w,
-            new Complexity(df, dp, da), new Complexity(flops, params, acts)));
+        trace.add(
+            new LayerCost(
+                path,
+                kind,
+                cIn,
+                cOut,
+                k,
+                stride,
+                groups,
+                (int) h,
+                (int) w,
+                new Complexity(df, dp, da),
+                new Complexity(flops, params, acts)));
       }
     }
   }

@@ -10,7 +10,8 @@ import java.util.Objects;
  *
  * @param count models per sampled space (fixed-model specs emit all their models)
  */
-public record GenerationRequest(List<Path> specs, int count, long seed, String packageName, Path outDir) {
+public record GenerationRequest(
+    List<Path> specs, int count, long seed, String packageName, Path outDir) {
 
   public static final String DEFAULT_PACKAGE = "dev.designspace.models";
 

@@ -11,7 +11,11 @@ import java.util.List;
  * @param removed sources of an earlier run's manifest that this run no longer generates
  */
 public record GenerationResult(
-    List<ModelSource> models, List<Path> written, List<Path> unchanged, List<Path> removed, Path manifest) {
+    List<ModelSource> models,
+    List<Path> written,
+    List<Path> unchanged,
+    List<Path> removed,
+    Path manifest) {
   public GenerationResult {
     models = List.copyOf(models);
     written = List.copyOf(written);

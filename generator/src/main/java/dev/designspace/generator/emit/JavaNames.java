@@ -11,9 +11,9 @@ public final class JavaNames {
   private JavaNames() {}
 
   /**
-   * The class name of a model: '-' dropped, '.' to '_', first letter upper case, so
-   * {@code RegNetX-200MF} gives {@code RegNetX200MF} and {@code RegNetX-1.6GF} gives
-   * {@code RegNetX1_6GF} (distinct from {@code RegNetX-16GF}).
+   * The class name of a model: '-' dropped, '.' to '_', first letter upper case, so {@code
+   * RegNetX-200MF} gives {@code RegNetX200MF} and {@code RegNetX-1.6GF} gives {@code RegNetX1_6GF}
+   * (distinct from {@code RegNetX-16GF}).
    *
    * @throws IllegalArgumentException if no valid identifier results
    */
@@ -48,13 +48,21 @@ public final class JavaNames {
       String key = className(model).toLowerCase(Locale.ROOT);
       String other = seen.putIfAbsent(key, model);
       if (other != null) {
-        throw new IllegalArgumentException("models '" + other + "' and '" + model
-            + "' would both be class " + className(model) + " (file names ignore case on some systems); rename one");
+        throw new IllegalArgumentException(
+            "models '"
+                + other
+                + "' and '"
+                + model
+                + "' would both be class "
+                + className(model)
+                + " (file names ignore case on some systems); rename one");
       }
     }
   }
 
-  /** @throws IllegalArgumentException unless {@code name} is a valid, keyword-free package name */
+  /**
+   * @throws IllegalArgumentException unless {@code name} is a valid, keyword-free package name
+   */
   public static void requirePackageName(String name) {
     if (!SourceVersion.isName(name)) {
       throw new IllegalArgumentException(

@@ -40,14 +40,34 @@ public final class SourceGeneration {
     for (Path spec : request.specs()) {
       DesignSpace space = SpecLoader.load(spec);
       if (space.isSampled()) {
-        for (SampledModel m : ModelSampler.sample(SampleRequest.of(space, request.count(), request.seed())).models()) {
-          models.add(new ModelSource(JavaNames.className(m.name()), m.network(), m.complexity(), space.name(),
-              space.description(), space.source(), m.seed(), m.sampleIndex(), m.parameters()));
+        for (SampledModel m :
+            ModelSampler.sample(SampleRequest.of(space, request.count(), request.seed()))
+                .models()) {
+          models.add(
+              new ModelSource(
+                  JavaNames.className(m.name()),
+                  m.network(),
+                  m.complexity(),
+                  space.name(),
+                  space.description(),
+                  space.source(),
+                  m.seed(),
+                  m.sampleIndex(),
+                  m.parameters()));
         }
       } else {
         for (NetworkConfig n : space.models()) {
-          models.add(new ModelSource(JavaNames.className(n.name()), n, ComplexityCounter.count(n), space.name(),
-              space.description(), space.source(), null, null, Map.of()));
+          models.add(
+              new ModelSource(
+                  JavaNames.className(n.name()),
+                  n,
+                  ComplexityCounter.count(n),
+                  space.name(),
+                  space.description(),
+                  space.source(),
+                  null,
+                  null,
+                  Map.of()));
         }
       }
     }
@@ -71,7 +91,8 @@ public final class SourceGeneration {
     try {
       Files.createDirectories(out);
       for (JavaFile file : files) {
-        String relative = file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
+        String relative =
+            file.packageName().replace('.', '/') + "/" + file.typeSpec().name() + ".java";
         sources.add(relative);
         Path target = out.resolve(relative);
         (writeIfChanged(target, file.toString()) ? written : unchanged).add(target);
@@ -84,11 +105,13 @@ public final class SourceGeneration {
       }
       return new GenerationResult(models, written, unchanged, removed, manifest);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write generated sources to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write generated sources to " + out + ": " + e.getMessage(), e);
     }
   }
 
-  private static Map<String, Object> manifest(GenerationRequest request, List<ModelSource> models, List<String> sources) {
+  private static Map<String, Object> manifest(
+      GenerationRequest request, List<ModelSource> models, List<String> sources) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("generator", ModelEmitter.GENERATOR);
     m.put("package", request.packageName());
@@ -113,16 +136,28 @@ public final class SourceGeneration {
         e.put("sampleIndex", model.sampleIndex());
         e.put("sampled", model.sampled());
       }
-      e.put("complexity", Map.of("flops", model.complexity().flops(), "params", model.complexity().params(),
-          "acts", model.complexity().acts()));
-      e.put("config", ModelJson.describe(model.network(), model.complexity(), model.spaceName(), model.specFile()));
+      e.put(
+          "complexity",
+          Map.of(
+              "flops",
+              model.complexity().flops(),
+              "params",
+              model.complexity().params(),
+              "acts",
+              model.complexity().acts()));
+      e.put(
+          "config",
+          ModelJson.describe(
+              model.network(), model.complexity(), model.spaceName(), model.specFile()));
       entries.add(e);
     }
     m.put("models", entries);
     return m;
   }
 
-  /** Deletes sources listed by the previous manifest in {@code out} that are no longer generated. */
+  /**
+   * Deletes sources listed by the previous manifest in {@code out} that are no longer generated.
+   */
   private static List<Path> removeStale(Path out, List<String> current) throws IOException {
     Path manifest = out.resolve(MANIFEST);
     if (!Files.isRegularFile(manifest)) {
@@ -147,7 +182,9 @@ public final class SourceGeneration {
     return removed;
   }
 
-  /** Atomically replaces {@code target} with {@code content} unless it already holds exactly that. */
+  /**
+   * Atomically replaces {@code target} with {@code content} unless it already holds exactly that.
+   */
   static boolean writeIfChanged(Path target, String content) throws IOException {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {

@@ -1,7 +1,7 @@
 package dev.designspace.generator.fit;
 
-import dev.designspace.model.RegNetParams;
 import dev.designspace.generator.network.RegNetQuantizer;
+import dev.designspace.model.RegNetParams;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +45,8 @@ public final class RegNetFit {
     double waMax = Math.max(1.0, 2.0 * maxWidth);
 
     // keep the best few grid points for refinement
-    PriorityQueue<Candidate> best = new PriorityQueue<>(Comparator.comparingDouble(Candidate::error).reversed());
+    PriorityQueue<Candidate> best =
+        new PriorityQueue<>(Comparator.comparingDouble(Candidate::error).reversed());
     double[] logU = new double[d];
     for (int w0 = w0Low; w0 <= w0High; w0 += RegNetParams.QUANTUM) {
       for (int a = 0; a <= WA_STEPS; a++) {
@@ -82,7 +83,8 @@ public final class RegNetFit {
     for (int w : fitted) {
       fittedList.add(w);
     }
-    return new RegNetFitResult(d, winner.w0(), winner.wa(), winner.wm(), winner.error(), fittedList);
+    return new RegNetFitResult(
+        d, winner.w0(), winner.wa(), winner.wm(), winner.error(), fittedList);
   }
 
   /**
@@ -91,7 +93,9 @@ public final class RegNetFit {
    */
   private static Candidate localGrid(Objective objective, Candidate c) {
     Candidate best = c;
-    for (int dw0 = -RegNetParams.QUANTUM; dw0 <= RegNetParams.QUANTUM; dw0 += RegNetParams.QUANTUM) {
+    for (int dw0 = -RegNetParams.QUANTUM;
+        dw0 <= RegNetParams.QUANTUM;
+        dw0 += RegNetParams.QUANTUM) {
       int w0 = c.w0() + dw0;
       if (w0 < RegNetParams.QUANTUM) {
         continue;
@@ -124,9 +128,14 @@ public final class RegNetFit {
     while (waStep > 1e-3 || wmStep > 1e-4) {
       boolean improved = false;
       double[][] moves = {
-        {0, waStep, 0}, {0, -waStep, 0}, {0, 0, wmStep}, {0, 0, -wmStep},
-        {RegNetParams.QUANTUM, 0, 0}, {-RegNetParams.QUANTUM, 0, 0},
-        {0, waStep, -wmStep}, {0, -waStep, wmStep}
+        {0, waStep, 0},
+        {0, -waStep, 0},
+        {0, 0, wmStep},
+        {0, 0, -wmStep},
+        {RegNetParams.QUANTUM, 0, 0},
+        {-RegNetParams.QUANTUM, 0, 0},
+        {0, waStep, -wmStep},
+        {0, -waStep, wmStep}
       };
       for (double[] m : moves) {
         double w0 = current.w0() + m[0];
@@ -192,7 +201,9 @@ public final class RegNetFit {
       for (int j = 0; j < d; j++) {
         int k = (int) Math.rint(logU[j] / logWm);
         if (k != cachedK) {
-          int width = (int) Math.rint(w0 * StrictMath.pow(wm, k) / RegNetParams.QUANTUM) * RegNetParams.QUANTUM;
+          int width =
+              (int) Math.rint(w0 * StrictMath.pow(wm, k) / RegNetParams.QUANTUM)
+                  * RegNetParams.QUANTUM;
           cachedLog = width > 0 ? Math.log(width) : Double.NEGATIVE_INFINITY;
           cachedK = k;
         }

@@ -8,7 +8,8 @@ import java.util.List;
  * @param eFit mean absolute log-ratio of fitted to observed block widths (0: exact)
  * @param fittedWidths the per-block widths the fitted parameters produce
  */
-public record RegNetFitResult(int depth, int w0, double wa, double wm, double eFit, List<Integer> fittedWidths) {
+public record RegNetFitResult(
+    int depth, int w0, double wa, double wm, double eFit, List<Integer> fittedWidths) {
   public RegNetFitResult {
     fittedWidths = List.copyOf(fittedWidths);
   }

@@ -14,10 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A model in {@code describe --json} and {@code sample --json}: the shape of
- * {@link ModelInfoJson#structure} for the built structure (after the compatibility adjustment for
- * RegNets and sampled AnyNets) plus, for RegNets, the block widths; samples add {@code
- * sampleIndex}, {@code seed} and the drawn values.
+ * A model in {@code describe --json} and {@code sample --json}: the shape of {@link
+ * ModelInfoJson#structure} for the built structure (after the compatibility adjustment for RegNets
+ * and sampled AnyNets) plus, for RegNets, the block widths; samples add {@code sampleIndex}, {@code
+ * seed} and the drawn values.
  */
 public final class ModelJson {
   private static final ObjectMapper MAPPER =
@@ -25,24 +25,33 @@ public final class ModelJson {
 
   private ModelJson() {}
 
-  /** The {@link ModelInfo} a class generated for {@code network} carries (without sampling fields). */
-  public static ModelInfo info(NetworkConfig network, Complexity cx, String designSpace, String spec) {
+  /**
+   * The {@link ModelInfo} a class generated for {@code network} carries (without sampling fields).
+   */
+  public static ModelInfo info(
+      NetworkConfig network, Complexity cx, String designSpace, String spec) {
     NetworkSettings s = network.settings();
-    ModelInfo.Builder b = ModelInfo.builder(network.name())
-        .designSpace(designSpace)
-        .spec(spec)
-        .input(s.inputSize(), s.inputChannels())
-        .classes(s.classes())
-        .stem(s.stem().type(), s.stem().width())
-        .block(s.block())
-        .seRatio(s.seRatio())
-        .headWidth(s.headWidth())
-        .activation(s.activation());
+    ModelInfo.Builder b =
+        ModelInfo.builder(network.name())
+            .designSpace(designSpace)
+            .spec(spec)
+            .input(s.inputSize(), s.inputChannels())
+            .classes(s.classes())
+            .stem(s.stem().type(), s.stem().width())
+            .block(s.block())
+            .seRatio(s.seRatio())
+            .headWidth(s.headWidth())
+            .activation(s.activation());
     for (Stage st : network.stages()) {
       b.stage(st.depth(), st.width(), st.stride(), st.bottleneckRatio(), st.groupWidth());
     }
-    network.regNet().map(o -> o.params()).ifPresent(p ->
-        b.regNet(p.depth(), (int) p.w0(), p.wa(), p.wm(), p.groupWidth(), p.bottleneckRatio()));
+    network
+        .regNet()
+        .map(o -> o.params())
+        .ifPresent(
+            p ->
+                b.regNet(
+                    p.depth(), (int) p.w0(), p.wa(), p.wm(), p.groupWidth(), p.bottleneckRatio()));
     return b.complexity(cx.flops(), cx.params(), cx.acts()).build();
   }
 

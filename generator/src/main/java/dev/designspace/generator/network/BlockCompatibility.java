@@ -5,10 +5,10 @@ import dev.designspace.model.Stage;
 /**
  * pycls {@code adjust_block_compatibility}: per stage, shrink the group width to at most the
  * bottleneck width and round the bottleneck width to a multiple of the group width (and of the
- * inverted-bottleneck multiplier), half to even, so that every group conv is valid (paper
- * Appendix D). pycls applies it to the RegNets it generates; we also apply it to sampled
- * AnyNets, whose drawn widths and group widths would often give invalid group convs. A fixed
- * AnyNet is built as written, as pycls builds one.
+ * inverted-bottleneck multiplier), half to even, so that every group conv is valid (paper Appendix
+ * D). pycls applies it to the RegNets it generates; we also apply it to sampled AnyNets, whose
+ * drawn widths and group widths would often give invalid group convs. A fixed AnyNet is built as
+ * written, as pycls builds one.
  */
 public final class BlockCompatibility {
 
@@ -24,7 +24,8 @@ public final class BlockCompatibility {
    */
   public static Adjusted adjust(int[] widths, double[] bottleneckRatios, int[] groupWidths) {
     if (widths.length != bottleneckRatios.length || widths.length != groupWidths.length) {
-      throw new IllegalArgumentException("widths, bottleneck ratios and group widths differ in length");
+      throw new IllegalArgumentException(
+          "widths, bottleneck ratios and group widths differ in length");
     }
     int n = widths.length;
     int[] outWidths = new int[n];
@@ -45,7 +46,6 @@ public final class BlockCompatibility {
     }
     return new Adjusted(outWidths, outGroups);
   }
-
 
   private static int lcm(int a, int b) {
     return a / gcd(a, b) * b;

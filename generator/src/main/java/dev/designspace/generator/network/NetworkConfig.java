@@ -1,17 +1,17 @@
 package dev.designspace.generator.network;
 
 import dev.designspace.model.BlockType;
-import dev.designspace.model.Stage;
 import dev.designspace.model.RegNetParams;
+import dev.designspace.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A fully resolved network: settings shared with its design space plus per-stage structure.
- * RegNets and sampled AnyNets are built after the compatibility adjustment, fixed AnyNets as
- * written. Immutable; invalid structures cannot be constructed.
+ * A fully resolved network: settings shared with its design space plus per-stage structure. RegNets
+ * and sampled AnyNets are built after the compatibility adjustment, fixed AnyNets as written.
+ * Immutable; invalid structures cannot be constructed.
  *
  * @param regNet present when the network was made from RegNet parameters
  */
@@ -35,8 +35,15 @@ public record NetworkConfig(
         int wb = s.bottleneckWidth();
         if (wb < 1 || s.groupWidth() > wb || wb % s.groupWidth() != 0) {
           throw new IllegalArgumentException(
-              "stage " + (i + 1) + ": bottleneck width " + wb + " (width " + s.width() + " / b "
-                  + s.bottleneckRatio() + ") is not a positive multiple of group width "
+              "stage "
+                  + (i + 1)
+                  + ": bottleneck width "
+                  + wb
+                  + " (width "
+                  + s.width()
+                  + " / b "
+                  + s.bottleneckRatio()
+                  + ") is not a positive multiple of group width "
                   + s.groupWidth());
         }
       }
@@ -47,7 +54,8 @@ public record NetworkConfig(
    * A RegNet: quantise (d, w0, wa, wm) into stages, stride 2 each, then adjust compatibility as
    * pycls's RegNet does, so that every generated width gives valid group convs.
    */
-  public static NetworkConfig fromRegNet(String name, NetworkSettings settings, RegNetParams params) {
+  public static NetworkConfig fromRegNet(
+      String name, NetworkSettings settings, RegNetParams params) {
     RegNetWidths widths = RegNetQuantizer.quantize(params);
     int n = widths.numStages();
     int[] ws = new int[n];
@@ -63,20 +71,26 @@ public record NetworkConfig(
       gs[i] = params.groupWidth();
     }
     return new NetworkConfig(
-        name, settings, adjustedStages(settings.block(), ds, ws, strides, bs, gs),
+        name,
+        settings,
+        adjustedStages(settings.block(), ds, ws, strides, bs, gs),
         Optional.of(new RegNetOrigin(params, widths)));
   }
 
   /**
-   * A fixed AnyNet, built as written like pycls's AnyNet: w_b = round_half_even(w / b) and
-   * w_b / g groups, widths unchanged. pycls never adjusts a given AnyNet, so neither do we: its
-   * complexity must be pycls's. A stage whose w_b is not a positive multiple of its group width is
-   * refused: pycls's w_b // g groups would then be an invalid conv or not of width g.
+   * A fixed AnyNet, built as written like pycls's AnyNet: w_b = round_half_even(w / b) and w_b / g
+   * groups, widths unchanged. pycls never adjusts a given AnyNet, so neither do we: its complexity
+   * must be pycls's. A stage whose w_b is not a positive multiple of its group width is refused:
+   * pycls's w_b // g groups would then be an invalid conv or not of width g.
    */
-  public static NetworkConfig fromAnyNet(String name, NetworkSettings settings, AnyNetParams params) {
+  public static NetworkConfig fromAnyNet(
+      String name, NetworkSettings settings, AnyNetParams params) {
     PerStage a = new PerStage(params);
-    return new NetworkConfig(name, settings,
-        stages(settings.block(), a.depths, a.widths, a.strides, a.bs, a.gs), Optional.empty());
+    return new NetworkConfig(
+        name,
+        settings,
+        stages(settings.block(), a.depths, a.widths, a.strides, a.bs, a.gs),
+        Optional.empty());
   }
 
   /**
@@ -87,8 +101,11 @@ public record NetworkConfig(
   public static NetworkConfig fromSampledAnyNet(
       String name, NetworkSettings settings, AnyNetParams params) {
     PerStage a = new PerStage(params);
-    return new NetworkConfig(name, settings,
-        adjustedStages(settings.block(), a.depths, a.widths, a.strides, a.bs, a.gs), Optional.empty());
+    return new NetworkConfig(
+        name,
+        settings,
+        adjustedStages(settings.block(), a.depths, a.widths, a.strides, a.bs, a.gs),
+        Optional.empty());
   }
 
   /** AnyNet parameters as per-stage arrays; no group widths means one group (g = w_b). */
@@ -111,9 +128,10 @@ public record NetworkConfig(
         widths[i] = params.widths().get(i);
         strides[i] = params.strides().get(i);
         bs[i] = params.bottleneckRatios().isEmpty() ? 1.0 : params.bottleneckRatios().get(i);
-        gs[i] = params.groupWidths().isEmpty()
-            ? Math.max(1, Stage.bottleneckWidth(widths[i], bs[i]))
-            : params.groupWidths().get(i);
+        gs[i] =
+            params.groupWidths().isEmpty()
+                ? Math.max(1, Stage.bottleneckWidth(widths[i], bs[i]))
+                : params.groupWidths().get(i);
       }
     }
   }
@@ -136,9 +154,10 @@ public record NetworkConfig(
       BlockType block, int[] depths, int[] widths, int[] strides, double[] bs, int[] gs) {
     List<Stage> stages = new ArrayList<>(depths.length);
     for (int i = 0; i < depths.length; i++) {
-      stages.add(block.isBottleneck()
-          ? new Stage(depths[i], widths[i], strides[i], bs[i], gs[i])
-          : new Stage(depths[i], widths[i], strides[i], 1.0, widths[i]));
+      stages.add(
+          block.isBottleneck()
+              ? new Stage(depths[i], widths[i], strides[i], bs[i], gs[i])
+              : new Stage(depths[i], widths[i], strides[i], 1.0, widths[i]));
     }
     return stages;
   }

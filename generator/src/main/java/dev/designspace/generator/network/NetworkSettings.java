@@ -1,13 +1,13 @@
 package dev.designspace.generator.network;
 
-import dev.designspace.model.StemType;
-import dev.designspace.model.BlockType;
 import dev.designspace.model.Activation;
+import dev.designspace.model.BlockType;
+import dev.designspace.model.StemType;
 import java.util.Objects;
 
 /**
- * What every model of a design space shares: input, classes, stem, block type, SE ratio, head
- * width and activation (the spec's {@code network:} section).
+ * What every model of a design space shares: input, classes, stem, block type, SE ratio, head width
+ * and activation (the spec's {@code network:} section).
  *
  * @param seRatio SE width ratio; 0 means no SE. The y block with ratio 0 is normalised by the spec
  *     loader to the pycls default 0.25.
@@ -41,7 +41,10 @@ public record NetworkSettings(
     }
     if (seRatio > 0 && !block.isBottleneck()) {
       throw new IllegalArgumentException(
-          "se_ratio applies only to x and y blocks, got " + seRatio + " for block " + block.specName());
+          "se_ratio applies only to x and y blocks, got "
+              + seRatio
+              + " for block "
+              + block.specName());
     }
     if (headWidth < 0) {
       throw new IllegalArgumentException("head width must be >= 0, got " + headWidth);

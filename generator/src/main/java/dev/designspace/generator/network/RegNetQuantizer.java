@@ -47,8 +47,8 @@ public final class RegNetQuantizer {
   }
 
   /**
-   * Allocation-free core used by the sampler and the fit: fills {@code blockWidths} (and
-   * {@code continuous} when not null) and returns {@code max(k_j)}.
+   * Allocation-free core used by the sampler and the fit: fills {@code blockWidths} (and {@code
+   * continuous} when not null) and returns {@code max(k_j)}.
    */
   public static int quantizeInto(
       int depth, double w0, double wa, double wm, int[] blockWidths, double[] continuous) {
@@ -74,10 +74,11 @@ public final class RegNetQuantizer {
   }
 
   /**
-   * Number of distinct widths and total stages without allocating: {@code result[0] =
-   * numStages}, {@code result[1] = totalStages}.
+   * Number of distinct widths and total stages without allocating: {@code result[0] = numStages},
+   * {@code result[1] = totalStages}.
    */
-  public static void countStages(int depth, double w0, double wa, double wm, int[] scratch, int[] result) {
+  public static void countStages(
+      int depth, double w0, double wa, double wm, int[] scratch, int[] result) {
     int maxK = quantizeInto(depth, w0, wa, wm, scratch, null);
     int distinct = 0;
     int previous = Integer.MIN_VALUE;

@@ -7,8 +7,8 @@ import java.util.List;
  * quantised per-block widths, and the stages as runs of equal width.
  *
  * @param numStages number of distinct quantised widths
- * @param totalStages {@code max(k_j) + 1}; differs from {@code numStages} when a stage index has
- *     no block or two indices round to the same width (pycls rejects such samples)
+ * @param totalStages {@code max(k_j) + 1}; differs from {@code numStages} when a stage index has no
+ *     block or two indices round to the same width (pycls rejects such samples)
  */
 public record RegNetWidths(
     List<Double> continuousWidths,

@@ -17,32 +17,48 @@ final class Checks {
       throw new InvalidDistributionException("q", "must be > 0, got " + SpecNumbers.format(q));
     }
     if (positiveLow && !(low > 0)) {
-      throw new InvalidDistributionException("low", "must be > 0 for this distribution, got " + SpecNumbers.format(low));
+      throw new InvalidDistributionException(
+          "low", "must be > 0 for this distribution, got " + SpecNumbers.format(low));
     }
     if (high < low) {
-      throw new InvalidDistributionException("high", "must be >= low (" + SpecNumbers.format(low) + "), got " + SpecNumbers.format(high));
+      throw new InvalidDistributionException(
+          "high",
+          "must be >= low (" + SpecNumbers.format(low) + "), got " + SpecNumbers.format(high));
     }
   }
 
   static void divisible(double low, double high, double q) {
     Quantum quantum = Quantum.of(q);
     if (!quantum.divides(low)) {
-      throw new InvalidDistributionException("low", "must be a multiple of q (" + SpecNumbers.format(q) + "), got " + SpecNumbers.format(low));
+      throw new InvalidDistributionException(
+          "low",
+          "must be a multiple of q ("
+              + SpecNumbers.format(q)
+              + "), got "
+              + SpecNumbers.format(low));
     }
     if (!quantum.divides(high)) {
-      throw new InvalidDistributionException("high", "must be a multiple of q (" + SpecNumbers.format(q) + "), got " + SpecNumbers.format(high));
+      throw new InvalidDistributionException(
+          "high",
+          "must be a multiple of q ("
+              + SpecNumbers.format(q)
+              + "), got "
+              + SpecNumbers.format(high));
     }
   }
 
   static void powersOfTwo(double low, double high, double q) {
     if (!isPowerOfTwo(low)) {
-      throw new InvalidDistributionException("low", "must be a power of two, got " + SpecNumbers.format(low));
+      throw new InvalidDistributionException(
+          "low", "must be a power of two, got " + SpecNumbers.format(low));
     }
     if (!isPowerOfTwo(high)) {
-      throw new InvalidDistributionException("high", "must be a power of two, got " + SpecNumbers.format(high));
+      throw new InvalidDistributionException(
+          "high", "must be a power of two, got " + SpecNumbers.format(high));
     }
     if (!isPowerOfTwo(q)) {
-      throw new InvalidDistributionException("q", "must be a power of two, got " + SpecNumbers.format(q));
+      throw new InvalidDistributionException(
+          "q", "must be a power of two, got " + SpecNumbers.format(q));
     }
   }
 

@@ -3,8 +3,8 @@ package dev.designspace.generator.random;
 import java.util.List;
 
 /**
- * A distribution over numbers, as in pycls's sweep samplers (docs/algorithms.md, "Distributions"). Every
- * quantised distribution samples the closed interval [low, high] in steps of q.
+ * A distribution over numbers, as in pycls's sweep samplers (docs/algorithms.md, "Distributions").
+ * Every quantised distribution samples the closed interval [low, high] in steps of q.
  */
 public sealed interface Distribution
     permits Distribution.Uniform,

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A quantisation step q and exact multiples of it: {@code k * q} is computed like pycls's
- * {@code Decimal(k) * Decimal(str(q))}, the double nearest the exact decimal product, so that
- * 364 * 0.1 gives 36.4 and not 36.400000000000006.
+ * A quantisation step q and exact multiples of it: {@code k * q} is computed like pycls's {@code
+ * Decimal(k) * Decimal(str(q))}, the double nearest the exact decimal product, so that 364 * 0.1
+ * gives 36.4 and not 36.400000000000006.
  */
 public final class Quantum {
   private static final Map<Double, Quantum> CACHE = new ConcurrentHashMap<>();

@@ -2,8 +2,8 @@ package dev.designspace.generator.random;
 
 /**
  * SplitMix64 (Steele, Lea and Flood 2014): a small, fast generator whose whole state is one long.
- * Written out here rather than taken from {@code java.util} so that a seed gives the same stream
- * on every JDK, forever.
+ * Written out here rather than taken from {@code java.util} so that a seed gives the same stream on
+ * every JDK, forever.
  */
 public final class SplitMix64 {
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;

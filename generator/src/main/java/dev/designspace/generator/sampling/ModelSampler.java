@@ -1,13 +1,10 @@
 package dev.designspace.generator.sampling;
 
-import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.network.AnyNetParams;
 import dev.designspace.generator.network.NetworkConfig;
-import dev.designspace.model.RegNetParams;
 import dev.designspace.generator.network.RegNetQuantizer;
-import dev.designspace.model.Stage;
 import dev.designspace.generator.random.Distribution;
 import dev.designspace.generator.random.SplitMix64;
 import dev.designspace.generator.space.Bound;
@@ -15,6 +12,9 @@ import dev.designspace.generator.space.Constraints;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.space.Parameter;
 import dev.designspace.generator.space.SearchSpace;
+import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.model.RegNetParams;
+import dev.designspace.model.Stage;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,13 +25,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Rejection sampling (pycls {@code sweep_setup}; docs/algorithms.md, "Rejection sampling"): draw a candidate, check
- * the cheap constraints (RegNet stages, AnyNet increasing), build the network, skip duplicates,
- * then check flops, params and acts. Models are accepted in draw order, so a sample is a prefix
- * of any larger sample with the same seed.
+ * Rejection sampling (pycls {@code sweep_setup}; docs/algorithms.md, "Rejection sampling"): draw a
+ * candidate, check the cheap constraints (RegNet stages, AnyNet increasing), build the network,
+ * skip duplicates, then check flops, params and acts. Models are accepted in draw order, so a
+ * sample is a prefix of any larger sample with the same seed.
  */
 public final class ModelSampler {
-  private static final String[] ANYNET_CHECKS = {"increasing", "distinct", "flops", "params", "acts"};
+  private static final String[] ANYNET_CHECKS = {
+    "increasing", "distinct", "flops", "params", "acts"
+  };
   private static final String[] REGNET_CHECKS = {"stages", "distinct", "flops", "params", "acts"};
 
   private ModelSampler() {}
@@ -90,7 +92,9 @@ public final class ModelSampler {
           }
           // the stage check needs no allocation; most RegNet candidates end here
           RegNetQuantizer.countStages(depth, w0, wa, wm, scratch, stageCounts);
-          if (!check(0, stageCounts[0] == stageCounts[1] && constraints.stages().contains(stageCounts[0]))) {
+          if (!check(
+              0,
+              stageCounts[0] == stageCounts[1] && constraints.stages().contains(stageCounts[0]))) {
             continue;
           }
           drawn = new LinkedHashMap<>();
@@ -100,26 +104,38 @@ public final class ModelSampler {
           drawn.put("wm", wm);
           drawn.put("group_width", g);
           drawn.put("bottleneck_ratio", b);
-          network = NetworkConfig.fromRegNet(nameOf(index), space.network(),
-              new RegNetParams(depth, w0, wa, wm, g, b));
+          network =
+              NetworkConfig.fromRegNet(
+                  nameOf(index), space.network(), new RegNetParams(depth, w0, wa, wm, g, b));
         } else {
           SearchSpace.AnyNet a = (SearchSpace.AnyNet) search;
           int n = a.stages();
           List<Integer> depths = ints(a.depth(), Parameter.DEPTH, n);
           List<Integer> widths = ints(a.width(), Parameter.WIDTH, n);
           List<Double> bs = doubles(a.bottleneckRatio(), Parameter.BOTTLENECK_RATIO, n);
-          List<Integer> gs = a.groupWidth() == null ? List.of() : ints(a.groupWidth(), Parameter.GROUP_WIDTH, n);
-          boolean increasing = increasing(Parameter.DEPTH, depths) && increasing(Parameter.WIDTH, widths)
-              && increasing(Parameter.BOTTLENECK_RATIO, bs) && increasing(Parameter.GROUP_WIDTH, gs);
+          List<Integer> gs =
+              a.groupWidth() == null ? List.of() : ints(a.groupWidth(), Parameter.GROUP_WIDTH, n);
+          boolean increasing =
+              increasing(Parameter.DEPTH, depths)
+                  && increasing(Parameter.WIDTH, widths)
+                  && increasing(Parameter.BOTTLENECK_RATIO, bs)
+                  && increasing(Parameter.GROUP_WIDTH, gs);
           network = null;
           if (increasing) {
-            network = NetworkConfig.fromSampledAnyNet(nameOf(index), space.network(),
-                new AnyNetParams(depths, widths, a.strides(), bs, gs));
+            network =
+                NetworkConfig.fromSampledAnyNet(
+                    nameOf(index),
+                    space.network(),
+                    new AnyNetParams(depths, widths, a.strides(), bs, gs));
             // the compatibility adjustment must not break the order either
-            increasing = increasing(Parameter.DEPTH, network.depths())
-                && increasing(Parameter.WIDTH, network.widths())
-                && increasing(Parameter.GROUP_WIDTH, network.settings().block().isBottleneck()
-                    ? network.groupWidths() : List.of());
+            increasing =
+                increasing(Parameter.DEPTH, network.depths())
+                    && increasing(Parameter.WIDTH, network.widths())
+                    && increasing(
+                        Parameter.GROUP_WIDTH,
+                        network.settings().block().isBottleneck()
+                            ? network.groupWidths()
+                            : List.of());
           }
           if (!check(0, increasing)) {
             continue;
@@ -139,9 +155,15 @@ public final class ModelSampler {
         try {
           cx = ComplexityCounter.count(network);
         } catch (ArithmeticException e) {
-          throw new SamplingException(space.source() + ": sample: a drawn model (depths " + network.depths()
-              + ", widths " + network.widths() + ") has more flops, params or acts than a 64-bit count holds;"
-              + " lower the high ends of the sample's depth and width (or w0, wa, wm), or the input size", stats());
+          throw new SamplingException(
+              space.source()
+                  + ": sample: a drawn model (depths "
+                  + network.depths()
+                  + ", widths "
+                  + network.widths()
+                  + ") has more flops, params or acts than a 64-bit count holds; lower the high"
+                  + " ends of the sample's depth and width (or w0, wa, wm), or the input size",
+              stats());
         }
         if (!check(2, constraints.flops().contains(cx.flops()))
             || !check(3, constraints.params().contains(cx.params()))
@@ -241,38 +263,72 @@ public final class ModelSampler {
       NumberFormat n = NumberFormat.getIntegerInstance(Locale.ROOT);
       n.setGroupingUsed(true);
       StringBuilder sb = new StringBuilder();
-      sb.append("found only ").append(stats.accepted()).append(" of ").append(request.count())
-          .append(" distinct models of ").append(space.name()).append(" in ")
-          .append(n.format(candidates)).append(" candidates (seed ").append(request.seed()).append(")\n");
+      sb.append("found only ")
+          .append(stats.accepted())
+          .append(" of ")
+          .append(request.count())
+          .append(" distinct models of ")
+          .append(space.name())
+          .append(" in ")
+          .append(n.format(candidates))
+          .append(" candidates (seed ")
+          .append(request.seed())
+          .append(")\n");
       sb.append("  candidates tried: ").append(n.format(candidates)).append('\n');
       for (String check : stats.entered().keySet()) {
         long in = stats.entered().get(check);
         long ok = stats.passed().get(check);
-        sb.append(String.format(Locale.ROOT, "  passed %-10s %s of %s (%.3f%%)%s%n", check + ":",
-            n.format(ok), n.format(in), in == 0 ? 0.0 : 100.0 * ok / in, describe(check)));
+        sb.append(
+            String.format(
+                Locale.ROOT,
+                "  passed %-10s %s of %s (%.3f%%)%s%n",
+                check + ":",
+                n.format(ok),
+                n.format(in),
+                in == 0 ? 0.0 : 100.0 * ok / in,
+                describe(check)));
       }
-      stats.worstCheck().ifPresent(worst -> sb.append("  most rejections: '").append(worst).append("' (")
-          .append(n.format(stats.rejectedBy(worst))).append(")\n"));
-      stats.mostSelectiveCheck().ifPresent(binding -> sb.append("  lowest pass rate: '").append(binding)
-          .append("'").append(binding.equals("distinct")
-              ? ": the space holds few distinct models; ask for fewer"
-              : ": loosen that constraint, or allow more candidates with --max-candidates"));
+      stats
+          .worstCheck()
+          .ifPresent(
+              worst ->
+                  sb.append("  most rejections: '")
+                      .append(worst)
+                      .append("' (")
+                      .append(n.format(stats.rejectedBy(worst)))
+                      .append(")\n"));
+      stats
+          .mostSelectiveCheck()
+          .ifPresent(
+              binding ->
+                  sb.append("  lowest pass rate: '")
+                      .append(binding)
+                      .append("'")
+                      .append(
+                          binding.equals("distinct")
+                              ? ": the space holds few distinct models; ask for fewer"
+                              : ": loosen that constraint, or allow more candidates with"
+                                  + " --max-candidates"));
       return sb.toString().stripTrailing();
     }
 
     private String describe(String check) {
       return switch (check) {
-        case "stages" -> " [num_stages == total_stages, within " + range(constraints.stages()) + "]";
+        case "stages" ->
+            " [num_stages == total_stages, within " + range(constraints.stages()) + "]";
         case "flops" -> " [" + range(constraints.flops()) + "]";
         case "params" -> " [" + range(constraints.params()) + "]";
         case "acts" -> " [" + range(constraints.acts()) + "]";
-        case "increasing" -> " " + constraints.increasing().stream().map(Parameter::specName).sorted().toList();
+        case "increasing" ->
+            " " + constraints.increasing().stream().map(Parameter::specName).sorted().toList();
         default -> "";
       };
     }
 
     private static String range(Bound b) {
-      return (b.min() == null ? "-inf" : SpecNumbers.format(b.min())) + ", " + (b.max() == null ? "inf" : SpecNumbers.format(b.max()));
+      return (b.min() == null ? "-inf" : SpecNumbers.format(b.min()))
+          + ", "
+          + (b.max() == null ? "inf" : SpecNumbers.format(b.max()));
     }
   }
 }

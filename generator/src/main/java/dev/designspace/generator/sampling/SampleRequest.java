@@ -15,23 +15,29 @@ public record SampleRequest(DesignSpace space, int count, long seed, long maxCan
 
   /** Candidates allowed per requested model unless the caller says otherwise. */
   public static final long CANDIDATES_PER_MODEL = 100_000;
+
   /** At least this many candidates are tried before giving up. */
   public static final long MIN_CANDIDATES = 2_000_000;
 
   public SampleRequest {
     Objects.requireNonNull(space, "space");
     if (!space.isSampled()) {
-      throw new IllegalArgumentException(space.name() + " lists fixed models; there is nothing to sample");
+      throw new IllegalArgumentException(
+          space.name() + " lists fixed models; there is nothing to sample");
     }
     if (count < 1) {
       throw new IllegalArgumentException("the number of models must be >= 1, got " + count);
     }
     if (maxCandidates < count) {
-      throw new IllegalArgumentException("max candidates (" + maxCandidates + ") is below the number of models");
+      throw new IllegalArgumentException(
+          "max candidates (" + maxCandidates + ") is below the number of models");
     }
   }
 
-  /** The default candidate budget: {@value #CANDIDATES_PER_MODEL} per model, at least {@value #MIN_CANDIDATES}. */
+  /**
+   * The default candidate budget: {@value #CANDIDATES_PER_MODEL} per model, at least {@value
+   * #MIN_CANDIDATES}.
+   */
   public static SampleRequest of(DesignSpace space, int count, long seed) {
     return new SampleRequest(space, count, seed, defaultBudget(count));
   }

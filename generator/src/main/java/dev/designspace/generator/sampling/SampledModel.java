@@ -12,12 +12,16 @@ import java.util.Objects;
  *
  * @param sampleIndex position in the sample, from 0
  * @param seed the seed of the sample it belongs to
- * @param parameters the drawn values in draw order, before the compatibility adjustment: for
- *     AnyNet lists per stage ({@code depth}, {@code width}, ...), for RegNet single values
- *     ({@code depth}, {@code w0}, {@code wa}, {@code wm}, ...)
+ * @param parameters the drawn values in draw order, before the compatibility adjustment: for AnyNet
+ *     lists per stage ({@code depth}, {@code width}, ...), for RegNet single values ({@code depth},
+ *     {@code w0}, {@code wa}, {@code wm}, ...)
  */
 public record SampledModel(
-    int sampleIndex, long seed, Map<String, Object> parameters, NetworkConfig network, Complexity complexity) {
+    int sampleIndex,
+    long seed,
+    Map<String, Object> parameters,
+    NetworkConfig network,
+    Complexity complexity) {
 
   public SampledModel {
     Objects.requireNonNull(parameters, "parameters");
@@ -31,7 +35,9 @@ public record SampledModel(
     return network.name();
   }
 
-  /** Name of the index-th model of a space: the space name, {@code _s}, and the index in 4 digits. */
+  /**
+   * Name of the index-th model of a space: the space name, {@code _s}, and the index in 4 digits.
+   */
   public static String nameOf(String spaceName, int index) {
     return String.format("%s_s%04d", spaceName, index);
   }

@@ -40,8 +40,8 @@ public record SamplingStats(
   }
 
   /**
-   * The check that let the smallest share through: the binding constraint. It differs from
-   * {@link #worstCheck()} when an early check sees many more candidates than a later one.
+   * The check that let the smallest share through: the binding constraint. It differs from {@link
+   * #worstCheck()} when an early check sees many more candidates than a later one.
    */
   public Optional<String> mostSelectiveCheck() {
     String most = null;

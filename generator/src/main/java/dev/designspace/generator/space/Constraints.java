@@ -18,8 +18,9 @@ public record Constraints(
     Bound acts,
     Bound stages) {
 
-  public static final Constraints NONE = new Constraints(
-      Set.of(), Set.of(), Bound.UNBOUNDED, Bound.UNBOUNDED, Bound.UNBOUNDED, Bound.UNBOUNDED);
+  public static final Constraints NONE =
+      new Constraints(
+          Set.of(), Set.of(), Bound.UNBOUNDED, Bound.UNBOUNDED, Bound.UNBOUNDED, Bound.UNBOUNDED);
 
   public Constraints {
     shared = Set.copyOf(shared);

@@ -32,7 +32,8 @@ public record DesignSpace(
     Objects.requireNonNull(constraints, "constraints");
     models = List.copyOf(models);
     if (search.isPresent() == !models.isEmpty()) {
-      throw new IllegalArgumentException("a design space has either a search space or fixed models");
+      throw new IllegalArgumentException(
+          "a design space has either a search space or fixed models");
     }
   }
 

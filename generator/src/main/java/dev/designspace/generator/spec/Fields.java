@@ -25,8 +25,11 @@ final class Fields {
     this.path = path;
     for (YamlNode.Entry entry : map.entries().values()) {
       if (!allowed.contains(entry.key())) {
-        String hint = closest(entry.key(), allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
-        throw new SpecException(entry.keyLocation(), join(path, entry.key()),
+        String hint =
+            closest(entry.key(), allowed).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        throw new SpecException(
+            entry.keyLocation(),
+            join(path, entry.key()),
             "unknown key; expected one of " + String.join(", ", allowed) + hint);
       }
     }
@@ -59,8 +62,11 @@ final class Fields {
   }
 
   YamlNode required(String key, String expected) {
-    return node(key).orElseThrow(() -> new SpecException(map.location(), path,
-        "missing key '" + key + "'; expected " + expected));
+    return node(key)
+        .orElseThrow(
+            () ->
+                new SpecException(
+                    map.location(), path, "missing key '" + key + "'; expected " + expected));
   }
 
   SourceLocation keyLocation(String key) {
@@ -118,14 +124,22 @@ final class Fields {
   static int asInt(YamlNode node, String path, SpecLimits.IntRange range) {
     double d = asNumber(node, path);
     if (d != Math.rint(d)) {
-      throw new SpecException(node.location(), path, "expected an integer, got " + SpecNumbers.format(d));
+      throw new SpecException(
+          node.location(), path, "expected an integer, got " + SpecNumbers.format(d));
     }
     if (d < range.min()) {
-      throw new SpecException(node.location(), path, "must be >= " + range.min() + ", got " + SpecNumbers.format(d));
+      throw new SpecException(
+          node.location(), path, "must be >= " + range.min() + ", got " + SpecNumbers.format(d));
     }
     if (d > range.max()) {
-      throw new SpecException(node.location(), path, "must be <= " + range.max()
-          + (range.why().isEmpty() ? "" : " (" + range.why() + ")") + ", got " + SpecNumbers.format(d));
+      throw new SpecException(
+          node.location(),
+          path,
+          "must be <= "
+              + range.max()
+              + (range.why().isEmpty() ? "" : " (" + range.why() + ")")
+              + ", got "
+              + SpecNumbers.format(d));
     }
     return (int) d;
   }
@@ -161,7 +175,9 @@ final class Fields {
     String value = asString(n.get(), pathOf(key));
     if (!choices.contains(value)) {
       String hint = closest(value, shown).map(s -> " (did you mean '" + s + "'?)").orElse("");
-      throw new SpecException(n.get().location(), pathOf(key),
+      throw new SpecException(
+          n.get().location(),
+          pathOf(key),
           "expected one of " + String.join(", ", shown) + ", got '" + value + "'" + hint);
     }
     return value;
@@ -184,7 +200,8 @@ final class Fields {
         best = c;
       }
     }
-    boolean likelyTypo = bestDistance <= Math.max(1, word.length() / 3) && bestDistance < word.length();
+    boolean likelyTypo =
+        bestDistance <= Math.max(1, word.length() / 3) && bestDistance < word.length();
     return best != null && likelyTypo ? Optional.of(best) : Optional.empty();
   }
 
@@ -201,7 +218,10 @@ final class Fields {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads a spec file: reads it, follows {@code extends} (relative to the extending file; maps
- * merge, lists and scalars replace), and validates the result.
+ * Loads a spec file: reads it, follows {@code extends} (relative to the extending file; maps merge,
+ * lists and scalars replace), and validates the result.
  */
 public final class SpecLoader {
 
@@ -37,7 +37,8 @@ public final class SpecLoader {
     YamlNode tree = resolve(file, new ArrayDeque<>(), null);
     SpecInterpreter.interpret(file.toString(), tree); // only valid specs are recorded
     try {
-      return new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+      return new com.fasterxml.jackson.databind.ObjectMapper(
+              new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
           .writeValueAsString(plain(tree));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write YAML", e);
@@ -56,7 +57,10 @@ public final class SpecLoader {
     return out;
   }
 
-  /** Loads a spec from text (tests, stdin); {@code extends} resolves against {@code file}'s directory. */
+  /**
+   * Loads a spec from text (tests, stdin); {@code extends} resolves against {@code file}'s
+   * directory.
+   */
   public static DesignSpace load(Path file, String text) {
     YamlNode tree = resolveText(file, text, new ArrayDeque<>());
     return SpecInterpreter.interpret(file.toString(), tree);
@@ -75,9 +79,10 @@ public final class SpecLoader {
   }
 
   private static SpecException missing(Path file, SourceLocation extendedFrom, String why) {
-    SourceLocation where = extendedFrom != null ? extendedFrom : new SourceLocation(file.toString(), 1, 1);
-    return new SpecException(where, extendedFrom != null ? "extends" : "",
-        "cannot read spec '" + file + "': " + why);
+    SourceLocation where =
+        extendedFrom != null ? extendedFrom : new SourceLocation(file.toString(), 1, 1);
+    return new SpecException(
+        where, extendedFrom != null ? "extends" : "", "cannot read spec '" + file + "': " + why);
   }
 
   private static YamlNode resolveText(Path file, String text, Deque<Path> chain) {
@@ -85,7 +90,8 @@ public final class SpecLoader {
     chain.addLast(identity);
     YamlNode tree = YamlTreeReader.read(file.toString(), text);
     if (!(tree instanceof YamlNode.Mapping map)) {
-      throw new SpecException(tree.location(), "", "expected a map with at least 'name', got " + tree.describe());
+      throw new SpecException(
+          tree.location(), "", "expected a map with at least 'name', got " + tree.describe());
     }
     YamlNode.Entry extendsEntry = map.entries().get("extends");
     if (extendsEntry == null) {
@@ -105,7 +111,9 @@ public final class SpecLoader {
         }
       }
       names.add(baseFile.getFileName().toString());
-      throw new SpecException(extendsEntry.value().location(), "extends",
+      throw new SpecException(
+          extendsEntry.value().location(),
+          "extends",
           "cyclic extends: " + String.join(" -> ", names));
     }
     YamlNode base = resolve(baseFile, chain, extendsEntry.value().location());
@@ -123,9 +131,12 @@ public final class SpecLoader {
     Map<String, YamlNode.Entry> merged = new LinkedHashMap<>();
     for (YamlNode.Entry entry : b.entries().values()) {
       YamlNode.Entry override = c.entries().get(entry.key());
-      merged.put(entry.key(), override == null
-          ? entry
-          : new YamlNode.Entry(entry.key(), override.keyLocation(), merge(entry.value(), override.value())));
+      merged.put(
+          entry.key(),
+          override == null
+              ? entry
+              : new YamlNode.Entry(
+                  entry.key(), override.keyLocation(), merge(entry.value(), override.value())));
     }
     for (YamlNode.Entry entry : c.entries().values()) {
       merged.putIfAbsent(entry.key(), entry);

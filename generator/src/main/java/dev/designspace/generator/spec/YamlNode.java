@@ -13,9 +13,7 @@ sealed interface YamlNode permits YamlNode.Scalar, YamlNode.Sequence, YamlNode.M
   /** What kind of value this is, for messages: "a string 'abc'", "a list", "a map". */
   String describe();
 
-  /**
-   * A scalar: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, or null.
-   */
+  /** A scalar: {@link String}, {@link Long}, {@link Double}, {@link Boolean}, or null. */
   record Scalar(Object value, SourceLocation location) implements YamlNode {
     @Override
     public String describe() {

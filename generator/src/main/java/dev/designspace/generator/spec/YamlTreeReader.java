@@ -28,19 +28,22 @@ final class YamlTreeReader {
     try (JsonParser parser = FACTORY.createParser(text)) {
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new SpecException(new SourceLocation(file, 1, 1), "", "the file is empty; expected a map with at least 'name'");
+        throw new SpecException(
+            new SourceLocation(file, 1, 1),
+            "",
+            "the file is empty; expected a map with at least 'name'");
       }
       YamlNode root = reader.node(parser);
       if (parser.nextToken() != null) {
-        throw new SpecException(reader.at(parser.currentTokenLocation()), "",
+        throw new SpecException(
+            reader.at(parser.currentTokenLocation()),
+            "",
             "a spec holds one YAML document; found a second one");
       }
       return root;
     } catch (JsonProcessingException e) {
       JsonLocation where = e.getLocation();
-      SourceLocation location = where == null
-          ? new SourceLocation(file, 1, 1)
-          : reader.at(where);
+      SourceLocation location = where == null ? new SourceLocation(file, 1, 1) : reader.at(where);
       throw new SpecException(location, "", "invalid YAML: " + problem(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new SpecException(new SourceLocation(file, 1, 1), "", "cannot read: " + e.getMessage());
@@ -51,7 +54,8 @@ final class YamlTreeReader {
     JsonToken token = parser.currentToken();
     SourceLocation location = at(parser.currentTokenLocation());
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-      throw new SpecException(location, "", "YAML aliases (*name) are not supported; write the value out");
+      throw new SpecException(
+          location, "", "YAML aliases (*name) are not supported; write the value out");
     }
     switch (token) {
       case START_OBJECT:
@@ -89,7 +93,9 @@ final class YamlTreeReader {
       SourceLocation keyLocation = at(parser.currentTokenLocation());
       YamlNode.Entry previous = entries.get(key);
       if (previous != null) {
-        throw new SpecException(keyLocation, key,
+        throw new SpecException(
+            keyLocation,
+            key,
             "duplicate key; first written at line " + previous.keyLocation().line());
       }
       parser.nextToken();
@@ -99,7 +105,8 @@ final class YamlTreeReader {
   }
 
   private SourceLocation at(JsonLocation location) {
-    return new SourceLocation(file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return new SourceLocation(
+        file, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
   }
 
   /**

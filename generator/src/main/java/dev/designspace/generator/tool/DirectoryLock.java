@@ -11,8 +11,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * An exclusive lock on a directory, held through a lock file in it by one process at a time (a
- * run directory while a model trains into it, a sweep directory while a sweep works on it). The
+ * An exclusive lock on a directory, held through a lock file in it by one process at a time (a run
+ * directory while a model trains into it, a sweep directory while a sweep works on it). The
  * operating system releases it when the process dies, so a crash leaves no stale lock behind.
  */
 public final class DirectoryLock implements AutoCloseable {
@@ -23,13 +23,15 @@ public final class DirectoryLock implements AutoCloseable {
   }
 
   /**
-   * Takes the lock of {@code directory} (created if missing) through its file {@code lockFile},
-   * or returns empty when another process, or this one, holds it.
+   * Takes the lock of {@code directory} (created if missing) through its file {@code lockFile}, or
+   * returns empty when another process, or this one, holds it.
    */
-  public static Optional<DirectoryLock> tryAcquire(Path directory, String lockFile) throws IOException {
+  public static Optional<DirectoryLock> tryAcquire(Path directory, String lockFile)
+      throws IOException {
     Files.createDirectories(directory);
-    FileChannel channel = FileChannel.open(directory.resolve(lockFile), StandardOpenOption.CREATE,
-        StandardOpenOption.WRITE);
+    FileChannel channel =
+        FileChannel.open(
+            directory.resolve(lockFile), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();

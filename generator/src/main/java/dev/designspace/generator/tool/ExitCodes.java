@@ -3,8 +3,10 @@ package dev.designspace.generator.tool;
 /** The process exit codes of every designspace command. */
 public final class ExitCodes {
   public static final int OK = 0;
+
   /** Something failed while running. */
   public static final int FAILURE = 1;
+
   /** Bad input: usage, spec or data. */
   public static final int BAD_INPUT = 2;
 

@@ -17,7 +17,9 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
 
   public static String version() throws IOException {
     Properties p = new Properties();
-    try (InputStream in = VersionProvider.class.getResourceAsStream("/dev/designspace/generator/version.properties")) {
+    try (InputStream in =
+        VersionProvider.class.getResourceAsStream(
+            "/dev/designspace/generator/version.properties")) {
       if (in != null) {
         p.load(in);
       }

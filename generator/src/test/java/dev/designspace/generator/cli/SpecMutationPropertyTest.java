@@ -3,6 +3,9 @@ package dev.designspace.generator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.spec.SpecException;
+import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.generator.tool.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -15,9 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import dev.designspace.generator.space.DesignSpace;
-import dev.designspace.generator.spec.SpecException;
-import dev.designspace.generator.spec.SpecLoader;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,24 +40,67 @@ import picocli.CommandLine;
  */
 class SpecMutationPropertyTest {
   private static final Path SPECS = Path.of("specs");
-  private static final Pattern LOCATED = Pattern.compile("error: .*\\.yaml:\\d+:\\d+: .*", Pattern.DOTALL);
-  private static final Pattern NUMBER = Pattern.compile("(?<![\\w.])-?\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?(?![\\w.])");
-  private static final Pattern KEY_VALUE = Pattern.compile("(\\w+):[ ]+([^,{}\\[\\]#\\n]+|\\[[^\\]]*\\])");
+  private static final Pattern LOCATED =
+      Pattern.compile("error: .*\\.yaml:\\d+:\\d+: .*", Pattern.DOTALL);
+  private static final Pattern NUMBER =
+      Pattern.compile("(?<![\\w.])-?\\d[\\d_]*(\\.\\d+)?([eE][-+]?\\d+)?(?![\\w.])");
+  private static final Pattern KEY_VALUE =
+      Pattern.compile("(\\w+):[ ]+([^,{}\\[\\]#\\n]+|\\[[^\\]]*\\])");
 
   /** Numbers a user might type by accident: huge, negative, zero, tiny, not a number. */
-  static final List<String> EXTREMES = List.of("9999999999999", "2147483648", "-1", "0", "-0", "0.0000001",
-      "1e-300", "1e308", "-1e308", "1e400", ".nan", ".inf", "-.inf", "4.5", "65536", "1000000");
+  static final List<String> EXTREMES =
+      List.of(
+          "9999999999999",
+          "2147483648",
+          "-1",
+          "0",
+          "-0",
+          "0.0000001",
+          "1e-300",
+          "1e308",
+          "-1e308",
+          "1e400",
+          ".nan",
+          ".inf",
+          "-.inf",
+          "4.5",
+          "65536",
+          "1000000");
+
   /** Values of the wrong type for wherever they land. */
-  static final List<String> WRONG_TYPES = List.of("abc", "'12'", "[1, 2]", "[]", "{a: 1}", "{}", "null", "~",
-      "true", "[[1]]", "{dist: uniform}", "''", "2020-01-01");
+  static final List<String> WRONG_TYPES =
+      List.of(
+          "abc",
+          "'12'",
+          "[1, 2]",
+          "[]",
+          "{a: 1}",
+          "{}",
+          "null",
+          "~",
+          "true",
+          "[[1]]",
+          "{dist: uniform}",
+          "''",
+          "2020-01-01");
+
   /** Stray YAML syntax. */
-  static final List<String> STRAY = List.of("[", "]", "{", "}", ": :", "\t", "- ", "&a ", "*a ", "'", "\"", "#",
-      ",", "? ", "!!int ", "|", "%");
+  static final List<String> STRAY =
+      List.of(
+          "[", "]", "{", "}", ": :", "\t", "- ", "&a ", "*a ", "'", "\"", "#", ",", "? ", "!!int ",
+          "|", "%");
 
   private static Path dir;
   private static List<String> specNames;
 
-  enum Kind { DELETE_LINE, DUPLICATE_LINE, EXTREME_NUMBER, WRONG_TYPE, STRAY_SYNTAX, INDENT }
+  enum Kind {
+    DELETE_LINE,
+    DUPLICATE_LINE,
+    EXTREME_NUMBER,
+    WRONG_TYPE,
+    STRAY_SYNTAX,
+    INDENT
+  }
 
   record Mutation(Kind kind, int where, int pick) {
     List<String> apply(List<String> lines) {
@@ -70,8 +113,10 @@ class SpecMutationPropertyTest {
       switch (kind) {
         case DELETE_LINE -> out.remove(i);
         case DUPLICATE_LINE -> out.add(i, line);
-        case EXTREME_NUMBER -> out.set(i, replace(line, NUMBER, 0, EXTREMES.get(pick % EXTREMES.size())));
-        case WRONG_TYPE -> out.set(i, replace(line, KEY_VALUE, 2, WRONG_TYPES.get(pick % WRONG_TYPES.size())));
+        case EXTREME_NUMBER ->
+            out.set(i, replace(line, NUMBER, 0, EXTREMES.get(pick % EXTREMES.size())));
+        case WRONG_TYPE ->
+            out.set(i, replace(line, KEY_VALUE, 2, WRONG_TYPES.get(pick % WRONG_TYPES.size())));
         case STRAY_SYNTAX -> {
           int at = pick % (line.length() + 1);
           out.set(i, line.substring(0, at) + STRAY.get(pick % STRAY.size()) + line.substring(at));
@@ -79,12 +124,14 @@ class SpecMutationPropertyTest {
         case INDENT -> {
           String body = line.stripLeading();
           int indent = line.length() - body.length();
-          out.set(i, switch (pick % 4) {
-            case 0 -> " " + line;
-            case 1 -> line.substring(Math.min(1, indent));
-            case 2 -> "\t" + body;
-            default -> "   " + line;
-          });
+          out.set(
+              i,
+              switch (pick % 4) {
+                case 0 -> " " + line;
+                case 1 -> line.substring(Math.min(1, indent));
+                case 2 -> "\t" + body;
+                default -> "   " + line;
+              });
         }
         default -> throw new IllegalStateException(kind.toString());
       }
@@ -148,22 +195,29 @@ class SpecMutationPropertyTest {
   /** Mistyped numbers are the likeliest escapes, so they come up most often. */
   private static Arbitrary<Kind> kinds() {
     return Arbitraries.frequencyOf(
-        Tuple.of(6, Arbitraries.just(Kind.EXTREME_NUMBER)), Tuple.of(2, Arbitraries.just(Kind.WRONG_TYPE)),
-        Tuple.of(1, Arbitraries.just(Kind.DELETE_LINE)), Tuple.of(1, Arbitraries.just(Kind.DUPLICATE_LINE)),
-        Tuple.of(1, Arbitraries.just(Kind.STRAY_SYNTAX)), Tuple.of(1, Arbitraries.just(Kind.INDENT)));
+        Tuple.of(6, Arbitraries.just(Kind.EXTREME_NUMBER)),
+            Tuple.of(2, Arbitraries.just(Kind.WRONG_TYPE)),
+        Tuple.of(1, Arbitraries.just(Kind.DELETE_LINE)),
+            Tuple.of(1, Arbitraries.just(Kind.DUPLICATE_LINE)),
+        Tuple.of(1, Arbitraries.just(Kind.STRAY_SYNTAX)),
+            Tuple.of(1, Arbitraries.just(Kind.INDENT)));
   }
 
   @Provide
   Arbitrary<Mutant> mutants() {
-    Arbitrary<Mutation> mutation = Combinators.combine(
-        kinds(), Arbitraries.integers().between(0, 999), Arbitraries.integers().between(0, 999))
-        .as(Mutation::new);
+    Arbitrary<Mutation> mutation =
+        Combinators.combine(
+                kinds(),
+                Arbitraries.integers().between(0, 999),
+                Arbitraries.integers().between(0, 999))
+            .as(Mutation::new);
     return Combinators.combine(Arbitraries.of(specNames), mutation.list().ofMinSize(1).ofMaxSize(3))
         .as(Mutant::new);
   }
 
   @Property(tries = 300)
-  void mutatedSpecsAreAcceptedOrRefusedWithALocation(@ForAll("mutants") Mutant mutant) throws IOException {
+  void mutatedSpecsAreAcceptedOrRefusedWithALocation(@ForAll("mutants") Mutant mutant)
+      throws IOException {
     Path file = dir.resolve("mutant.yaml");
     Files.writeString(file, mutant.text());
     assertOutcome(file);
@@ -190,7 +244,8 @@ class SpecMutationPropertyTest {
         assertThat(describe.err()).as("refusal names file:line:column").matches(LOCATED);
       }
     }
-    Run sample = run("sample", file.toString(), "-n", "2", "--seed", "3", "--max-candidates", "2000");
+    Run sample =
+        run("sample", file.toString(), "-n", "2", "--seed", "3", "--max-candidates", "2000");
     assertNoInternalFailure(sample);
     if (space.isEmpty()) {
       assertThat(sample.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
@@ -204,15 +259,18 @@ class SpecMutationPropertyTest {
   }
 
   static Run run(String... args) {
-    return assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      StringWriter out = new StringWriter();
-      StringWriter err = new StringWriter();
-      CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()));
-      cli.setOut(new PrintWriter(out));
-      cli.setErr(new PrintWriter(err));
-      int code = cli.execute(args);
-      return new Run(code, out.toString(), err.toString());
-    }, () -> "timed out: " + String.join(" ", args));
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(20),
+        () -> {
+          StringWriter out = new StringWriter();
+          StringWriter err = new StringWriter();
+          CommandLine cli = FailureHandler.install(new CommandLine(new GeneratorMain()));
+          cli.setOut(new PrintWriter(out));
+          cli.setErr(new PrintWriter(err));
+          int code = cli.execute(args);
+          return new Run(code, out.toString(), err.toString());
+        },
+        () -> "timed out: " + String.join(" ", args));
   }
 
   private static String read(Path p) {

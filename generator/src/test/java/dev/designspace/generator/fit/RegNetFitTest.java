@@ -27,7 +27,8 @@ class RegNetFitTest {
       assertThat(fit.fittedWidths()).as(n.name()).isEqualTo(widths);
       // the parameters found reproduce the widths through the real quantiser
       assertThat(RegNetQuantizer.quantize(fit.depth(), fit.w0(), fit.wa(), fit.wm()).blockWidths())
-          .as(n.name()).isEqualTo(widths);
+          .as(n.name())
+          .isEqualTo(widths);
     }
   }
 

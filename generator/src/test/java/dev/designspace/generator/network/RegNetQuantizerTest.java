@@ -1,13 +1,13 @@
 package dev.designspace.generator.network;
 
-import dev.designspace.model.BlockType;
-import dev.designspace.model.Stage;
-import dev.designspace.model.RegNetParams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.testing.Tsv;
+import dev.designspace.model.BlockType;
+import dev.designspace.model.RegNetParams;
+import dev.designspace.model.Stage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RegNetQuantizerTest {
 
   private static NetworkConfig zoo(int d, int w0, double wa, double wm, int g, boolean se) {
-    NetworkSettings s = NetworkSettings.imageNetDefaults().withBlock(se ? BlockType.Y : BlockType.X, se ? 0.25 : 0);
+    NetworkSettings s =
+        NetworkSettings.imageNetDefaults().withBlock(se ? BlockType.Y : BlockType.X, se ? 0.25 : 0);
     return NetworkConfig.fromRegNet("m", s, new RegNetParams(d, w0, wa, wm, g, 1));
   }
 
@@ -27,7 +28,8 @@ class RegNetQuantizerTest {
     // RegNetY-800MF: 136 / 16 = 8.5 -> 128 and 776 / 16 = 48.5 -> 768
     assertThat(zoo(14, 56, 38.84, 2.4, 16, true).widths()).containsExactly(64, 128, 320, 768);
     // RegNetX-8.0GF: the first stage is narrower than g = 120, so g shrinks to 80 there
-    assertThat(zoo(23, 80, 49.56, 2.88, 120, false).groupWidths()).containsExactly(80, 120, 120, 120);
+    assertThat(zoo(23, 80, 49.56, 2.88, 120, false).groupWidths())
+        .containsExactly(80, 120, 120, 120);
     // RegNetY-4.0GF: 96 / 64 = 1.5 rounds to 2, giving 128 > w0
     assertThat(zoo(22, 96, 31.41, 2.24, 64, true).widths().get(0)).isEqualTo(128);
   }
@@ -75,15 +77,36 @@ class RegNetQuantizerTest {
       double b = Double.parseDouble(row.get("b"));
       double se = Double.parseDouble(row.get("se_r"));
       RegNetWidths w = RegNetQuantizer.quantize(d, w0, wa, wm);
-      NetworkSettings s = NetworkSettings.imageNetDefaults().withBlock(se > 0 ? BlockType.Y : BlockType.X, se);
+      NetworkSettings s =
+          NetworkSettings.imageNetDefaults().withBlock(se > 0 ? BlockType.Y : BlockType.X, se);
       NetworkConfig n = NetworkConfig.fromRegNet("g", s, new RegNetParams(d, w0, wa, wm, g, b));
       Complexity cx = ComplexityCounter.count(n);
-      String expected = String.join(" | ", row.get("block_widths"), row.get("num_stages"), row.get("total_stages"),
-          row.get("stage_depths"), row.get("stage_widths"), row.get("adj_widths"), row.get("adj_group_ws"),
-          row.get("flops"), row.get("params"), row.get("acts"));
-      String actual = String.join(" | ", join(w.blockWidths()), "" + w.numStages(), "" + w.totalStages(),
-          join(w.stageDepths()), join(w.stageWidths()), join(n.widths()), join(n.groupWidths()),
-          "" + cx.flops(), "" + cx.params(), "" + cx.acts());
+      String expected =
+          String.join(
+              " | ",
+              row.get("block_widths"),
+              row.get("num_stages"),
+              row.get("total_stages"),
+              row.get("stage_depths"),
+              row.get("stage_widths"),
+              row.get("adj_widths"),
+              row.get("adj_group_ws"),
+              row.get("flops"),
+              row.get("params"),
+              row.get("acts"));
+      String actual =
+          String.join(
+              " | ",
+              join(w.blockWidths()),
+              "" + w.numStages(),
+              "" + w.totalStages(),
+              join(w.stageDepths()),
+              join(w.stageWidths()),
+              join(n.widths()),
+              join(n.groupWidths()),
+              "" + cx.flops(),
+              "" + cx.params(),
+              "" + cx.acts());
       if (!expected.equals(actual)) {
         mismatches.add(row + "\n  expected " + expected + "\n  actual   " + actual);
       }
@@ -97,8 +120,8 @@ class RegNetQuantizerTest {
 
   /**
    * Over the default RegNet sampler ranges (pycls: d 12-28, w0 8-256, wa 8-256, wm 2-3, g 8-128)
-   * and more: widths are multiples of 8, stages sorted, (w * b) % g == 0 after adjustment, and
-   * the path never throws.
+   * and more: widths are multiples of 8, stages sorted, (w * b) % g == 0 after adjustment, and the
+   * path never throws.
    */
   @Test
   void quantiserAndAdjustmentPropertiesOverTheSamplerRange() {
@@ -118,7 +141,8 @@ class RegNetQuantizerTest {
       assertThat(w.stageDepths().stream().mapToInt(Integer::intValue).sum()).isEqualTo(d);
       assertThat(w.numStages()).isLessThanOrEqualTo(w.totalStages());
       for (BlockType block : BlockType.values()) {
-        NetworkSettings s = NetworkSettings.imageNetDefaults().withBlock(block, block == BlockType.Y ? 0.25 : 0);
+        NetworkSettings s =
+            NetworkSettings.imageNetDefaults().withBlock(block, block == BlockType.Y ? 0.25 : 0);
         NetworkConfig n = NetworkConfig.fromRegNet("p", s, new RegNetParams(d, w0, wa, wm, g, b));
         if (block.isBottleneck()) {
           for (Stage st : n.stages()) {

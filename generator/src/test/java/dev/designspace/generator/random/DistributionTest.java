@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Each distribution's observed frequencies against its exact probabilities (pycls semantics,
- * docs/algorithms.md, "Distributions"), by a chi-square goodness-of-fit test at p > 0.001 on a fixed seed.
+ * docs/algorithms.md, "Distributions"), by a chi-square goodness-of-fit test at p > 0.001 on a
+ * fixed seed.
  */
 class DistributionTest {
   private static final int DRAWS = 200_000;
@@ -67,7 +68,10 @@ class DistributionTest {
     assertThat(pValue(exact, histogram(d, 2))).isGreaterThan(0.001);
   }
 
-  /** log_uniform(l, h, q): mass ln(v / (v - q)) / ln(h / (l - q*)), the lowest value ln(l / (l - q*)). */
+  /**
+   * log_uniform(l, h, q): mass ln(v / (v - q)) / ln(h / (l - q*)), the lowest value ln(l / (l -
+   * q*)).
+   */
   private static Map<Double, Double> logUniformExact(double l, double h, double q, double weight) {
     double qStar = Math.min(q, l / 2);
     double total = Math.log(h / (l - qStar));
@@ -146,7 +150,8 @@ class DistributionTest {
   }
 
   /** Mass of each multiple of q under a distribution truncated to [l, h], from its CDF. */
-  private static Map<Double, Double> truncatedExact(double l, double h, double q, DoubleUnaryOperator cdf) {
+  private static Map<Double, Double> truncatedExact(
+      double l, double h, double q, DoubleUnaryOperator cdf) {
     Map<Double, Double> exact = new LinkedHashMap<>();
     double z = cdf.applyAsDouble(h) - cdf.applyAsDouble(l);
     Quantum quantum = new Quantum(q);
@@ -183,7 +188,8 @@ class DistributionTest {
     double mu = (Math.log(8) + Math.log(128)) / 2;
     double sigma = (Math.log(128) - Math.log(8)) / 6;
     NormalDistribution n = new NormalDistribution(mu, sigma);
-    Map<Double, Double> exact = truncatedExact(8, 128, 8, x -> n.cumulativeProbability(Math.log(x)));
+    Map<Double, Double> exact =
+        truncatedExact(8, 128, 8, x -> n.cumulativeProbability(Math.log(x)));
     assertThat(pValue(exact, histogram(d, 10))).isGreaterThan(0.001);
   }
 
@@ -225,21 +231,27 @@ class DistributionTest {
   @Test
   void invalidParametersNameTheField() {
     assertThatThrownBy(() -> new Distribution.Uniform(5, 1, 1))
-        .isInstanceOfSatisfying(InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("high"))
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("high"))
         .hasMessage("must be >= low (5), got 1");
     assertThatThrownBy(() -> new Distribution.LogUniform(0, 16, 1))
-        .isInstanceOfSatisfying(InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
         .hasMessage("must be > 0 for this distribution, got 0");
     assertThatThrownBy(() -> new Distribution.Uniform(1, 10, 0))
-        .isInstanceOfSatisfying(InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("q"));
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("q"));
     assertThatThrownBy(() -> new Distribution.LogUniform(12, 256, 8))
-        .isInstanceOfSatisfying(InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
         .hasMessage("must be a multiple of q (8), got 12");
     assertThatThrownBy(() -> new Distribution.Power2Uniform(3, 16, 1))
-        .isInstanceOfSatisfying(InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
         .hasMessage("must be a power of two, got 3");
     assertThatThrownBy(() -> new Distribution.Choice(List.of()))
-        .isInstanceOfSatisfying(InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("values"));
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("values"));
     // uniform and normal allow low <= 0, as in pycls
     assertThat(new Distribution.Normal(-2, 2, 1).draw(new SplitMix64(1))).isBetween(-2.0, 2.0);
   }

@@ -32,9 +32,19 @@ class ModelSamplerTest {
 
   /** 1,000 draws from each shipped space honour every constraint, checked independently here. */
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"anynet-xa.yaml", "anynet-xb.yaml", "anynet-xc.yaml", "anynet-xd.yaml",
-      "anynet-xe.yaml", "regnet-x.yaml", "regnet-y.yaml", "regnet-x-constrained.yaml",
-      "fmnist-anynet-xa.yaml", "fmnist-regnet-x.yaml"})
+  @ValueSource(
+      strings = {
+        "anynet-xa.yaml",
+        "anynet-xb.yaml",
+        "anynet-xc.yaml",
+        "anynet-xd.yaml",
+        "anynet-xe.yaml",
+        "regnet-x.yaml",
+        "regnet-y.yaml",
+        "regnet-x-constrained.yaml",
+        "fmnist-anynet-xa.yaml",
+        "fmnist-regnet-x.yaml"
+      })
   void thousandSamplesHonourEveryConstraint(String spec) {
     DesignSpace space = shipped(spec);
     SampleResult result = ModelSampler.sample(SampleRequest.of(space, 1000, 2020));
@@ -46,7 +56,9 @@ class ModelSamplerTest {
       // complexity recounted from the structure, against the bounds
       assertThat(ComplexityCounter.count(n)).isEqualTo(m.complexity());
       assertThat(c.flops().contains(m.complexity().flops())).as("flops of %s", m.name()).isTrue();
-      assertThat(c.params().contains(m.complexity().params())).as("params of %s", m.name()).isTrue();
+      assertThat(c.params().contains(m.complexity().params()))
+          .as("params of %s", m.name())
+          .isTrue();
       assertThat(c.acts().contains(m.complexity().acts())).as("acts of %s", m.name()).isTrue();
       assertThat(structures.add(n.stages())).as("%s is distinct", m.name()).isTrue();
       if (n.regNet().isPresent()) {
@@ -56,12 +68,16 @@ class ModelSamplerTest {
         var p = n.regNet().get().params();
         assertThat(RegNetQuantizer.quantize(p).stageWidths()).hasSize(n.stages().size());
         assertThat(List.<Object>of(p.depth(), (int) p.w0(), p.wa(), p.wm()))
-            .containsExactly(m.parameters().get("depth"), m.parameters().get("w0"),
-                m.parameters().get("wa"), m.parameters().get("wm"));
+            .containsExactly(
+                m.parameters().get("depth"),
+                m.parameters().get("w0"),
+                m.parameters().get("wa"),
+                m.parameters().get("wm"));
       } else {
         for (Parameter shared : c.shared()) {
           assertThat(new HashSet<>((List<?>) m.parameters().get(shared.specName())))
-              .as("%s shared in %s", shared, m.name()).hasSize(1);
+              .as("%s shared in %s", shared, m.name())
+              .hasSize(1);
         }
         if (c.increasing().contains(Parameter.WIDTH)) {
           assertThat(n.widths()).isSorted();
@@ -82,9 +98,14 @@ class ModelSamplerTest {
     SampleResult a = ModelSampler.sample(SampleRequest.of(shipped("anynet-xa.yaml"), 200, 1));
     assertThat(a.models()).anyMatch(m -> new HashSet<>(m.network().bottleneckRatios()).size() > 1);
     assertThat(a.models()).anyMatch(m -> !isSorted(m.network().widths()));
-    SampleResult c = ModelSampler.sample(SampleRequest.of(shipped("regnet-x-constrained.yaml"), 200, 1));
-    assertThat(c.models()).allMatch(m -> m.network().regNet().orElseThrow().params().bottleneckRatio() == 1.0
-        && m.network().regNet().get().params().wm() >= 2.0 && m.network().regNet().get().params().depth() <= 40);
+    SampleResult c =
+        ModelSampler.sample(SampleRequest.of(shipped("regnet-x-constrained.yaml"), 200, 1));
+    assertThat(c.models())
+        .allMatch(
+            m ->
+                m.network().regNet().orElseThrow().params().bottleneckRatio() == 1.0
+                    && m.network().regNet().get().params().wm() >= 2.0
+                    && m.network().regNet().get().params().depth() <= 40);
   }
 
   private static boolean isSorted(List<Integer> xs) {
@@ -105,24 +126,31 @@ class ModelSamplerTest {
     SampleResult other = ModelSampler.sample(SampleRequest.of(space, 10, 8));
     assertThat(tenAgain.models()).isEqualTo(ten.models());
     assertThat(four.models()).isEqualTo(ten.models().subList(0, 4));
-    assertThat(other.models()).extracting(SampledModel::network).doesNotContainAnyElementsOf(
-        ten.models().stream().map(SampledModel::network).toList());
-    assertThat(ten.models()).extracting(SampledModel::name)
+    assertThat(other.models())
+        .extracting(SampledModel::network)
+        .doesNotContainAnyElementsOf(ten.models().stream().map(SampledModel::network).toList());
+    assertThat(ten.models())
+        .extracting(SampledModel::name)
         .startsWith("RegNetX_s0000", "RegNetX_s0001", "RegNetX_s0002");
     assertThat(ten.models()).allMatch(m -> m.seed() == 7);
   }
 
   /**
-   * Cross-machine reproducibility: the first models of seed 0 are pinned. SplitMix64 and
-   * StrictMath are specified bit for bit, so these hold on any JVM and CPU.
+   * Cross-machine reproducibility: the first models of seed 0 are pinned. SplitMix64 and StrictMath
+   * are specified bit for bit, so these hold on any JVM and CPU.
    */
   @Test
   void seedZeroIsPinned() {
-    SampledModel first = ModelSampler.sample(SampleRequest.of(shipped("regnet-x.yaml"), 1, 0)).models().get(0);
-    assertThat(first.parameters()).containsExactly(
-        java.util.Map.entry("depth", 48), java.util.Map.entry("w0", 32), java.util.Map.entry("wa", 10.3),
-        java.util.Map.entry("wm", 2.883), java.util.Map.entry("group_width", 1),
-        java.util.Map.entry("bottleneck_ratio", 4.0));
+    SampledModel first =
+        ModelSampler.sample(SampleRequest.of(shipped("regnet-x.yaml"), 1, 0)).models().get(0);
+    assertThat(first.parameters())
+        .containsExactly(
+            java.util.Map.entry("depth", 48),
+            java.util.Map.entry("w0", 32),
+            java.util.Map.entry("wa", 10.3),
+            java.util.Map.entry("wm", 2.883),
+            java.util.Map.entry("group_width", 1),
+            java.util.Map.entry("bottleneck_ratio", 4.0));
     assertThat(first.network().widths()).containsExactly(32, 96, 264, 768);
     assertThat(first.network().depths()).containsExactly(3, 10, 28, 7);
     assertThat(first.complexity().flops()).isEqualTo(378_969_032L);
@@ -131,49 +159,72 @@ class ModelSamplerTest {
   @Test
   void tooTightConstraintsReportCandidatesAndTheWorstCheck(@TempDir Path dir) throws IOException {
     Path spec = dir.resolve("tight.yaml");
-    Files.writeString(spec, String.join("\n",
-        "name: Tight",
-        "sample:",
-        "  family: regnet",
-        "  depth: {dist: uniform, low: 12, high: 28, q: 1}",
-        "  w0: {dist: log_uniform, low: 8, high: 256, q: 8}",
-        "  wa: {dist: log_uniform, low: 8.0, high: 256.0, q: 0.1}",
-        "  wm: {dist: log_uniform, low: 2.0, high: 3.0, q: 0.001}",
-        "  group_width: 8",
-        "constraints:",
-        "  flops: [399.9e6, 400e6]",
-        "  params: [null, 1e6]",
-        ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "name: Tight",
+            "sample:",
+            "  family: regnet",
+            "  depth: {dist: uniform, low: 12, high: 28, q: 1}",
+            "  w0: {dist: log_uniform, low: 8, high: 256, q: 8}",
+            "  wa: {dist: log_uniform, low: 8.0, high: 256.0, q: 0.1}",
+            "  wm: {dist: log_uniform, low: 2.0, high: 3.0, q: 0.001}",
+            "  group_width: 8",
+            "constraints:",
+            "  flops: [399.9e6, 400e6]",
+            "  params: [null, 1e6]",
+            ""));
     DesignSpace space = SpecLoader.load(spec);
     assertThatThrownBy(() -> ModelSampler.sample(new SampleRequest(space, 5, 0, 50_000)))
-        .isInstanceOfSatisfying(SamplingException.class, e -> {
-          SamplingStats s = e.stats();
-          assertThat(s.candidates()).isEqualTo(50_000);
-          assertThat(s.accepted()).isLessThan(5);
-          assertThat(s.entered().keySet()).containsExactly("stages", "distinct", "flops", "params");
-          assertThat(s.entered().get("stages")).isEqualTo(50_000);
-          assertThat(s.passed().get("stages")).isEqualTo(s.entered().get("distinct"));
-          assertThat(s.worstCheck()).contains("stages");
-          assertThat(s.mostSelectiveCheck()).contains("params"); // no 400 MF model has under 1M params
-          assertThat(e.getMessage())
-              .startsWith("found only " + s.accepted() + " of 5 distinct models of Tight in 50,000 candidates (seed 0)")
-              .contains("candidates tried: 50,000")
-              .contains("passed stages:")
-              .contains("passed flops:")
-              .contains("[399900000, 400000000]")
-              .contains("most rejections: 'stages' (" + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)
-                  .format(s.rejectedBy("stages")) + ")")
-              .contains("lowest pass rate: 'params': loosen that constraint")
-              .contains("--max-candidates");
-        });
+        .isInstanceOfSatisfying(
+            SamplingException.class,
+            e -> {
+              SamplingStats s = e.stats();
+              assertThat(s.candidates()).isEqualTo(50_000);
+              assertThat(s.accepted()).isLessThan(5);
+              assertThat(s.entered().keySet())
+                  .containsExactly("stages", "distinct", "flops", "params");
+              assertThat(s.entered().get("stages")).isEqualTo(50_000);
+              assertThat(s.passed().get("stages")).isEqualTo(s.entered().get("distinct"));
+              assertThat(s.worstCheck()).contains("stages");
+              assertThat(s.mostSelectiveCheck())
+                  .contains("params"); // no 400 MF model has under 1M params
+              assertThat(e.getMessage())
+                  .startsWith(
+                      "found only "
+                          + s.accepted()
+                          + " of 5 distinct models of Tight in 50,000 candidates (seed 0)")
+                  .contains("candidates tried: 50,000")
+                  .contains("passed stages:")
+                  .contains("passed flops:")
+                  .contains("[399900000, 400000000]")
+                  .contains(
+                      "most rejections: 'stages' ("
+                          + java.text.NumberFormat.getIntegerInstance(java.util.Locale.ROOT)
+                              .format(s.rejectedBy("stages"))
+                          + ")")
+                  .contains("lowest pass rate: 'params': loosen that constraint")
+                  .contains("--max-candidates");
+            });
   }
 
   @Test
   void asForMoreThanTheSpaceHoldsSaysSo(@TempDir Path dir) throws IOException {
     Path spec = dir.resolve("small.yaml");
-    Files.writeString(spec, String.join("\n",
-        "name: Small", "network: {input: {size: 8, channels: 1}, classes: 2, stem: {type: cifar, width: 8}, block: r}",
-        "sample:", "  family: anynet", "  stages: 1", "  depth: {dist: choice, values: [1, 2]}", "  width: 8", ""));
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "name: Small",
+            "network: {input: {size: 8, channels: 1}, classes: 2, stem: {type: cifar, width: 8},"
+                + " block: r}",
+            "sample:",
+            "  family: anynet",
+            "  stages: 1",
+            "  depth: {dist: choice, values: [1, 2]}",
+            "  width: 8",
+            ""));
     DesignSpace space = SpecLoader.load(spec);
     assertThat(ModelSampler.sample(SampleRequest.of(space, 2, 0)).models()).hasSize(2);
     assertThatThrownBy(() -> ModelSampler.sample(new SampleRequest(space, 3, 0, 10_000)))
@@ -187,16 +238,29 @@ class ModelSamplerTest {
   /**
    * Sampled AnyNets keep the compatibility adjustment (a fixed model with these values is refused):
    * drawn w = 26, b = 4, g = 4 give v = int(26 / 4) = 6, rounded half to even to a multiple of 4:
-   * w_b = 8 (1.5 -> 2 groups), so the built width is 8 * 4 = 32. The drawn values are kept as drawn.
+   * w_b = 8 (1.5 -> 2 groups), so the built width is 8 * 4 = 32. The drawn values are kept as
+   * drawn.
    */
   @Test
   void sampledAnyNetsGetTheCompatibilityAdjustment(@TempDir Path dir) throws IOException {
     Path spec = dir.resolve("x.yaml");
-    Files.writeString(spec, String.join("\n",
-        "name: X", "network: {input: {size: 28, channels: 1}, classes: 10, stem: {type: cifar, width: 16}, block: x}",
-        "sample:", "  family: anynet", "  stages: 1", "  depth: 1", "  width: 26", "  bottleneck_ratio: 4",
-        "  group_width: 4", ""));
-    SampledModel m = ModelSampler.sample(SampleRequest.of(SpecLoader.load(spec), 1, 0)).models().get(0);
+    Files.writeString(
+        spec,
+        String.join(
+            "\n",
+            "name: X",
+            "network: {input: {size: 28, channels: 1}, classes: 10, stem: {type: cifar, width: 16},"
+                + " block: x}",
+            "sample:",
+            "  family: anynet",
+            "  stages: 1",
+            "  depth: 1",
+            "  width: 26",
+            "  bottleneck_ratio: 4",
+            "  group_width: 4",
+            ""));
+    SampledModel m =
+        ModelSampler.sample(SampleRequest.of(SpecLoader.load(spec), 1, 0)).models().get(0);
     assertThat(m.parameters().get("width")).isEqualTo(List.of(26));
     assertThat(m.network().widths()).containsExactly(32);
     assertThat(m.network().groupWidths()).containsExactly(4);
@@ -207,7 +271,8 @@ class ModelSamplerTest {
   @Test
   void fixedModelSpecsCannotBeSampled() {
     assertThatThrownBy(() -> SampleRequest.of(shipped("zoo-regnetx.yaml"), 1, 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fixed models");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("fixed models");
   }
 
   @Test

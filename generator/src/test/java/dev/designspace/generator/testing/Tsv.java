@@ -42,7 +42,9 @@ public final class Tsv {
   /** "[1,1,4,7]" or "1,1,4,7" to a list of ints. */
   public static List<Integer> ints(String cell) {
     String s = cell.replace("[", "").replace("]", "").trim();
-    return s.isEmpty() ? List.of() : Arrays.stream(s.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    return s.isEmpty()
+        ? List.of()
+        : Arrays.stream(s.split(",")).map(String::trim).map(Integer::valueOf).toList();
   }
 
   /** The repository root (surefire sets designspace.root; IDEs run from the module directory). */

@@ -34,7 +34,8 @@ class FileTreesTest {
     AtomicFiles.write(file, "new".getBytes(StandardCharsets.UTF_8));
     assertThat(file).hasContent("new");
     try (var listing = Files.list(file.getParent())) {
-      assertThat(listing.map(p -> p.getFileName().toString()).toList()).containsExactly("result.json");
+      assertThat(listing.map(p -> p.getFileName().toString()).toList())
+          .containsExactly("result.json");
     }
   }
 }

@@ -10,7 +10,8 @@ package dev.designspace.runtime.nn;
  * @param bnEpsilon added to the variance
  * @param seed initialiser seed: the same seed gives the same initial weights
  */
-public record LayerOptions(boolean zeroInitFinalGamma, float bnMomentum, float bnEpsilon, long seed) {
+public record LayerOptions(
+    boolean zeroInitFinalGamma, float bnMomentum, float bnEpsilon, long seed) {
   public static final LayerOptions DEFAULTS = new LayerOptions(false, 0.9f, 1e-5f, 0);
 
   public LayerOptions {

@@ -5,9 +5,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A layer's output: the TensorFlow operand and its static shape without the batch dimension,
- * {@code [height, width, channels]} for feature maps or {@code [features]} after the head's
- * pooling.
+ * A layer's output: the TensorFlow operand and its static shape without the batch dimension, {@code
+ * [height, width, channels]} for feature maps or {@code [features]} after the head's pooling.
  */
 public final class LayerOutput {
   private final Operand<TFloat32> operand;
@@ -23,9 +22,11 @@ public final class LayerOutput {
   }
 
   /** An NHWC feature map. */
-  public static LayerOutput featureMap(Operand<TFloat32> operand, int height, int width, int channels) {
+  public static LayerOutput featureMap(
+      Operand<TFloat32> operand, int height, int width, int channels) {
     if (height < 1 || width < 1 || channels < 1) {
-      throw new IllegalArgumentException("feature map dimensions must be >= 1, got " + height + "x" + width + "x" + channels);
+      throw new IllegalArgumentException(
+          "feature map dimensions must be >= 1, got " + height + "x" + width + "x" + channels);
     }
     return new LayerOutput(operand, height, width, channels);
   }
@@ -58,6 +59,8 @@ public final class LayerOutput {
 
   /** The shape as Keras prints it: (None, 56, 56, 24) or (None, 1000). */
   public String shapeText() {
-    return isFeatureMap() ? "(None, " + height + ", " + width + ", " + channels + ")" : "(None, " + channels + ")";
+    return isFeatureMap()
+        ? "(None, " + height + ", " + width + ", " + channels + ")"
+        : "(None, " + channels + ")";
   }
 }

@@ -10,8 +10,8 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 /**
- * A network built in a fresh graph: an {@code images} placeholder [-1, H, W, C] in, the logits
- * out. The caller closes it (the graph holds native memory).
+ * A network built in a fresh graph: an {@code images} placeholder [-1, H, W, C] in, the logits out.
+ * The caller closes it (the graph holds native memory).
  */
 public final class ModelGraph implements AutoCloseable {
   /** Name of the input placeholder. */
@@ -34,13 +34,22 @@ public final class ModelGraph implements AutoCloseable {
     try {
       Ops tf = Ops.create(graph);
       ModelInfo info = network.info();
-      Placeholder<TFloat32> images = tf.withName(IMAGES).placeholder(TFloat32.class,
-          Placeholder.shape(Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
+      Placeholder<TFloat32> images =
+          tf.withName(IMAGES)
+              .placeholder(
+                  TFloat32.class,
+                  Placeholder.shape(
+                      Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
       Layers layers = Layers.create(tf, info, mode, options);
       LayerOutput logits = network.build(layers, layers.input(images));
       if (logits.isFeatureMap() || logits.channels() != info.classes()) {
-        throw new IllegalStateException(info.name() + ": build returned " + logits.shapeText()
-            + ", expected logits (None, " + info.classes() + ")");
+        throw new IllegalStateException(
+            info.name()
+                + ": build returned "
+                + logits.shapeText()
+                + ", expected logits (None, "
+                + info.classes()
+                + ")");
       }
       return new ModelGraph(graph, images, logits, layers);
     } catch (RuntimeException e) {
@@ -86,7 +95,8 @@ public final class ModelGraph implements AutoCloseable {
         if (op.name().endsWith("_momentum")) {
           continue; // optimiser state is no parameter
         }
-        boolean moving = op.name().endsWith("/moving_mean") || op.name().endsWith("/moving_variance");
+        boolean moving =
+            op.name().endsWith("/moving_mean") || op.name().endsWith("/moving_variance");
         if (moving != trainable) {
           total += op.output(0).shape().size();
         }

@@ -1,6 +1,7 @@
 package dev.designspace.runtime.nn;
 
 import dev.designspace.model.ModelInfo;
+
 /**
  * A model: generated classes implement this, one per sampled or fixed model, and lay the network
  * out block by block in {@link #build}.

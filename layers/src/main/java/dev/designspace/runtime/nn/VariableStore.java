@@ -14,9 +14,9 @@ import org.tensorflow.op.random.RandomUniform;
 import org.tensorflow.types.TFloat32;
 
 /**
- * The variables of one graph by hierarchical name ({@code stage2/block3/conv_b/kernel}),
- * created once with their initialisers and shared by every build over the graph. Scopes are
- * created once per path and reused: TensorFlow renames a re-entered scope ({@code stage1_1}).
+ * The variables of one graph by hierarchical name ({@code stage2/block3/conv_b/kernel}), created
+ * once with their initialisers and shared by every build over the graph. Scopes are created once
+ * per path and reused: TensorFlow renames a re-entered scope ({@code stage1_1}).
  */
 public final class VariableStore {
   /** What a variable is, for weight decay and parameter counts. */
@@ -81,7 +81,8 @@ public final class VariableStore {
     Variable<TFloat32> existing = variables.get(full);
     if (existing != null) {
       if (!existing.shape().equals(shape)) {
-        throw new IllegalStateException(full + " exists with shape " + existing.shape() + ", asked for " + shape);
+        throw new IllegalStateException(
+            full + " exists with shape " + existing.shape() + ", asked for " + shape);
       }
       return existing;
     }
@@ -91,21 +92,38 @@ public final class VariableStore {
     long seed2 = (full.hashCode() & 0x7fffffffL) | 1L;
     Operand<TFloat32> value;
     if (init instanceof Normal n) {
-      value = initScope.math.mul(initScope.random.randomStandardNormal(initScope.constant(shape), TFloat32.class,
-          RandomStandardNormal.seed(seed), RandomStandardNormal.seed2(seed2)), initScope.constant(n.stddev()));
+      value =
+          initScope.math.mul(
+              initScope.random.randomStandardNormal(
+                  initScope.constant(shape),
+                  TFloat32.class,
+                  RandomStandardNormal.seed(seed),
+                  RandomStandardNormal.seed2(seed2)),
+              initScope.constant(n.stddev()));
     } else if (init instanceof Uniform u) {
-      Operand<TFloat32> unit = initScope.random.randomUniform(initScope.constant(shape), TFloat32.class,
-          RandomUniform.seed(seed), RandomUniform.seed2(seed2));
-      value = initScope.math.mul(
-          initScope.math.sub(initScope.math.mul(unit, initScope.constant(2f)), initScope.constant(1f)),
-          initScope.constant(u.limit()));
+      Operand<TFloat32> unit =
+          initScope.random.randomUniform(
+              initScope.constant(shape),
+              TFloat32.class,
+              RandomUniform.seed(seed),
+              RandomUniform.seed2(seed2));
+      value =
+          initScope.math.mul(
+              initScope.math.sub(
+                  initScope.math.mul(unit, initScope.constant(2f)), initScope.constant(1f)),
+              initScope.constant(u.limit()));
     } else {
-      value = initScope.fill(initScope.constant(shape), initScope.constant(((Constant) init).value()));
+      value =
+          initScope.fill(initScope.constant(shape), initScope.constant(((Constant) init).value()));
     }
     Variable<TFloat32> variable = scope.withName(name).variable(shape, TFloat32.class);
     if (!variable.op().name().equals(full)) {
-      throw new IllegalStateException("variable " + full + " was named " + variable.op().name()
-          + " by TensorFlow: a scope or name was created twice");
+      throw new IllegalStateException(
+          "variable "
+              + full
+              + " was named "
+              + variable.op().name()
+              + " by TensorFlow: a scope or name was created twice");
     }
     initScope.withName(name + "_init").assign(variable, value);
     variables.put(full, variable);
@@ -145,11 +163,12 @@ public final class VariableStore {
   public List<Variable<TFloat32>> ofKinds(Kind... wanted) {
     List<Variable<TFloat32>> out = new ArrayList<>();
     List<Kind> w = List.of(wanted);
-    variables.forEach((name, v) -> {
-      if (w.contains(kinds.get(name))) {
-        out.add(v);
-      }
-    });
+    variables.forEach(
+        (name, v) -> {
+          if (w.contains(kinds.get(name))) {
+            out.add(v);
+          }
+        });
     return out;
   }
 

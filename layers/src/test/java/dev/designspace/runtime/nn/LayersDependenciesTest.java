@@ -9,24 +9,25 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * designspace-layers and designspace-model are what a project using generated classes pulls:
- * this module's classpath (its dependencies, designspace-model's, and test libraries) must not
- * contain the tool libraries the runtime uses.
+ * designspace-layers and designspace-model are what a project using generated classes pulls: this
+ * module's classpath (its dependencies, designspace-model's, and test libraries) must not contain
+ * the tool libraries the runtime uses.
  */
 class LayersDependenciesTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "picocli.CommandLine", // picocli
-      "freemarker.template.Configuration", // Freemarker
-      "org.jfree.chart.JFreeChart", // JFreeChart
-      "org.jfree.svg.SVGGraphics2D", // JFreeSVG
-      "org.apache.commons.math3.util.FastMath", // commons-math3
-      "me.tongfei.progressbar.ProgressBar", // progressbar
-      "dev.designspace.generator.network.NetworkConfig", // the generator and its Jackson/JavaPoet
-      "com.palantir.javapoet.JavaFile",
-      "dev.designspace.runtime.cli.DesignspaceMain"
-  })
+  @ValueSource(
+      strings = {
+        "picocli.CommandLine", // picocli
+        "freemarker.template.Configuration", // Freemarker
+        "org.jfree.chart.JFreeChart", // JFreeChart
+        "org.jfree.svg.SVGGraphics2D", // JFreeSVG
+        "org.apache.commons.math3.util.FastMath", // commons-math3
+        "me.tongfei.progressbar.ProgressBar", // progressbar
+        "dev.designspace.generator.network.NetworkConfig", // the generator and its Jackson/JavaPoet
+        "com.palantir.javapoet.JavaFile",
+        "dev.designspace.runtime.cli.DesignspaceMain"
+      })
   void aToolLibraryIsNotOnTheClasspath(String className) {
     assertThatThrownBy(() -> Class.forName(className, false, getClass().getClassLoader()))
         .isInstanceOf(ClassNotFoundException.class);

@@ -25,8 +25,8 @@ public final class ErrorEdf {
   }
 
   /**
-   * Complexity-normalised: models are binned by log complexity into {@code bins} equal-width
-   * bins; every non-empty bin gets the same total weight, shared equally by its models.
+   * Complexity-normalised: models are binned by log complexity into {@code bins} equal-width bins;
+   * every non-empty bin gets the same total weight, shared equally by its models.
    */
   public static ErrorEdf normalised(double[] errors, double[] complexity, int bins) {
     requireErrors(errors);

@@ -16,7 +16,8 @@ public record GoodRange(double low, double median, double high) {
     return of(metric, errors, seed, RESAMPLES, FRACTION);
   }
 
-  public static GoodRange of(double[] metric, double[] errors, long seed, int resamples, double fraction) {
+  public static GoodRange of(
+      double[] metric, double[] errors, long seed, int resamples, double fraction) {
     if (metric.length != errors.length || errors.length == 0) {
       throw new IllegalArgumentException("one metric value per error, at least one");
     }
@@ -34,7 +35,9 @@ public record GoodRange(double low, double median, double high) {
       }
       best[r] = metric[argmin];
     }
-    return new GoodRange(Statistics.percentile(best, 2.5), Statistics.percentile(best, 50),
+    return new GoodRange(
+        Statistics.percentile(best, 2.5),
+        Statistics.percentile(best, 50),
         Statistics.percentile(best, 97.5));
   }
 

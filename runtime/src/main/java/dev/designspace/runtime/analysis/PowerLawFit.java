@@ -3,8 +3,8 @@ package dev.designspace.runtime.analysis;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
- * y = a * x^b fitted by least squares in log-log space (paper section 5: activations and
- * parameters against flops).
+ * y = a * x^b fitted by least squares in log-log space (paper section 5: activations and parameters
+ * against flops).
  *
  * @param rSquared of the log-log fit
  */
@@ -21,7 +21,8 @@ public record PowerLawFit(double a, double b, double rSquared) {
       }
       regression.addData(Math.log(x[i]), Math.log(y[i]));
     }
-    return new PowerLawFit(Math.exp(regression.getIntercept()), regression.getSlope(), regression.getRSquare());
+    return new PowerLawFit(
+        Math.exp(regression.getIntercept()), regression.getSlope(), regression.getRSquare());
   }
 
   public double at(double x) {

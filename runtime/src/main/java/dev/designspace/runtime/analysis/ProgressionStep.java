@@ -22,7 +22,9 @@ public record ProgressionStep(String from, String to, Expectation expected, Stri
 
   /** How a measured comparison stands to the paper's claim. */
   public enum Agreement {
-    AGREES, NOT_SHOWN, CONTRADICTS;
+    AGREES,
+    NOT_SHOWN,
+    CONTRADICTS;
 
     public String words() {
       return switch (this) {
@@ -33,14 +35,29 @@ public record ProgressionStep(String from, String to, Expectation expected, Stri
     }
   }
 
-  /** A measured step: the comparison of {@code from} (a) against {@code to} (b), and its agreement. */
+  /**
+   * A measured step: the comparison of {@code from} (a) against {@code to} (b), and its agreement.
+   */
   public record Outcome(ProgressionStep step, SpaceComparison comparison, Agreement agreement) {
     public String sentence() {
       SpaceComparison c = comparison;
-      String measured = String.format(Locale.ROOT, "median %s minus %s %+.2f points, KS p = %.3g, Mann-Whitney p = %.3g",
-          step.from, step.to, c.medianDifference(), c.ksPValue(), c.mannWhitneyPValue());
-      return String.format(Locale.ROOT, "%s -> %s: the paper finds %s; measured %s: %s", step.from, step.to,
-          step.claim, measured, agreement.words());
+      String measured =
+          String.format(
+              Locale.ROOT,
+              "median %s minus %s %+.2f points, KS p = %.3g, Mann-Whitney p = %.3g",
+              step.from,
+              step.to,
+              c.medianDifference(),
+              c.ksPValue(),
+              c.mannWhitneyPValue());
+      return String.format(
+          Locale.ROOT,
+          "%s -> %s: the paper finds %s; measured %s: %s",
+          step.from,
+          step.to,
+          step.claim,
+          measured,
+          agreement.words());
     }
   }
 

@@ -9,18 +9,27 @@ import java.util.Locale;
  *
  * <p>The verdict is <i>trusted</i> when Spearman's rho is at least {@link #TRUSTED_RHO} and its
  * bootstrap interval stays above 0, <i>not trusted</i> when rho is below {@link #WEAK_RHO} or the
- * interval reaches below 0, <i>weak</i> in between, and <i>too few models</i> below
- * {@link #MIN_MODELS} pairs (rank correlations of fewer models say little).
+ * interval reaches below 0, <i>weak</i> in between, and <i>too few models</i> below {@link
+ * #MIN_MODELS} pairs (rank correlations of fewer models say little).
  */
-public record ProxyValidity(List<String> ids, double[] proxyErrors, double[] longErrors, int proxyEpochs,
-    int longEpochs, RankCorrelation correlation, Verdict verdict) {
+public record ProxyValidity(
+    List<String> ids,
+    double[] proxyErrors,
+    double[] longErrors,
+    int proxyEpochs,
+    int longEpochs,
+    RankCorrelation correlation,
+    Verdict verdict) {
 
   public static final int MIN_MODELS = 5;
   public static final double TRUSTED_RHO = 0.7;
   public static final double WEAK_RHO = 0.4;
 
   public enum Verdict {
-    TRUSTED, WEAK, NOT_TRUSTED, TOO_FEW_MODELS
+    TRUSTED,
+    WEAK,
+    NOT_TRUSTED,
+    TOO_FEW_MODELS
   }
 
   public ProxyValidity {
@@ -30,8 +39,13 @@ public record ProxyValidity(List<String> ids, double[] proxyErrors, double[] lon
   }
 
   /** Pairs {@code proxyErrors[i]} and {@code longErrors[i]} belong to model {@code ids[i]}. */
-  public static ProxyValidity of(List<String> ids, double[] proxyErrors, double[] longErrors, int proxyEpochs,
-      int longEpochs, long seed) {
+  public static ProxyValidity of(
+      List<String> ids,
+      double[] proxyErrors,
+      double[] longErrors,
+      int proxyEpochs,
+      int longEpochs,
+      long seed) {
     if (ids.size() != proxyErrors.length || ids.size() != longErrors.length) {
       throw new IllegalArgumentException("one proxy and one longer error per model");
     }
@@ -54,20 +68,40 @@ public record ProxyValidity(List<String> ids, double[] proxyErrors, double[] lon
   public String sentence() {
     String schedules = proxyEpochs + "-epoch proxy against " + longEpochs + " epochs";
     if (correlation == null || verdict == Verdict.TOO_FEW_MODELS) {
-      return String.format(Locale.ROOT, "Too few models were trained both ways (%d, %s) to judge the proxy;"
-          + " check at least %d.", ids.size(), schedules, MIN_MODELS);
+      return String.format(
+          Locale.ROOT,
+          "Too few models were trained both ways (%d, %s) to judge the proxy;"
+              + " check at least %d.",
+          ids.size(),
+          schedules,
+          MIN_MODELS);
     }
-    String figures = String.format(Locale.ROOT, "Spearman %.2f [%.2f, %.2f], Kendall %.2f [%.2f, %.2f], %d models, %s",
-        correlation.spearman(), correlation.spearmanInterval().low(), correlation.spearmanInterval().high(),
-        correlation.kendall(), correlation.kendallInterval().low(), correlation.kendallInterval().high(), ids.size(),
-        schedules);
+    String figures =
+        String.format(
+            Locale.ROOT,
+            "Spearman %.2f [%.2f, %.2f], Kendall %.2f [%.2f, %.2f], %d models, %s",
+            correlation.spearman(),
+            correlation.spearmanInterval().low(),
+            correlation.spearmanInterval().high(),
+            correlation.kendall(),
+            correlation.kendallInterval().low(),
+            correlation.kendallInterval().high(),
+            ids.size(),
+            schedules);
     return switch (verdict) {
-      case TRUSTED -> "The proxy can be trusted to rank this space: it orders models as longer training does ("
-          + figures + ").";
-      case WEAK -> "The proxy ranks this space only roughly like longer training (" + figures
-          + "): read small differences between EDFs with care.";
-      default -> "The proxy cannot be trusted to rank this space: its order disagrees with longer training ("
-          + figures + "). Train longer or change the recipe before comparing spaces.";
+      case TRUSTED ->
+          "The proxy can be trusted to rank this space: it orders models as longer training does ("
+              + figures
+              + ").";
+      case WEAK ->
+          "The proxy ranks this space only roughly like longer training ("
+              + figures
+              + "): read small differences between EDFs with care.";
+      default ->
+          "The proxy cannot be trusted to rank this space: its order disagrees with longer training"
+              + " ("
+              + figures
+              + "). Train longer or change the recipe before comparing spaces.";
     };
   }
 }

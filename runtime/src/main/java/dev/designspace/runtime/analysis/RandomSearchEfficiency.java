@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The best error a random search of m models drawn (with replacement) from a design space can
- * expect, from the space's errors (the paper's random search efficiency curve): with sorted
- * errors e_(1) <= ... <= e_(n), P(best of m = e_(i)) = (1 - (i - 1)/n)^m - (1 - i/n)^m.
+ * expect, from the space's errors (the paper's random search efficiency curve): with sorted errors
+ * e_(1) <= ... <= e_(n), P(best of m = e_(i)) = (1 - (i - 1)/n)^m - (1 - i/n)^m.
  */
 public final class RandomSearchEfficiency {
   private final double[] sorted;

@@ -3,20 +3,22 @@ package dev.designspace.runtime.analysis;
 import dev.designspace.generator.random.SplitMix64;
 
 /**
- * How well one ranking of models agrees with another: Spearman's rho (Pearson's correlation of
- * the ranks, tied values sharing their mean rank) and Kendall's tau-b (concordant minus
- * discordant pairs over the pairs not tied in either ranking), each with a percentile bootstrap
- * interval over resampled models (pairs drawn with replacement, seeded, so reproducible).
+ * How well one ranking of models agrees with another: Spearman's rho (Pearson's correlation of the
+ * ranks, tied values sharing their mean rank) and Kendall's tau-b (concordant minus discordant
+ * pairs over the pairs not tied in either ranking), each with a percentile bootstrap interval over
+ * resampled models (pairs drawn with replacement, seeded, so reproducible).
  *
  * <p>Either coefficient is NaN when a ranking is constant (nothing to rank); a bootstrap resample
  * where that happens is skipped.
  */
-public record RankCorrelation(int n, double spearman, Interval spearmanInterval, double kendall,
-    Interval kendallInterval) {
+public record RankCorrelation(
+    int n, double spearman, Interval spearmanInterval, double kendall, Interval kendallInterval) {
 
   public static final int RESAMPLES = 2000;
 
-  /** A central interval of a bootstrap distribution; NaN bounds when no resample could be ranked. */
+  /**
+   * A central interval of a bootstrap distribution; NaN bounds when no resample could be ranked.
+   */
   public record Interval(double low, double high) {}
 
   public static RankCorrelation of(double[] x, double[] y, long seed) {
@@ -25,7 +27,8 @@ public record RankCorrelation(int n, double spearman, Interval spearmanInterval,
 
   public static RankCorrelation of(double[] x, double[] y, long seed, int resamples, double level) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("one y per x: " + x.length + " x values, " + y.length + " y values");
+      throw new IllegalArgumentException(
+          "one y per x: " + x.length + " x values, " + y.length + " y values");
     }
     int n = x.length;
     if (n < 2) {
@@ -61,7 +64,8 @@ public record RankCorrelation(int n, double spearman, Interval spearmanInterval,
     if (values.length == 0) {
       return new Interval(Double.NaN, Double.NaN);
     }
-    return new Interval(Statistics.percentile(values, tail), Statistics.percentile(values, 100 - tail));
+    return new Interval(
+        Statistics.percentile(values, tail), Statistics.percentile(values, 100 - tail));
   }
 
   /** Spearman's rho with mid-ranks for ties. */
@@ -69,7 +73,9 @@ public record RankCorrelation(int n, double spearman, Interval spearmanInterval,
     return pearson(ranks(x), ranks(y));
   }
 
-  /** Kendall's tau-b: (C - D) / sqrt((n0 - n1)(n0 - n2)), n1 and n2 the pairs tied in x and in y. */
+  /**
+   * Kendall's tau-b: (C - D) / sqrt((n0 - n1)(n0 - n2)), n1 and n2 the pairs tied in x and in y.
+   */
   public static double kendall(double[] x, double[] y) {
     long concordant = 0;
     long discordant = 0;

@@ -17,8 +17,12 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  * @param p10Difference 10th-percentile error of a minus that of b
  */
 public record SpaceComparison(
-    double ksStatistic, double ksPValue, double mannWhitneyU, double mannWhitneyPValue,
-    double medianDifference, double p10Difference) {
+    double ksStatistic,
+    double ksPValue,
+    double mannWhitneyU,
+    double mannWhitneyPValue,
+    double medianDifference,
+    double p10Difference) {
 
   public static SpaceComparison of(double[] a, double[] b) {
     if (a.length < 2 || b.length < 2) {
@@ -30,12 +34,16 @@ public record SpaceComparison(
         ks.kolmogorovSmirnovStatistic(a, b),
         ks.kolmogorovSmirnovTest(a, b, false), // P(D >= d); the two-argument form computes P(D > d)
         mw.mannWhitneyU(a, b),
-        exactApplies(a, b) ? exactMannWhitneyP(a.length, b.length, mw.mannWhitneyU(a, b)) : mw.mannWhitneyUTest(a, b),
+        exactApplies(a, b)
+            ? exactMannWhitneyP(a.length, b.length, mw.mannWhitneyU(a, b))
+            : mw.mannWhitneyUTest(a, b),
         Statistics.percentile(a, 50) - Statistics.percentile(b, 50),
         Statistics.percentile(a, 10) - Statistics.percentile(b, 10));
   }
 
-  /** Exact p-values when the samples are small and have no ties (as the published tables assume). */
+  /**
+   * Exact p-values when the samples are small and have no ties (as the published tables assume).
+   */
   static boolean exactApplies(double[] a, double[] b) {
     if ((long) a.length * b.length > 2500) {
       return false;
@@ -55,8 +63,8 @@ public record SpaceComparison(
   }
 
   /**
-   * Two-sided exact p-value of U (the larger of U_a, U_b) for sizes n and m: the number of ways
-   * to interleave the samples with U at most min(U, nm - U), over C(n + m, n), doubled.
+   * Two-sided exact p-value of U (the larger of U_a, U_b) for sizes n and m: the number of ways to
+   * interleave the samples with U at most min(U, nm - U), over C(n + m, n), doubled.
    */
   static double exactMannWhitneyP(int n, int m, double uMax) {
     int total = n * m;

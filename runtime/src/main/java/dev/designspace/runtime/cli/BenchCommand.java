@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures training throughput for BENCHMARKS.md.",
-      "Compares the trainer with a plain MatMul and with a minimal hand-written TF Java loop of the "
-          + "same graph, and 2 worker processes x 1 thread with 1 x 2 threads; rounds interleave the "
-          + "configurations and medians are reported."
+      "Compares the trainer with a plain MatMul and with a minimal hand-written TF Java loop of the"
+          + " same graph, and 2 worker processes x 1 thread with 1 x 2 threads; rounds interleave"
+          + " the configurations and medians are reported."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace bench training --rounds 3"})
@@ -64,33 +64,56 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  @Parameters(index = "0", paramLabel = "WHAT", converter = Whats.class, completionCandidates = Whats.class,
+  @Parameters(
+      index = "0",
+      paramLabel = "WHAT",
+      converter = Whats.class,
+      completionCandidates = Whats.class,
       description = "What to measure: ${COMPLETION-CANDIDATES}.")
   What what;
 
-  @Option(names = "--spec", defaultValue = "specs/fmnist-models.yaml",
+  @Option(
+      names = "--spec",
+      defaultValue = "specs/fmnist-models.yaml",
       description = "The spec holding --model (default: ${DEFAULT-VALUE}).")
   Path specFile;
 
-  @Option(names = "--model", defaultValue = "RegNetX-6MF", description = "The model measured (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--model",
+      defaultValue = "RegNetX-6MF",
+      description = "The model measured (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--rounds", defaultValue = "3", description = "Interleaved rounds (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rounds",
+      defaultValue = "3",
+      description = "Interleaved rounds (default: ${DEFAULT-VALUE}).")
   int rounds;
 
-  @Option(names = "--steps", defaultValue = "80", description = "Timed steps per measurement (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--steps",
+      defaultValue = "80",
+      description = "Timed steps per measurement (default: ${DEFAULT-VALUE}).")
   int steps;
 
-  @Option(names = "--batch-size", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch-size",
+      defaultValue = "128",
+      description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Worker: intra-op threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "2",
+      description = "Worker: intra-op threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
   @Override
   public Integer call() throws Exception {
-    Network network = SpecModels.load(specFile, 1, 0).byName(model)
-        .orElseThrow(() -> new BadInputException("no model " + model + " in " + specFile));
+    Network network =
+        SpecModels.load(specFile, 1, 0)
+            .byName(model)
+            .orElseThrow(() -> new BadInputException("no model " + model + " in " + specFile));
     PrintWriter out = spec.commandLine().getOut();
     if (what == What.WORKER) {
       out.println(TrainingThroughput.trainerImagesPerSecond(network, batch, threads, 10, steps));
@@ -108,41 +131,86 @@ public final class BenchCommand implements Callable<Integer> {
       hand.add(TrainingThroughput.handWrittenImagesPerSecond(network, batch, 2, 10, steps));
       oneByTwo.add(workers(1, 2));
       twoByOne.add(workers(2, 1));
-      spec.commandLine().getErr().printf(Locale.ROOT, "round %d: matmul %.1f GFLOP/s, trainer %.0f img/s, hand %.0f img/s,"
-              + " 1x2 %.0f img/s, 2x1 %.0f img/s%n", r + 1, matmul.get(r), trainer.get(r), hand.get(r), oneByTwo.get(r),
-          twoByOne.get(r));
+      spec.commandLine()
+          .getErr()
+          .printf(
+              Locale.ROOT,
+              "round %d: matmul %.1f GFLOP/s, trainer %.0f img/s, hand %.0f img/s,"
+                  + " 1x2 %.0f img/s, 2x1 %.0f img/s%n",
+              r + 1,
+              matmul.get(r),
+              trainer.get(r),
+              hand.get(r),
+              oneByTwo.get(r),
+              twoByOne.get(r));
       spec.commandLine().getErr().flush();
     }
     double macs = network.info().flops();
     double t = median(trainer);
     double trainGflops = 3 * 2 * macs * t / 1e9;
-    out.printf(Locale.ROOT, "model %s: %,d multiply-adds per image (%.1f MFLOP), batch %d, %d rounds x %d steps, medians%n",
-        model, (long) macs, 2 * macs / 1e6, batch, rounds, steps);
+    out.printf(
+        Locale.ROOT,
+        "model %s: %,d multiply-adds per image (%.1f MFLOP), batch %d, %d rounds x %d steps,"
+            + " medians%n",
+        model,
+        (long) macs,
+        2 * macs / 1e6,
+        batch,
+        rounds,
+        steps);
     out.printf(Locale.ROOT, "| measurement | figure |%n|---|---|%n");
     out.printf(Locale.ROOT, "| MatMul 2048^3, 2 threads | %.1f GFLOP/s |%n", median(matmul));
-    out.printf(Locale.ROOT, "| trainer, 1 process x 2 threads | %.0f images/s = %.1f GFLOP/s (3 x 2 x multiply-adds x images/s) = %.1f%% of MatMul |%n",
-        t, trainGflops, 100 * trainGflops / median(matmul));
-    out.printf(Locale.ROOT, "| hand-written loop of the same graph | %.0f images/s; trainer / hand = %.3f |%n",
-        median(hand), t / median(hand));
+    out.printf(
+        Locale.ROOT,
+        "| trainer, 1 process x 2 threads | %.0f images/s = %.1f GFLOP/s (3 x 2 x multiply-adds x"
+            + " images/s) = %.1f%% of MatMul |%n",
+        t,
+        trainGflops,
+        100 * trainGflops / median(matmul));
+    out.printf(
+        Locale.ROOT,
+        "| hand-written loop of the same graph | %.0f images/s; trainer / hand = %.3f |%n",
+        median(hand),
+        t / median(hand));
     out.printf(Locale.ROOT, "| 1 worker process x 2 threads | %.0f images/s |%n", median(oneByTwo));
-    out.printf(Locale.ROOT, "| 2 worker processes x 1 thread (sum) | %.0f images/s = %.2fx |%n", median(twoByOne),
+    out.printf(
+        Locale.ROOT,
+        "| 2 worker processes x 1 thread (sum) | %.0f images/s = %.2fx |%n",
+        median(twoByOne),
         median(twoByOne) / median(oneByTwo));
     out.flush();
     return ExitCodes.OK;
   }
 
-  /** Runs {@code count} worker processes at once, {@code threadsEach} threads each; total images/s. */
+  /**
+   * Runs {@code count} worker processes at once, {@code threadsEach} threads each; total images/s.
+   */
   private double workers(int count, int threadsEach) throws IOException, InterruptedException {
     List<Process> processes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      List<String> command = new ArrayList<>(dev.designspace.runtime.sweep.LocalSweep.workerCommand());
-      command.addAll(List.of("bench", "worker", "--spec", specFile.toString(), "--model", model,
-          "--steps", String.valueOf(steps), "--batch-size", String.valueOf(batch), "--threads", String.valueOf(threadsEach)));
-      processes.add(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
+      List<String> command =
+          new ArrayList<>(dev.designspace.runtime.sweep.LocalSweep.workerCommand());
+      command.addAll(
+          List.of(
+              "bench",
+              "worker",
+              "--spec",
+              specFile.toString(),
+              "--model",
+              model,
+              "--steps",
+              String.valueOf(steps),
+              "--batch-size",
+              String.valueOf(batch),
+              "--threads",
+              String.valueOf(threadsEach)));
+      processes.add(
+          new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }
     double total = 0;
     for (Process p : processes) {
-      try (BufferedReader reader = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      try (BufferedReader reader =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String line = reader.readLine();
         if (p.waitFor() != 0 || line == null) {
           throw new IllegalStateException("a benchmark worker failed");

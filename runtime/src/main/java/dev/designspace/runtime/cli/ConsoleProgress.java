@@ -9,8 +9,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Training progress on stderr: a progress bar (epoch, step, loss, images/s, ETA) on a terminal,
- * one plain line per epoch otherwise.
+ * Training progress on stderr: a progress bar (epoch, step, loss, images/s, ETA) on a terminal, one
+ * plain line per epoch otherwise.
  */
 final class ConsoleProgress implements ProgressListener, AutoCloseable {
   private final PrintWriter err;
@@ -32,8 +32,14 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
     }
     if (bar == null || barEpoch != epoch) {
       closeBar();
-      bar = new ProgressBarBuilder().setTaskName(name + " epoch " + epoch).setInitialMax(stepsPerEpoch)
-          .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate().build();
+      bar =
+          new ProgressBarBuilder()
+              .setTaskName(name + " epoch " + epoch)
+              .setInitialMax(stepsPerEpoch)
+              .setStyle(ProgressBarStyle.ASCII)
+              .setUpdateIntervalMillis(500)
+              .continuousUpdate()
+              .build();
       barEpoch = epoch;
     }
     bar.stepTo(step);
@@ -43,8 +49,17 @@ final class ConsoleProgress implements ProgressListener, AutoCloseable {
   @Override
   public void epoch(EpochStats stats, int epochs) {
     closeBar();
-    err.println(String.format(Locale.ROOT, "%s epoch %d/%d: loss %.4f, train error %.2f%%, test error %.2f%%, %.1f s",
-        name, stats.epoch(), epochs, stats.trainLoss(), stats.trainError(), stats.testError(), stats.seconds()));
+    err.println(
+        String.format(
+            Locale.ROOT,
+            "%s epoch %d/%d: loss %.4f, train error %.2f%%, test error %.2f%%, %.1f s",
+            name,
+            stats.epoch(),
+            epochs,
+            stats.trainLoss(),
+            stats.trainError(),
+            stats.testError(),
+            stats.seconds()));
     err.flush();
   }
 

@@ -1,7 +1,6 @@
 package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.ExitCodes;
-import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepRequest;
@@ -25,46 +24,75 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Compares AnyNetXA with RegNetX on Fashion-MNIST in about 10 minutes on 2 CPU cores.",
-      "Sweeps specs/fmnist-anynet-xa.yaml and specs/fmnist-regnet-x.yaml (-n models each, a few epochs "
-          + "on 10,000 Fashion-MNIST training images and 2,000 test images), then writes the comparison "
-          + "report and prints its path and a summary. Rerunning resumes (with the same options)."
+      "Sweeps specs/fmnist-anynet-xa.yaml and specs/fmnist-regnet-x.yaml (-n models each, a few"
+          + " epochs on 10,000 Fashion-MNIST training images and 2,000 test images), then writes"
+          + " the comparison report and prints its path and a summary. Rerunning resumes (with the"
+          + " same options)."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-n", "--count"}, defaultValue = "10", description = "Models per space (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--count"},
+      defaultValue = "10",
+      description = "Models per space (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--epochs", defaultValue = "2", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      defaultValue = "2",
+      description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", defaultValue = "fashion-mnist-subset",
-      description = "The data (default: ${DEFAULT-VALUE}, the balanced 10,000/2,000 images shipped in the jar, so that"
-          + " the demo gives the same models and errors on every machine).")
+  @Option(
+      names = "--dataset",
+      defaultValue = "fashion-mnist-subset",
+      description =
+          "The data (default: ${DEFAULT-VALUE}, the balanced 10,000/2,000 images shipped in the"
+              + " jar, so that the demo gives the same models and errors on every machine).")
   String dataset;
 
-  @Option(names = "--train-limit", defaultValue = "10000",
-      description = "Training images per epoch (default: ${DEFAULT-VALUE}, the embedded subset's size).")
+  @Option(
+      names = "--train-limit",
+      defaultValue = "10000",
+      description =
+          "Training images per epoch (default: ${DEFAULT-VALUE}, the embedded subset's size).")
   int trainLimit;
 
-  @Option(names = "--test-limit", defaultValue = "2000",
-      description = "Test images evaluated per epoch (default: ${DEFAULT-VALUE}, the embedded subset's size).")
+  @Option(
+      names = "--test-limit",
+      defaultValue = "2000",
+      description =
+          "Test images evaluated per epoch (default: ${DEFAULT-VALUE}, the embedded subset's"
+              + " size).")
   int testLimit;
 
-  @Option(names = "--recipe", paramLabel = "R",
-      description = "proxy (train's default) or paper, the paper's recipe as it is; see train --help.")
+  @Option(
+      names = "--recipe",
+      paramLabel = "R",
+      description =
+          "proxy (train's default) or paper, the paper's recipe as it is; see train --help.")
   String recipe;
 
   @Option(names = "--workers", description = "Worker processes (default: one per core).")
   Integer workers;
 
-  @Option(names = "--seed", defaultValue = "0", description = "Sampling seed of both spaces (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      defaultValue = "0",
+      description = "Sampling seed of both spaces (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--out", defaultValue = "runs/demo", description = "Where the sweeps and report go (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      defaultValue = "runs/demo",
+      description = "Where the sweeps and report go (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--specs", split = ",", defaultValue = "specs/fmnist-anynet-xa.yaml,specs/fmnist-regnet-x.yaml",
+  @Option(
+      names = "--specs",
+      split = ",",
+      defaultValue = "specs/fmnist-anynet-xa.yaml,specs/fmnist-regnet-x.yaml",
       description = "The design spaces compared (default: ${DEFAULT-VALUE}).")
   List<Path> specs;
 
@@ -81,12 +109,22 @@ public final class DemoCommand implements Callable<Integer> {
       sweeps.add(dir);
       err.println("demo: " + specFile + ", " + count + " models, " + epochs + " epochs -> " + dir);
       err.flush();
-      List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset,
-          "--train-limit", String.valueOf(trainLimit), "--test-limit", String.valueOf(testLimit)));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--epochs",
+                  String.valueOf(epochs),
+                  "--dataset",
+                  dataset,
+                  "--train-limit",
+                  String.valueOf(trainLimit),
+                  "--test-limit",
+                  String.valueOf(testLimit)));
       if (recipe != null) {
         args.addAll(List.of("--recipe", recipe));
       }
-      LocalSweep.run(new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),
+      LocalSweep.run(
+          new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),
           new ProgressLines(err, "  "));
     }
     ReportBuilder.Report report = ReportBuilder.build(sweeps, out.resolve("report.html"));
@@ -95,8 +133,12 @@ public final class DemoCommand implements Callable<Integer> {
     stdout.println("report: " + report.file());
     List<String> lines = new ArrayList<>(report.summary());
     lines.add(report.bestModel());
-    lines.add(String.format(Locale.ROOT, "%d models trained in %.1f minutes", count * specs.size(),
-        (System.nanoTime() - start) / 60e9));
+    lines.add(
+        String.format(
+            Locale.ROOT,
+            "%d models trained in %.1f minutes",
+            count * specs.size(),
+            (System.nanoTime() - start) / 60e9));
     lines.forEach(stdout::println);
     stdout.flush();
     return ExitCodes.OK;

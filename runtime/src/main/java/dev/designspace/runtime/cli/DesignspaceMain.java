@@ -2,15 +2,15 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.cli.DescribeCommand;
 import dev.designspace.generator.cli.FailureHandler;
+import dev.designspace.generator.cli.FitCommand;
+import dev.designspace.generator.cli.GenCommand;
+import dev.designspace.generator.cli.SampleCommand;
+import dev.designspace.generator.tool.VersionProvider;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.export.ExportException;
 import dev.designspace.runtime.report.ReportException;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.train.TrainingSetupException;
-import dev.designspace.generator.cli.FitCommand;
-import dev.designspace.generator.cli.GenCommand;
-import dev.designspace.generator.cli.SampleCommand;
-import dev.designspace.generator.tool.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,10 +22,10 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Describes design spaces of neural networks in YAML, samples models under complexity constraints, "
-          + "and compares spaces.",
-      "The method of Radosavovic et al., Designing Network Design Spaces: sample models from a space, "
-          + "train them briefly, and compare spaces by the distribution of their errors."
+      "Describes design spaces of neural networks in YAML, samples models under complexity"
+          + " constraints, and compares spaces.",
+      "The method of Radosavovic et al., Designing Network Design Spaces: sample models from a"
+          + " space, train them briefly, and compare spaces by the distribution of their errors."
     },
     subcommands = {
       GenCommand.class,
@@ -47,7 +47,9 @@ import picocli.CommandLine.ScopeType;
     footer = {"  0  success", "  1  failure while running", "  2  bad input (usage, spec, data)"})
 public final class DesignspaceMain implements Runnable {
 
-  @Option(names = "--stacktrace", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--stacktrace",
+      scope = ScopeType.INHERIT,
       description = "Print the stack trace of a failure.")
   boolean stacktrace;
 
@@ -72,7 +74,12 @@ public final class DesignspaceMain implements Runnable {
    * carry a message for the user (exit 2), anything else is a failure while running (exit 1).
    */
   public static CommandLine newCommandLine() {
-    return FailureHandler.install(new CommandLine(new DesignspaceMain()), SweepException.class,
-        ReportException.class, ExportException.class, DatasetException.class, TrainingSetupException.class);
+    return FailureHandler.install(
+        new CommandLine(new DesignspaceMain()),
+        SweepException.class,
+        ReportException.class,
+        ExportException.class,
+        DatasetException.class,
+        TrainingSetupException.class);
   }
 }

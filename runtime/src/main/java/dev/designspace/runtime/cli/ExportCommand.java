@@ -16,18 +16,26 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Exports a run directory's model as a TensorFlow SavedModel.",
-      "Tag serve, signature serving_default: input 'images' float32 [-1,H,W,C] in raw 0-255 pixels "
-          + "(normalised inside the graph), outputs 'logits' and 'probabilities'. No optimiser state inside."
+      "Tag serve, signature serving_default: input 'images' float32 [-1,H,W,C] in raw 0-255 pixels"
+          + " (normalised inside the graph), outputs 'logits' and 'probabilities'. No optimiser"
+          + " state inside."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace export runs/RegNetX-6MF --out models/regnetx-6mf"})
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by train or sweep.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "A run directory written by train or sweep.")
   Path runDir;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where to write the SavedModel.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where to write the SavedModel.")
   Path out;
 
   @Override

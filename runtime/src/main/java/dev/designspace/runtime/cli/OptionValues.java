@@ -11,9 +11,9 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Converters from option text to typed values, and the names picocli shows for them in
- * {@code ${COMPLETION-CANDIDATES}}. A value that does not convert is a usage error (exit 2) whose
- * message names the values that would.
+ * Converters from option text to typed values, and the names picocli shows for them in {@code
+ * ${COMPLETION-CANDIDATES}}. A value that does not convert is a usage error (exit 2) whose message
+ * names the values that would.
  */
 final class OptionValues {
   private OptionValues() {}
@@ -48,8 +48,11 @@ final class OptionValues {
 
   static final class Augmentations extends Names<Batches.Augmentation> {
     Augmentations() {
-      super(Batches.Augmentation::parse,
-          Arrays.stream(Batches.Augmentation.values()).map(Batches.Augmentation::specName).toList());
+      super(
+          Batches.Augmentation::parse,
+          Arrays.stream(Batches.Augmentation.values())
+              .map(Batches.Augmentation::specName)
+              .toList());
     }
   }
 
@@ -65,7 +68,10 @@ final class OptionValues {
     }
   }
 
-  /** {@code cpu} or {@code gpu:N}, checked when the command line is read rather than when training starts. */
+  /**
+   * {@code cpu} or {@code gpu:N}, checked when the command line is read rather than when training
+   * starts.
+   */
   static final class Device implements ITypeConverter<String> {
     private static final Pattern FORM = Pattern.compile("cpu|gpu:\\d+");
 

@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes one self-contained HTML report comparing sweeps.",
-      "Error EDFs (n|min|mean), KS and Mann-Whitney tests, error against complexity and against the "
-          + "sampled parameters with bootstrap good ranges, random search efficiency, complexity power laws "
-          + "and the best models. Works on unfinished sweeps."
+      "Error EDFs (n|min|mean), KS and Mann-Whitney tests, error against complexity and against the"
+          + " sampled parameters with bootstrap good ranges, random search efficiency, complexity"
+          + " power laws and the best models. Works on unfinished sweeps."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -33,7 +33,10 @@ public final class ReportCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "DIR", description = "Sweep directories.")
   List<Path> dirs;
 
-  @Option(names = "--out", paramLabel = "FILE", description = "Report file (default: DIR/report.html of the first sweep).")
+  @Option(
+      names = "--out",
+      paramLabel = "FILE",
+      description = "Report file (default: DIR/report.html of the first sweep).")
   Path out;
 
   @Override

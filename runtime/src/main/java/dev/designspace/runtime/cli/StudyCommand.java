@@ -25,11 +25,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the paper's progression of design spaces from AnyNetXA to RegNetX, with one report.",
-      "The spaces are AnyNetXA, XB, XC, XD, XE and RegNetX at Fashion-MNIST scale "
-          + "(specs/fmnist-*.yaml), N models each; in the report each step's EDF comparison stands next to "
-          + "what the paper found for it. The first and the last space also get a proxy check. Each space is "
-          + "a sweep in its own directory under --out, so rerunning resumes. The defaults take about 2 hours "
-          + "on 2 CPU cores."
+      "The spaces are AnyNetXA, XB, XC, XD, XE and RegNetX at Fashion-MNIST scale"
+          + " (specs/fmnist-*.yaml), N models each; in the report each step's EDF comparison stands"
+          + " next to what the paper found for it. The first and the last space also get a proxy"
+          + " check. Each space is a sweep in its own directory under --out, so rerunning resumes."
+          + " The defaults take about 2 hours on 2 CPU cores."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -41,42 +41,75 @@ import picocli.CommandLine.Spec;
 public final class StudyCommand implements Callable<Integer> {
   /** Sized so that the whole study takes about 2 hours on 2 cores (BENCHMARKS.md). */
   static final int DEFAULT_COUNT = 32;
+
   static final int DEFAULT_CHECK = 10;
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "" + DEFAULT_COUNT,
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "" + DEFAULT_COUNT,
       description = "Models per space (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
+      description = "Sampling seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", paramLabel = "E", defaultValue = "2", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      paramLabel = "E",
+      defaultValue = "2",
+      description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = "fashion-mnist-subset",
-      description = "The data (default: ${DEFAULT-VALUE}, the balanced 10,000/2,000 images shipped in the jar, the"
-          + " same on every machine); see train --help.")
+  @Option(
+      names = "--dataset",
+      paramLabel = "D",
+      defaultValue = "fashion-mnist-subset",
+      description =
+          "The data (default: ${DEFAULT-VALUE}, the balanced 10,000/2,000 images shipped in the"
+              + " jar, the same on every machine); see train --help.")
   String dataset;
 
-  @Option(names = "--workers", paramLabel = "W", description = "Worker processes at once (default: one per core).")
+  @Option(
+      names = "--workers",
+      paramLabel = "W",
+      description = "Worker processes at once (default: one per core).")
   Integer workers;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs/study",
-      description = "Holds one sweep directory per space and report.html (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "runs/study",
+      description =
+          "Holds one sweep directory per space and report.html (default: ${DEFAULT-VALUE}).")
   Path out;
 
-  @Option(names = "--check-proxy", paramLabel = "K",
-      description = "Models of the first and the last space trained again for --check-epochs, to judge the proxy"
-          + " (default: 10, or N when smaller; 0: none).")
+  @Option(
+      names = "--check-proxy",
+      paramLabel = "K",
+      description =
+          "Models of the first and the last space trained again for --check-epochs, to judge the"
+              + " proxy (default: 10, or N when smaller; 0: none).")
   Integer checkProxy;
 
-  @Option(names = "--check-epochs", paramLabel = "E", description = "Epochs of the proxy check (default: 4 x --epochs).")
+  @Option(
+      names = "--check-epochs",
+      paramLabel = "E",
+      description = "Epochs of the proxy check (default: 4 x --epochs).")
   Integer checkEpochs;
 
-  @Option(names = "--specs", paramLabel = "SPEC", split = ",",
-      description = "The spaces, in order (default: the six Fashion-MNIST specs of the progression).")
+  @Option(
+      names = "--specs",
+      paramLabel = "SPEC",
+      split = ",",
+      description =
+          "The spaces, in order (default: the six Fashion-MNIST specs of the progression).")
   List<Path> specs;
 
   @Mixin TrainOptionsMixin training;
@@ -86,7 +119,8 @@ public final class StudyCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
-    List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
+    List<String> args =
+        new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
     // the demo's budget unless told otherwise: 10,000 training and 2,000 test images
     if (!training.given("--train-limit")) {
       args.addAll(List.of("--train-limit", "10000"));
@@ -95,13 +129,26 @@ public final class StudyCommand implements Callable<Integer> {
       args.addAll(List.of("--test-limit", "2000"));
     }
     args.addAll(training.workerArguments());
-    StudyRequest request = new StudyRequest(specs != null ? specs : Study.FMNIST_PROGRESSION, count, seed, out, w,
-        Math.max(1, cores / w), args,
-        checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count), checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
+    StudyRequest request =
+        new StudyRequest(
+            specs != null ? specs : Study.FMNIST_PROGRESSION,
+            count,
+            seed,
+            out,
+            w,
+            Math.max(1, cores / w),
+            args,
+            checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, count),
+            checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
     for (Path s : request.specs()) {
       if (!Files.isRegularFile(s)) {
-        throw new BadInputException("spec file not found: " + s + (specs == null
-            ? " (study runs from the designspace checkout, where specs/ is; or name the spaces with --specs)" : ""));
+        throw new BadInputException(
+            "spec file not found: "
+                + s
+                + (specs == null
+                    ? " (study runs from the designspace checkout, where specs/ is; or name the"
+                        + " spaces with --specs)"
+                    : ""));
       }
     }
     long start = System.nanoTime();
@@ -109,8 +156,13 @@ public final class StudyCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + result.report());
     result.summary().forEach(stdout::println);
-    stdout.println(String.format(Locale.ROOT, "%d spaces of %d models in %.1f minutes", result.sweeps().size(), count,
-        (System.nanoTime() - start) / 60e9));
+    stdout.println(
+        String.format(
+            Locale.ROOT,
+            "%d spaces of %d models in %.1f minutes",
+            result.sweeps().size(),
+            count,
+            (System.nanoTime() - start) / 60e9));
     stdout.flush();
     return ExitCodes.OK;
   }

@@ -2,12 +2,12 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerRecord;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.ModelGraph;
-import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Builds each model's TensorFlow graph and prints a per-layer table.",
-      "Generates and compiles each model, builds its graph in inference mode and prints a table like "
-          + "Keras's model.summary(): layer, output shape, parameters. Trainable parameters are counted from "
-          + "the graph's variables; the analytic flops, params and acts of the complexity code are printed "
-          + "beside them."
+      "Generates and compiles each model, builds its graph in inference mode and prints a table"
+          + " like Keras's model.summary(): layer, output shape, parameters. Trainable parameters"
+          + " are counted from the graph's variables; the analytic flops, params and acts of the"
+          + " complexity code are printed beside them."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -46,11 +46,17 @@ public final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "NAME", description = "Only this model (default: all).")
   String model;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "1",
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "1",
       description = "Sampled spaces: how many models (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
       description = "Sampled spaces: the sampling seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -63,10 +69,21 @@ public final class SummaryCommand implements Callable<Integer> {
       throw new BadInputException("-n must be >= 1, got " + count);
     }
     SpecModels models = SpecModels.load(specFile, count, seed);
-    List<Network> chosen = model == null
-        ? models.all()
-        : List.of(models.byName(model).orElseThrow(() -> new BadInputException(
-            "no model '" + model + "' in " + specFile + "; it has " + String.join(", ", models.names()))));
+    List<Network> chosen =
+        model == null
+            ? models.all()
+            : List.of(
+                models
+                    .byName(model)
+                    .orElseThrow(
+                        () ->
+                            new BadInputException(
+                                "no model '"
+                                    + model
+                                    + "' in "
+                                    + specFile
+                                    + "; it has "
+                                    + String.join(", ", models.names()))));
     PrintWriter out = spec.commandLine().getOut();
     for (Network network : chosen) {
       try (ModelGraph graph = ModelGraph.build(network, Mode.INFERENCE, LayerOptions.DEFAULTS)) {
@@ -79,27 +96,63 @@ public final class SummaryCommand implements Callable<Integer> {
 
   private static void print(PrintWriter out, ModelInfo info, ModelGraph graph) {
     List<LayerRecord> records = graph.layers().records();
-    int nameWidth = Math.max(28, records.stream().mapToInt(r -> r.name().length() + r.type().length() + 3).max().orElse(0));
+    int nameWidth =
+        Math.max(
+            28,
+            records.stream()
+                .mapToInt(r -> r.name().length() + r.type().length() + 3)
+                .max()
+                .orElse(0));
     String rule = "-".repeat(nameWidth + 2 + 22 + 2 + 12);
     out.println("Model: \"" + info.name() + "\"");
     out.println("=".repeat(rule.length()));
-    out.println(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-22s  %12s", "Layer (type)", "Output Shape", "Param #"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-" + nameWidth + "s  %-22s  %12s",
+            "Layer (type)",
+            "Output Shape",
+            "Param #"));
     out.println("=".repeat(rule.length()));
-    out.println(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-22s  %12s", "images (InputLayer)",
-        "(None, " + info.inputSize() + ", " + info.inputSize() + ", " + info.inputChannels() + ")", "0"));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-" + nameWidth + "s  %-22s  %12s",
+            "images (InputLayer)",
+            "(None, "
+                + info.inputSize()
+                + ", "
+                + info.inputSize()
+                + ", "
+                + info.inputChannels()
+                + ")",
+            "0"));
     for (LayerRecord r : records) {
-      out.println(String.format(Locale.ROOT, "%-" + nameWidth + "s  %-22s  %,12d", r.name() + " (" + r.type() + ")",
-          r.outputShape(), r.params()));
+      out.println(
+          String.format(
+              Locale.ROOT,
+              "%-" + nameWidth + "s  %-22s  %,12d",
+              r.name() + " (" + r.type() + ")",
+              r.outputShape(),
+              r.params()));
     }
     long trainable = ModelGraph.trainableParameters(graph.graph());
     long nonTrainable = ModelGraph.nonTrainableParameters(graph.graph());
     out.println("=".repeat(rule.length()));
     out.println(String.format(Locale.ROOT, "Total params: %,d", trainable + nonTrainable));
     out.println(String.format(Locale.ROOT, "Trainable params: %,d", trainable));
-    out.println(String.format(Locale.ROOT, "Non-trainable params: %,d (BN moving statistics)", nonTrainable));
+    out.println(
+        String.format(
+            Locale.ROOT, "Non-trainable params: %,d (BN moving statistics)", nonTrainable));
     out.println(rule);
-    out.println(String.format(Locale.ROOT, "Analytic (pycls counting): flops %,d (multiply-adds), params %,d%s, acts %,d",
-        info.flops(), info.params(), info.params() == trainable ? "" : " (DIFFERS from the graph)", info.acts()));
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "Analytic (pycls counting): flops %,d (multiply-adds), params %,d%s, acts %,d",
+            info.flops(),
+            info.params(),
+            info.params() == trainable ? "" : " (DIFFERS from the graph)",
+            info.acts()));
     out.println();
   }
 }

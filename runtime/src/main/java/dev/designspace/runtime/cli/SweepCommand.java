@@ -1,10 +1,10 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.slurm.ShellWords;
@@ -43,14 +43,16 @@ import picocli.CommandLine.Spec;
     subcommands = SweepStatusCommand.class,
     description = {
       "Samples N models of a design space and trains each in its own worker process.",
-      "The models' classes are generated and compiled once into the sweep directory; each worker runs "
-          + "designspace train DIR --model ID. The local launcher runs W workers at a time, then writes "
-          + "sweep.json and sweep.csv. The Slurm launcher submits one sbatch array job, one task per model, "
-          + "and leaves it to run; the tasks write into the same directory.",
-      "Rerunning the same command resumes: models with a result are skipped, interrupted ones continue "
-          + "from their checkpoints; failed and diverged models are recorded (--retry-failed trains the "
-          + "failed ones again). The training options (--epochs, --dataset, --batch-size, --lr, ...) are "
-          + "train's, applied to every model. sweep status DIR shows where a sweep stands."
+      "The models' classes are generated and compiled once into the sweep directory; each worker"
+          + " runs designspace train DIR --model ID. The local launcher runs W workers at a time,"
+          + " then writes sweep.json and sweep.csv. The Slurm launcher submits one sbatch array"
+          + " job, one task per model, and leaves it to run; the tasks write into the same"
+          + " directory.",
+      "Rerunning the same command resumes: models with a result are skipped, interrupted ones"
+          + " continue from their checkpoints; failed and diverged models are recorded"
+          + " (--retry-failed trains the failed ones again). The training options (--epochs,"
+          + " --dataset, --batch-size, --lr, ...) are train's, applied to every model. sweep status"
+          + " DIR shows where a sweep stands."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -64,70 +66,128 @@ public final class SweepCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   // optional for picocli, so that 'sweep status DIR' needs none; call() requires it
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SPEC", description = "A sampled design space (YAML).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SPEC",
+      description = "A sampled design space (YAML).")
   Path specFile;
 
-  @Option(names = "--launcher", paramLabel = "L", defaultValue = "local",
-      converter = OptionValues.Launchers.class, completionCandidates = OptionValues.Launchers.class,
-      description = "Where the workers run: ${COMPLETION-CANDIDATES}; local: on this machine, slurm: as a Slurm"
-          + " array job (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--launcher",
+      paramLabel = "L",
+      defaultValue = "local",
+      converter = OptionValues.Launchers.class,
+      completionCandidates = OptionValues.Launchers.class,
+      description =
+          "Where the workers run: ${COMPLETION-CANDIDATES}; local: on this machine, slurm: as a"
+              + " Slurm array job (default: ${DEFAULT-VALUE}).")
   Launcher launcher;
 
   // the form before 'sweep status DIR', kept working for scripts
   @Option(names = "--status", hidden = true, description = "The same as sweep status SPEC.")
   boolean status;
 
-  @Option(names = "--retry-failed", description = "Train the models whose result is failed again (their old result"
-      + " is kept as previous-result-N.json).")
+  @Option(
+      names = "--retry-failed",
+      description =
+          "Train the models whose result is failed again (their old result"
+              + " is kept as previous-result-N.json).")
   boolean retryFailed;
 
-  @Option(names = "--partition", paramLabel = "P", description = "Slurm: the partition (default: the cluster's).")
+  @Option(
+      names = "--partition",
+      paramLabel = "P",
+      description = "Slurm: the partition (default: the cluster's).")
   String partition;
 
-  @Option(names = "--time-limit", paramLabel = "M", description = "Slurm: minutes per model (default: the partition's).")
+  @Option(
+      names = "--time-limit",
+      paramLabel = "M",
+      description = "Slurm: minutes per model (default: the partition's).")
   Integer timeLimit;
 
-  @Option(names = "--gpus-per-task", paramLabel = "G", defaultValue = "0",
-      description = "Slurm: GPUs per model; with G > 0 the models train on gpu:0 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--gpus-per-task",
+      paramLabel = "G",
+      defaultValue = "0",
+      description =
+          "Slurm: GPUs per model; with G > 0 the models train on gpu:0 (default:"
+              + " ${DEFAULT-VALUE}).")
   int gpusPerTask;
 
-  @Option(names = "--cpus-per-task", paramLabel = "C", defaultValue = "1",
-      description = "Slurm: CPUs per model, also its TensorFlow threads (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--cpus-per-task",
+      paramLabel = "C",
+      defaultValue = "1",
+      description =
+          "Slurm: CPUs per model, also its TensorFlow threads (default: ${DEFAULT-VALUE}).")
   int cpusPerTask;
 
-  @Option(names = "--max-parallel", paramLabel = "K", description = "Slurm: at most K models at once (array %%K).")
+  @Option(
+      names = "--max-parallel",
+      paramLabel = "K",
+      description = "Slurm: at most K models at once (array %%K).")
   Integer maxParallel;
 
   @Option(names = "--dry-run", description = "Slurm: write the sbatch script, submit nothing.")
   boolean dryRun;
 
-  @Option(names = "--check-proxy", paramLabel = "K", defaultValue = "0",
-      description = "After the sweep, train K of its models (a random subset, seeded by --seed) again for"
-          + " --check-epochs and write proxy-check.json: whether the short runs rank the models as longer training"
-          + " does (rank correlations with bootstrap intervals and a verdict; the report shows them).")
+  @Option(
+      names = "--check-proxy",
+      paramLabel = "K",
+      defaultValue = "0",
+      description =
+          "After the sweep, train K of its models (a random subset, seeded by --seed) again for"
+              + " --check-epochs and write proxy-check.json: whether the short runs rank the models"
+              + " as longer training does (rank correlations with bootstrap intervals and a"
+              + " verdict; the report shows them).")
   int checkProxy;
 
-  @Option(names = "--check-epochs", paramLabel = "E",
+  @Option(
+      names = "--check-epochs",
+      paramLabel = "E",
       description = "Epochs of the proxy check's longer runs (default: 4 x --epochs).")
   Integer checkEpochs;
 
-  @Option(names = {"-n", "--count"}, paramLabel = "N", defaultValue = "10", description = "Models (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = {"-n", "--count"},
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "Models (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Sampling seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
+      description = "Sampling seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", paramLabel = "E", defaultValue = "10", description = "Epochs per model (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      paramLabel = "E",
+      defaultValue = "10",
+      description = "Epochs per model (default: ${DEFAULT-VALUE}).")
   int epochs;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
+  @Option(
+      names = "--dataset",
+      paramLabel = "D",
+      defaultValue = Datasets.DEFAULT,
       description = "The data, as train takes it (see train --help) (default: ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--workers", paramLabel = "W", description = "Worker processes at once (default: one per core).")
+  @Option(
+      names = "--workers",
+      paramLabel = "W",
+      description = "Worker processes at once (default: one per core).")
   Integer workers;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Sweep directory (default: runs/SPACE).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Sweep directory (default: runs/SPACE).")
   Path out;
 
   @Mixin TrainOptionsMixin training;
@@ -141,9 +201,12 @@ public final class SweepCommand implements Callable<Integer> {
       return SweepStatusCommand.show(specFile, "--status", spec.commandLine());
     }
     if (Files.isDirectory(specFile)) {
-      throw new BadInputException(specFile + " is a directory: pass the spec file to sweep (rerun the command that"
-          + " started the sweep to resume it), or run designspace sweep status " + ShellWords.word(specFile.toString())
-          + " to see where the sweep in it stands");
+      throw new BadInputException(
+          specFile
+              + " is a directory: pass the spec file to sweep (rerun the command that"
+              + " started the sweep to resume it), or run designspace sweep status "
+              + ShellWords.word(specFile.toString())
+              + " to see where the sweep in it stands");
     }
     if (!Files.isRegularFile(specFile)) {
       throw new BadInputException("spec file not found: " + specFile);
@@ -154,61 +217,130 @@ public final class SweepCommand implements Callable<Integer> {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
-    List<String> args = new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
+    List<String> args =
+        new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
     args.addAll(training.workerArguments());
     Path directory = out != null ? out : Path.of("runs", space.name());
     requireOptionsOf(launcher);
     if (launcher == Launcher.SLURM) {
       return submit(directory, args);
     }
-    SweepRequest request = new SweepRequest(specFile, count, seed, directory, w, Math.max(1, cores / w), args,
-        retryFailed, checkProxy, checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
+    SweepRequest request =
+        new SweepRequest(
+            specFile,
+            count,
+            seed,
+            directory,
+            w,
+            Math.max(1, cores / w),
+            args,
+            retryFailed,
+            checkProxy,
+            checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
     PrintWriter err = spec.commandLine().getErr();
-    SweepListener progress = new SweepListener() {
-      @Override
-      public void finished(String modelId, RunStatus status, double error, SweepProgress p) {
-        err.println(String.format(Locale.ROOT,
-            "[%d/%d] %s %s %.2f%% | done %d, failed %d, diverged %d, running %d, best %.2f%%, ETA %.0f s",
-            p.finished(), p.total(), modelId, status, error, p.done(), p.failed(), p.diverged(), p.running(),
-            p.bestError(), p.etaSeconds()));
-        err.flush();
-      }
+    SweepListener progress =
+        new SweepListener() {
+          @Override
+          public void finished(String modelId, RunStatus status, double error, SweepProgress p) {
+            err.println(
+                String.format(
+                    Locale.ROOT,
+                    "[%d/%d] %s %s %.2f%% | done %d, failed %d, diverged %d, running %d, best"
+                        + " %.2f%%, ETA %.0f s",
+                    p.finished(),
+                    p.total(),
+                    modelId,
+                    status,
+                    error,
+                    p.done(),
+                    p.failed(),
+                    p.diverged(),
+                    p.running(),
+                    p.bestError(),
+                    p.etaSeconds()));
+            err.flush();
+          }
 
-      @Override
-      public void message(String line) {
-        err.println(line);
-        err.flush();
-      }
-    };
+          @Override
+          public void message(String line) {
+            err.println(line);
+            err.flush();
+          }
+        };
     SweepResult result = LocalSweep.run(request, progress, SweepCommand::requireNoSlurmTasks);
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(String.format(Locale.ROOT, "%s: %d models, %d done, %d failed, %d diverged, best error %.2f%%; %s",
-        space.name(), result.results().size(), result.done(), result.failed(), result.diverged(), result.bestError(),
-        request.directory().resolve("sweep.json")));
+    stdout.println(
+        String.format(
+            Locale.ROOT,
+            "%s: %d models, %d done, %d failed, %d diverged, best error %.2f%%; %s",
+            space.name(),
+            result.results().size(),
+            result.done(),
+            result.failed(),
+            result.diverged(),
+            result.bestError(),
+            request.directory().resolve("sweep.json")));
     stdout.flush();
     return ExitCodes.OK;
   }
 
   private int submit(Path directory, List<String> args) throws IOException {
-    SlurmRequest request = new SlurmRequest(specFile, count, seed, directory, args,
-        new SlurmOptions(partition, timeLimit, gpusPerTask, cpusPerTask, maxParallel), retryFailed, dryRun);
+    SlurmRequest request =
+        new SlurmRequest(
+            specFile,
+            count,
+            seed,
+            directory,
+            args,
+            new SlurmOptions(partition, timeLimit, gpusPerTask, cpusPerTask, maxParallel),
+            retryFailed,
+            dryRun);
     SlurmSubmission submission = SlurmSweep.submit(request);
     PrintWriter stdout = spec.commandLine().getOut();
-    String skipped = String.format(Locale.ROOT, "%d with a result, %d already queued%s%s", submission.withResult(),
-        submission.queued(), submission.failedKept() == 0 ? ""
-            : "; " + submission.failedKept() + " failed, add --retry-failed to train them again",
-        submission.setAside() == 0 ? ""
-            : "; " + submission.setAside() + " failed results set aside as previous-result-N.json to train again");
+    String skipped =
+        String.format(
+            Locale.ROOT,
+            "%d with a result, %d already queued%s%s",
+            submission.withResult(),
+            submission.queued(),
+            submission.failedKept() == 0
+                ? ""
+                : "; "
+                    + submission.failedKept()
+                    + " failed, add --retry-failed to train them again",
+            submission.setAside() == 0
+                ? ""
+                : "; "
+                    + submission.setAside()
+                    + " failed results set aside as previous-result-N.json to train again");
     if (submission.tasks().isEmpty()) {
-      stdout.println("nothing to submit: " + skipped + "; designspace report " + ShellWords.word(directory.toString())
-          + " collects the results");
+      stdout.println(
+          "nothing to submit: "
+              + skipped
+              + "; designspace report "
+              + ShellWords.word(directory.toString())
+              + " collects the results");
     } else if (submission.jobId() == null) {
-      stdout.println("wrote " + submission.script() + " for " + submission.tasks().size() + " models (" + skipped
-          + "); submit it with:");
-      stdout.println("  " + String.join(" ", submission.command().stream().map(ShellWords::word).toList()));
+      stdout.println(
+          "wrote "
+              + submission.script()
+              + " for "
+              + submission.tasks().size()
+              + " models ("
+              + skipped
+              + "); submit it with:");
+      stdout.println(
+          "  " + String.join(" ", submission.command().stream().map(ShellWords::word).toList()));
     } else {
-      stdout.println("submitted job " + submission.jobId() + ": " + submission.tasks().size() + " models (" + skipped
-          + "); logs in " + directory.resolve("slurm/logs"));
+      stdout.println(
+          "submitted job "
+              + submission.jobId()
+              + ": "
+              + submission.tasks().size()
+              + " models ("
+              + skipped
+              + "); logs in "
+              + directory.resolve("slurm/logs"));
       stdout.println("  " + SweepStatusCommand.commandFor(directory));
     }
     stdout.flush();
@@ -223,12 +355,22 @@ public final class SweepCommand implements Callable<Integer> {
     SweepStatus status = SlurmSweep.status(directory);
     String statusCommand = SweepStatusCommand.commandFor(directory);
     if (status.running() + status.pending() > 0) {
-      throw new SweepException(directory + " has " + (status.running() + status.pending()) + " Slurm tasks queued or"
-          + " running; let them finish (" + statusCommand + "), or continue with --launcher slurm");
+      throw new SweepException(
+          directory
+              + " has "
+              + (status.running() + status.pending())
+              + " Slurm tasks queued or"
+              + " running; let them finish ("
+              + statusCommand
+              + "), or continue with --launcher slurm");
     }
     if (status.jobs() > 0 && !status.queueKnown()) {
-      throw new SweepException(directory + " was submitted to Slurm and squeue does not answer, so its tasks may still"
-          + " be running; run the local sweep when " + statusCommand + " shows none queued");
+      throw new SweepException(
+          directory
+              + " was submitted to Slurm and squeue does not answer, so its tasks may still"
+              + " be running; run the local sweep when "
+              + statusCommand
+              + " shows none queued");
     }
   }
 
@@ -237,7 +379,9 @@ public final class SweepCommand implements Callable<Integer> {
     List<String> wrong = new ArrayList<>();
     if (chosen == Launcher.SLURM) {
       if (workers != null) {
-        wrong.add("--workers (Slurm runs every model as its own task; --max-parallel limits how many at once)");
+        wrong.add(
+            "--workers (Slurm runs every model as its own task; --max-parallel limits how many at"
+                + " once)");
       }
       if (checkProxy != 0 || checkEpochs != null) {
         wrong.add("--check-proxy/--check-epochs (run the proxy check with the local launcher)");
@@ -261,9 +405,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
     if (!wrong.isEmpty()) {
       boolean one = wrong.size() == 1;
-      throw new BadInputException(String.join(", ", wrong) + (chosen == Launcher.SLURM
-          ? (one ? " is not an option" : " are not options") + " of --launcher slurm"
-          : (one ? " applies" : " apply") + " only with --launcher slurm"));
+      throw new BadInputException(
+          String.join(", ", wrong)
+              + (chosen == Launcher.SLURM
+                  ? (one ? " is not an option" : " are not options") + " of --launcher slurm"
+                  : (one ? " applies" : " apply") + " only with --launcher slurm"));
     }
   }
 }

@@ -46,8 +46,8 @@ final class SweepStatusCommand implements Callable<Integer> {
   }
 
   /**
-   * Prints the status of the sweep in {@code directory}; {@code asked} names the command or
-   * option the user gave, for the message when it is not a directory.
+   * Prints the status of the sweep in {@code directory}; {@code asked} names the command or option
+   * the user gave, for the message when it is not a directory.
    */
   static int show(Path directory, String asked, CommandLine commandLine) throws IOException {
     if (!Files.isDirectory(directory)) {
@@ -55,22 +55,45 @@ final class SweepStatusCommand implements Callable<Integer> {
     }
     SweepStatus s = SlurmSweep.status(directory);
     PrintWriter stdout = commandLine.getOut();
-    String queue = s.queueKnown()
-        ? String.format(Locale.ROOT, ", running %d, pending %d%s", s.running(), s.pending(),
-            s.notQueued() == 0 ? "" : ", not queued " + s.notQueued() + " (submit again to resume them)")
-        : String.format(Locale.ROOT, ", unfinished %d%s", s.unfinished(),
-            s.slurmUsed() ? " (squeue did not answer about its Slurm tasks)" : "");
-    stdout.println(String.format(Locale.ROOT, "%s: %d models: done %d, failed %d, diverged %d%s", directory, s.total(),
-        s.done(), s.failed(), s.diverged(), queue));
+    String queue =
+        s.queueKnown()
+            ? String.format(
+                Locale.ROOT,
+                ", running %d, pending %d%s",
+                s.running(),
+                s.pending(),
+                s.notQueued() == 0
+                    ? ""
+                    : ", not queued " + s.notQueued() + " (submit again to resume them)")
+            : String.format(
+                Locale.ROOT,
+                ", unfinished %d%s",
+                s.unfinished(),
+                s.slurmUsed() ? " (squeue did not answer about its Slurm tasks)" : "");
+    stdout.println(
+        String.format(
+            Locale.ROOT,
+            "%s: %d models: done %d, failed %d, diverged %d%s",
+            directory,
+            s.total(),
+            s.done(),
+            s.failed(),
+            s.diverged(),
+            queue));
     for (String failure : s.failures()) {
       stdout.println("  failed " + failure);
     }
     stdout.flush();
     try {
-      SweepCollector.collect(directory, true); // sweep.json and sweep.csv with the results so far (Slurm writes none)
+      SweepCollector.collect(
+          directory, true); // sweep.json and sweep.csv with the results so far (Slurm writes none)
     } catch (IOException e) {
       PrintWriter err = commandLine.getErr();
-      err.println("warning: could not write sweep.json and sweep.csv in " + directory + ": " + e.getMessage());
+      err.println(
+          "warning: could not write sweep.json and sweep.csv in "
+              + directory
+              + ": "
+              + e.getMessage());
       err.flush();
     }
     return ExitCodes.OK;

@@ -1,27 +1,26 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
-import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.runfiles.RunStatus;
-import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.train.TrainOptions;
 import dev.designspace.runtime.train.TrainRequest;
 import dev.designspace.runtime.train.TrainResult;
 import dev.designspace.runtime.train.Trainer;
 import dev.designspace.runtime.train.TrainingSetupException;
-import java.util.List;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -38,10 +37,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Trains one model of a spec into a run directory.",
-      "The model is a fixed model named by --model, or the sampled model --index of sample --seed. "
-          + "Writes model.json (with the generated source under src/), train.log, checkpoints/ after every "
-          + "epoch, and result.json (best test top-1 error: the EDF value). --resume continues an interrupted "
-          + "run from its last checkpoint with the same result as an uninterrupted one."
+      "The model is a fixed model named by --model, or the sampled model --index of sample --seed."
+          + " Writes model.json (with the generated source under src/), train.log, checkpoints/"
+          + " after every epoch, and result.json (best test top-1 error: the EDF value). --resume"
+          + " continues an interrupted run from its last checkpoint with the same result as an"
+          + " uninterrupted one."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -57,32 +57,56 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SPEC",
-      description = "A spec file (YAML), or a sweep directory (then --model ID picks one of its compiled models).")
+  @Parameters(
+      index = "0",
+      paramLabel = "SPEC",
+      description =
+          "A spec file (YAML), or a sweep directory (then --model ID picks one of its compiled"
+              + " models).")
   Path specFile;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "The model to train (fixed-model specs).")
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "The model to train (fixed-model specs).")
   String model;
 
-  @Option(names = "--index", paramLabel = "I", defaultValue = "0",
+  @Option(
+      names = "--index",
+      paramLabel = "I",
+      defaultValue = "0",
       description = "Sampled spaces: train model I of the sample (default: ${DEFAULT-VALUE}).")
   int index;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
       description = "Sampled spaces: the sampling seed (default: ${DEFAULT-VALUE}).")
   long sampleSeed;
 
-  @Option(names = "--dataset", paramLabel = "D", defaultValue = Datasets.DEFAULT,
-      description = "fashion-mnist, fashion-mnist-full, fashion-mnist-subset, cifar10[:DIR], imagefolder:DIR,"
-          + " synthetic[:N] (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--dataset",
+      paramLabel = "D",
+      defaultValue = Datasets.DEFAULT,
+      description =
+          "fashion-mnist, fashion-mnist-full, fashion-mnist-subset, cifar10[:DIR], imagefolder:DIR,"
+              + " synthetic[:N] (default: ${DEFAULT-VALUE}).")
   String dataset;
 
-  @Option(names = "--epochs", paramLabel = "E", defaultValue = "10", description = "Epochs (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--epochs",
+      paramLabel = "E",
+      defaultValue = "10",
+      description = "Epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Mixin TrainOptionsMixin training;
 
-  @Option(names = "--threads", paramLabel = "T", defaultValue = "0",
+  @Option(
+      names = "--threads",
+      paramLabel = "T",
+      defaultValue = "0",
       description = "TensorFlow intra-op threads (default: all cores).")
   int threads;
 
@@ -102,33 +126,49 @@ public final class TrainCommand implements Callable<Integer> {
       throw new BadInputException("--index must be in [0, " + MAX_INDEX + "), got " + index);
     }
     TrainOptions options = training.trainOptions(epochs, threads);
-    SpecModels.Loaded chosen = sweepModel ? ModelChoice.fromSweep(specFile, model)
-        : ModelChoice.choose(specFile, model, index, sampleSeed);
+    SpecModels.Loaded chosen =
+        sweepModel
+            ? ModelChoice.fromSweep(specFile, model)
+            : ModelChoice.choose(specFile, model, index, sampleSeed);
     ModelInfo info = chosen.network().info();
     RunDirectory run = new RunDirectory(out != null ? out : Path.of("runs", info.name()));
     Optional<DirectoryLock> lock = run.tryLock();
     if (lock.isEmpty()) {
       if (sweepModel) { // e.g. a retried pod beside the one still training: leave the model to it
-        spec.commandLine().getErr().println(info.name() + " is being trained into " + run.path()
-            + " by another process; leaving it to that one");
+        spec.commandLine()
+            .getErr()
+            .println(
+                info.name()
+                    + " is being trained into "
+                    + run.path()
+                    + " by another process; leaving it to that one");
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
       }
-      throw new BadInputException("another process is training into " + run.path() + "; wait for it, or choose another"
-          + " --out");
+      throw new BadInputException(
+          "another process is training into "
+              + run.path()
+              + "; wait for it, or choose another"
+              + " --out");
     }
     try (DirectoryLock held = lock.get()) {
-      return sweepModel ? trainSweepModel(chosen, info, run, options) : train(chosen, info, run, options);
+      return sweepModel
+          ? trainSweepModel(chosen, info, run, options)
+          : train(chosen, info, run, options);
     }
   }
 
-  private int trainSweepModel(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
-    // a sweep's model that cannot be trained gets a failed result saying why, for sweep status and the report
+  private int trainSweepModel(
+      SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
+    // a sweep's model that cannot be trained gets a failed result saying why, for sweep status and
+    // the report
     try {
       return train(chosen, info, run, options);
     } catch (RuntimeException e) {
       if (!Files.exists(run.resolve(RunFiles.RESULT))) {
-        if (e instanceof BadInputException || e instanceof DatasetException || e instanceof TrainingSetupException) {
+        if (e instanceof BadInputException
+            || e instanceof DatasetException
+            || e instanceof TrainingSetupException) {
           run.writeFailure(info, e.getMessage()); // a user's mistake reads as its message
         } else {
           run.writeFailure(info, e);
@@ -138,26 +178,42 @@ public final class TrainCommand implements Callable<Integer> {
     }
   }
 
-  private int train(SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
+  private int train(
+      SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
     PrintWriter err = spec.commandLine().getErr();
-    if (!resume && (Files.exists(run.resolve(RunFiles.STATE)) || Files.exists(run.resolve(RunFiles.RESULT)))) {
-      throw new BadInputException(run.path() + " already holds a run; add --resume to continue it, or choose another --out");
+    if (!resume
+        && (Files.exists(run.resolve(RunFiles.STATE))
+            || Files.exists(run.resolve(RunFiles.RESULT)))) {
+      throw new BadInputException(
+          run.path()
+              + " already holds a run; add --resume to continue it, or choose another --out");
     }
     if (resume && run.result().map(ModelResult::status).orElse(null) == RunStatus.DONE) {
-      err.println(info.name() + " is already trained in " + run.path() + " (result.json); nothing to do");
+      err.println(
+          info.name() + " is already trained in " + run.path() + " (result.json); nothing to do");
       err.flush();
       return ExitCodes.OK;
     }
-    Dataset data = Datasets.load(dataset, info.inputSize(), info.inputChannels(), info.classes(), line -> {
-      err.println(line);
-      err.flush();
-    });
+    Dataset data =
+        Datasets.load(
+            dataset,
+            info.inputSize(),
+            info.inputChannels(),
+            info.classes(),
+            line -> {
+              err.println(line);
+              err.flush();
+            });
     String qualified = chosen.className();
     if (resume && Files.exists(run.resolve(RunDirectory.MODEL))) {
       List<String> differences = run.differencesFrom(qualified, chosen.source(), data, options);
       if (!differences.isEmpty()) {
-        throw new BadInputException("--resume would continue " + run.path() + " differently from how it started: "
-            + String.join("; ", differences) + ". Resume with the original options, or train into another --out");
+        throw new BadInputException(
+            "--resume would continue "
+                + run.path()
+                + " differently from how it started: "
+                + String.join("; ", differences)
+                + ". Resume with the original options, or train into another --out");
       }
     } else {
       run.writeModel(qualified, chosen.source(), info, data, options);
@@ -165,7 +221,8 @@ public final class TrainCommand implements Callable<Integer> {
     TrainResult result;
     try (ConsoleProgress progress = new ConsoleProgress(err, info.name())) {
       try {
-        result = Trainer.train(new TrainRequest(chosen.network(), data, options, run, resume, progress));
+        result =
+            Trainer.train(new TrainRequest(chosen.network(), data, options, run, resume, progress));
       } catch (TrainingSetupException e) {
         throw e; // the setup a user chose, not a failure of the run: nothing to record
       } catch (RuntimeException e) {
@@ -174,9 +231,17 @@ public final class TrainCommand implements Callable<Integer> {
       }
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    stdout.println(String.format(Locale.ROOT, "%s: %s, best test error %.2f%% (epoch %d), final %.2f%%, %.0f images/s; run in %s",
-        info.name(), result.status(), result.error(), result.bestEpoch(), result.finalError(), result.imagesPerSecond(),
-        run.path()));
+    stdout.println(
+        String.format(
+            Locale.ROOT,
+            "%s: %s, best test error %.2f%% (epoch %d), final %.2f%%, %.0f images/s; run in %s",
+            info.name(),
+            result.status(),
+            result.error(),
+            result.bestEpoch(),
+            result.finalError(),
+            result.imagesPerSecond(),
+            run.path()));
     stdout.flush();
     return result.status() == RunStatus.DONE ? ExitCodes.OK : ExitCodes.FAILURE;
   }

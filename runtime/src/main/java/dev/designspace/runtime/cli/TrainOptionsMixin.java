@@ -10,64 +10,104 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The training options shared by {@code train} and the commands that train many models
- * ({@code sweep}, {@code study}), declared once. {@code train} builds its {@link TrainOptions} from
- * them; the others hand the options a user gave to every worker's {@code train}, so that the
- * defaults stay train's.
+ * The training options shared by {@code train} and the commands that train many models ({@code
+ * sweep}, {@code study}), declared once. {@code train} builds its {@link TrainOptions} from them;
+ * the others hand the options a user gave to every worker's {@code train}, so that the defaults
+ * stay train's.
  */
 final class TrainOptionsMixin {
   /** The command this mixin is part of, to tell options given from defaults. */
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(names = "--batch-size", paramLabel = "B", defaultValue = "128",
+  @Option(
+      names = "--batch-size",
+      paramLabel = "B",
+      defaultValue = "128",
       description = "Batch size (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.1",
-      description = "Learning rate per 128 images; scaled by batch/128 (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--lr",
+      paramLabel = "LR",
+      defaultValue = "0.1",
+      description =
+          "Learning rate per 128 images; scaled by batch/128 (default: ${DEFAULT-VALUE}).")
   double lr;
 
-  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "5e-5",
+  @Option(
+      names = "--weight-decay",
+      paramLabel = "WD",
+      defaultValue = "5e-5",
       description = "Weight decay on kernels (default: ${DEFAULT-VALUE}).")
   double weightDecay;
 
   @Option(names = "--decay-all", description = "Also decay BN parameters and biases.")
   boolean decayAll;
 
-  @Option(names = "--label-smoothing", paramLabel = "LS", defaultValue = "0",
+  @Option(
+      names = "--label-smoothing",
+      paramLabel = "LS",
+      defaultValue = "0",
       description = "Label smoothing (default: ${DEFAULT-VALUE}).")
   double labelSmoothing;
 
-  @Option(names = "--warmup-epochs", paramLabel = "W", defaultValue = "-1",
+  @Option(
+      names = "--warmup-epochs",
+      paramLabel = "W",
+      defaultValue = "-1",
       description = "Linear warmup epochs (default: the recipe's).")
   double warmupEpochs;
 
-  @Option(names = "--recipe", paramLabel = "R", defaultValue = "proxy",
-      converter = OptionValues.Recipes.class, completionCandidates = OptionValues.Recipes.class,
-      description = "${COMPLETION-CANDIDATES}. proxy: the paper's recipe with the gradients clipped to a global norm"
-          + " of 5 and a warmup of at least half an epoch, so that short runs do not blow up in their first steps;"
-          + " paper: the paper's recipe as it is (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--recipe",
+      paramLabel = "R",
+      defaultValue = "proxy",
+      converter = OptionValues.Recipes.class,
+      completionCandidates = OptionValues.Recipes.class,
+      description =
+          "${COMPLETION-CANDIDATES}. proxy: the paper's recipe with the gradients clipped to a"
+              + " global norm of 5 and a warmup of at least half an epoch, so that short runs do"
+              + " not blow up in their first steps; paper: the paper's recipe as it is (default:"
+              + " ${DEFAULT-VALUE}).")
   Recipe recipe;
 
-  @Option(names = "--augment", paramLabel = "A", defaultValue = "crop-flip",
-      converter = OptionValues.Augmentations.class, completionCandidates = OptionValues.Augmentations.class,
+  @Option(
+      names = "--augment",
+      paramLabel = "A",
+      defaultValue = "crop-flip",
+      converter = OptionValues.Augmentations.class,
+      completionCandidates = OptionValues.Augmentations.class,
       description = "Training augmentation: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Batches.Augmentation augment;
 
-  @Option(names = "--train-seed", paramLabel = "S", defaultValue = "0",
-      description = "Seed of initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--train-seed",
+      paramLabel = "S",
+      defaultValue = "0",
+      description =
+          "Seed of initialisation, shuffling and augmentation (default: ${DEFAULT-VALUE}).")
   long trainSeed;
 
-  @Option(names = "--device", paramLabel = "cpu|gpu:N", defaultValue = "cpu", converter = OptionValues.Device.class,
+  @Option(
+      names = "--device",
+      paramLabel = "cpu|gpu:N",
+      defaultValue = "cpu",
+      converter = OptionValues.Device.class,
       description = "Where to train (default: ${DEFAULT-VALUE}).")
   String device;
 
-  @Option(names = "--train-limit", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--train-limit",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Use only the first N training images (0: all).")
   int trainLimit;
 
-  @Option(names = "--test-limit", paramLabel = "N", defaultValue = "0",
+  @Option(
+      names = "--test-limit",
+      paramLabel = "N",
+      defaultValue = "0",
       description = "Use only the first N test images (0: all).")
   int testLimit;
 
@@ -78,8 +118,24 @@ final class TrainOptionsMixin {
 
   /** The options of one training run; {@code threads} 0 uses every core. */
   TrainOptions trainOptions(int epochs, int threads) {
-    return new TrainOptions(epochs, batchSize, lr, 0.9, weightDecay, decayAll, labelSmoothing, warmupEpochs, 0.1,
-        trainSeed, threads, device, 500, trainLimit, testLimit, augment, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        lr,
+        0.9,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        0.1,
+        trainSeed,
+        threads,
+        device,
+        500,
+        trainLimit,
+        testLimit,
+        augment,
+        recipe);
   }
 
   /** The options the user gave, as arguments of a worker's {@code train}. */

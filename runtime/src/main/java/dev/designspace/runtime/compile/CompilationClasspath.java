@@ -11,9 +11,9 @@ import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 
 /**
- * The classpath generated code compiles against: the process's classpath with the
- * {@code Class-Path} entries of its jars expanded ({@code java -jar designspace-runtime.jar} puts
- * only the jar itself on {@code java.class.path}).
+ * The classpath generated code compiles against: the process's classpath with the {@code
+ * Class-Path} entries of its jars expanded ({@code java -jar designspace-runtime.jar} puts only the
+ * jar itself on {@code java.class.path}).
  */
 public final class CompilationClasspath {
   private CompilationClasspath() {}
@@ -34,7 +34,10 @@ public final class CompilationClasspath {
     }
     try (JarFile jar = new JarFile(file)) {
       Manifest manifest = jar.getManifest();
-      String classPath = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+      String classPath =
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
       if (classPath == null) {
         return;
       }

@@ -29,10 +29,15 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
-/** Compiles generated model sources (in memory, or to class files for a sweep) and loads them as {@link Network}s. */
+/**
+ * Compiles generated model sources (in memory, or to class files for a sweep) and loads them as
+ * {@link Network}s.
+ */
 public final class ModelCompiler {
-  // --release 17: the classes also load on nodes whose java is older than the one that compiled them
-  private static final List<String> OPTIONS = List.of("-proc:none", "-Xlint:none", "-g:source,lines", "--release", "17");
+  // --release 17: the classes also load on nodes whose java is older than the one that compiled
+  // them
+  private static final List<String> OPTIONS =
+      List.of("-proc:none", "-Xlint:none", "-g:source,lines", "--release", "17");
 
   private ModelCompiler() {}
 
@@ -45,25 +50,29 @@ public final class ModelCompiler {
     JavaCompiler javac = systemCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     Map<String, ByteArrayOutputStream> classes = new LinkedHashMap<>();
-    try (StandardJavaFileManager standard = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager standard =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       standard.setLocation(StandardLocation.CLASS_PATH, CompilationClasspath.current());
-      JavaFileManager inMemory = new ForwardingJavaFileManager<>(standard) {
-        @Override
-        public JavaFileObject getJavaFileForOutput(
-            Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-          ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-          classes.put(className, bytes);
-          return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+      JavaFileManager inMemory =
+          new ForwardingJavaFileManager<>(standard) {
             @Override
-            public OutputStream openOutputStream() {
-              return bytes;
+            public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+              ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+              classes.put(className, bytes);
+              return new SimpleJavaFileObject(
+                  URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+                @Override
+                public OutputStream openOutputStream() {
+                  return bytes;
+                }
+              };
             }
           };
-        }
-      };
       boolean ok = javac.getTask(null, inMemory, diagnostics, OPTIONS, null, sources).call();
       if (!ok) {
-        throw new ModelCompilationException("generated sources did not compile:\n" + format(diagnostics));
+        throw new ModelCompilationException(
+            "generated sources did not compile:\n" + format(diagnostics));
       }
     } catch (IOException e) {
       throw new ModelCompilationException("cannot set up the compiler: " + e.getMessage());
@@ -77,7 +86,8 @@ public final class ModelCompiler {
       try {
         loaded.put(name, Class.forName(name, true, loader).asSubclass(Network.class));
       } catch (ClassNotFoundException | ClassCastException e) {
-        throw new ModelCompilationException("compiled " + name + " but cannot load it as a Network: " + e);
+        throw new ModelCompilationException(
+            "compiled " + name + " but cannot load it as a Network: " + e);
       }
     }
     return loaded;
@@ -92,14 +102,24 @@ public final class ModelCompiler {
   public static void compileTo(List<Path> sources, Path classes) {
     JavaCompiler javac = systemCompiler();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-    try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+    try (StandardJavaFileManager files =
+        javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
       Files.createDirectories(classes);
       files.setLocation(StandardLocation.CLASS_PATH, CompilationClasspath.current());
       files.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classes.toFile()));
-      boolean ok = javac.getTask(null, files, diagnostics, OPTIONS, null,
-          files.getJavaFileObjectsFromPaths(sources)).call();
+      boolean ok =
+          javac
+              .getTask(
+                  null,
+                  files,
+                  diagnostics,
+                  OPTIONS,
+                  null,
+                  files.getJavaFileObjectsFromPaths(sources))
+              .call();
       if (!ok) {
-        throw new ModelCompilationException("generated sources did not compile:\n" + format(diagnostics));
+        throw new ModelCompilationException(
+            "generated sources did not compile:\n" + format(diagnostics));
       }
     } catch (IOException e) {
       throw new ModelCompilationException("cannot compile into " + classes + ": " + e.getMessage());
@@ -109,10 +129,13 @@ public final class ModelCompiler {
   /** Loads and instantiates a model class compiled by {@link #compileTo}. */
   public static Network load(Path classes, String qualifiedName) {
     try {
-      URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, Network.class.getClassLoader());
-      return SpecModels.instantiate(Class.forName(qualifiedName, true, loader).asSubclass(Network.class));
+      URLClassLoader loader =
+          new URLClassLoader(new URL[] {classes.toUri().toURL()}, Network.class.getClassLoader());
+      return SpecModels.instantiate(
+          Class.forName(qualifiedName, true, loader).asSubclass(Network.class));
     } catch (MalformedURLException e) {
-      throw new ModelCompilationException("cannot read classes from " + classes + ": " + e.getMessage());
+      throw new ModelCompilationException(
+          "cannot read classes from " + classes + ": " + e.getMessage());
     } catch (ClassNotFoundException e) {
       throw new ModelCompilationException(qualifiedName + " is not compiled in " + classes);
     } catch (ClassCastException e) {
@@ -123,8 +146,11 @@ public final class ModelCompiler {
   private static JavaCompiler systemCompiler() {
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     if (javac == null) {
-      throw new ModelCompilationException("this Java runtime has no compiler (javax.tools): run designspace with"
-          + " a JDK, not a JRE (java.home is " + System.getProperty("java.home") + ")");
+      throw new ModelCompilationException(
+          "this Java runtime has no compiler (javax.tools): run designspace with"
+              + " a JDK, not a JRE (java.home is "
+              + System.getProperty("java.home")
+              + ")");
     }
     return javac;
   }
@@ -134,15 +160,20 @@ public final class ModelCompiler {
     return bytecode.keySet().stream()
         .filter(n -> n.equals(simple) || n.endsWith("." + simple))
         .findFirst()
-        .orElseThrow(() -> new ModelCompilationException("no class compiled from " + source.getName()));
+        .orElseThrow(
+            () -> new ModelCompilationException("no class compiled from " + source.getName()));
   }
 
   private static String format(DiagnosticCollector<JavaFileObject> diagnostics) {
     return diagnostics.getDiagnostics().stream()
         .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
         .limit(10)
-        .map(d -> (d.getSource() == null ? "" : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
-            + d.getMessage(Locale.ROOT))
+        .map(
+            d ->
+                (d.getSource() == null
+                        ? ""
+                        : d.getSource().getName() + ":" + d.getLineNumber() + ": ")
+                    + d.getMessage(Locale.ROOT))
         .collect(Collectors.joining("\n"));
   }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A spec's models as live {@link Network}s: generate the sources, compile them in memory, load
- * and instantiate them. What {@code summary}, {@code train} and {@code sweep} do with a spec.
+ * A spec's models as live {@link Network}s: generate the sources, compile them in memory, load and
+ * instantiate them. What {@code summary}, {@code train} and {@code sweep} do with a spec.
  */
 public final class SpecModels {
   /** A loaded model with the class name and source text it was compiled from. */
@@ -29,8 +29,9 @@ public final class SpecModels {
 
   /** The models of {@code spec}: all fixed models, or {@code count} sampled with {@code seed}. */
   public static SpecModels load(Path spec, int count, long seed) {
-    GenerationRequest request = new GenerationRequest(List.of(spec), count, seed,
-        GenerationRequest.DEFAULT_PACKAGE, Path.of("."));
+    GenerationRequest request =
+        new GenerationRequest(
+            List.of(spec), count, seed, GenerationRequest.DEFAULT_PACKAGE, Path.of("."));
     List<ModelSource> models = SourceGeneration.models(request);
     List<JavaFile> files = SourceGeneration.emit(request, models);
     Map<String, Class<? extends Network>> classes =
@@ -38,21 +39,27 @@ public final class SpecModels {
     Map<String, Loaded> byName = new LinkedHashMap<>();
     List<Class<? extends Network>> ordered = new ArrayList<>(classes.values());
     for (int i = 0; i < models.size(); i++) {
-      byName.put(models.get(i).modelName(), new Loaded(instantiate(ordered.get(i)), ordered.get(i).getName(), files.get(i).toString()));
+      byName.put(
+          models.get(i).modelName(),
+          new Loaded(
+              instantiate(ordered.get(i)), ordered.get(i).getName(), files.get(i).toString()));
     }
     return new SpecModels(byName);
   }
 
   /** Compiles one saved generated source (a run directory's) and instantiates it. */
   public static Network fromSource(String qualifiedName, String source) {
-    Map<String, Class<? extends Network>> classes = ModelCompiler.compile(List.of(
-        new javax.tools.SimpleJavaFileObject(java.net.URI.create("string:///" + qualifiedName.replace('.', '/') + ".java"),
-            javax.tools.JavaFileObject.Kind.SOURCE) {
-          @Override
-          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-            return source;
-          }
-        }));
+    Map<String, Class<? extends Network>> classes =
+        ModelCompiler.compile(
+            List.of(
+                new javax.tools.SimpleJavaFileObject(
+                    java.net.URI.create("string:///" + qualifiedName.replace('.', '/') + ".java"),
+                    javax.tools.JavaFileObject.Kind.SOURCE) {
+                  @Override
+                  public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return source;
+                  }
+                }));
     Class<? extends Network> type = classes.get(qualifiedName);
     if (type == null) {
       throw new ModelCompilationException("the source does not define " + qualifiedName);
@@ -66,7 +73,8 @@ public final class SpecModels {
     } catch (InstantiationException | IllegalAccessException | NoSuchMethodException e) {
       throw new ModelCompilationException("cannot instantiate " + type.getName() + ": " + e);
     } catch (InvocationTargetException e) {
-      throw new ModelCompilationException("cannot instantiate " + type.getName() + ": " + e.getCause());
+      throw new ModelCompilationException(
+          "cannot instantiate " + type.getName() + ": " + e.getCause());
     }
   }
 

@@ -3,11 +3,10 @@ package dev.designspace.runtime.data;
 import dev.designspace.generator.random.SplitMix64;
 
 /**
- * Batches of one epoch as float pixels (0-255, NHWC) and labels. Training batches are shuffled
- * and augmented (random crop from a zero-padded image, horizontal flip) from a generator seeded
- * by (seed, epoch) alone, so an epoch's batches are the same whether or not the run was resumed.
- * The last incomplete training batch is dropped (pycls does the same); test batches cover every
- * image.
+ * Batches of one epoch as float pixels (0-255, NHWC) and labels. Training batches are shuffled and
+ * augmented (random crop from a zero-padded image, horizontal flip) from a generator seeded by
+ * (seed, epoch) alone, so an epoch's batches are the same whether or not the run was resumed. The
+ * last incomplete training batch is dropped (pycls does the same); test batches cover every image.
  */
 public final class Batches {
   private final ImageSet images;
@@ -33,7 +32,9 @@ public final class Batches {
         case "none" -> NONE;
         case "flip" -> FLIP;
         case "crop-flip" -> CROP_FLIP;
-        default -> throw new IllegalArgumentException("augmentation must be none, flip or crop-flip, got '" + name + "'");
+        default ->
+            throw new IllegalArgumentException(
+                "augmentation must be none, flip or crop-flip, got '" + name + "'");
       };
     }
 
@@ -42,7 +43,13 @@ public final class Batches {
     }
   }
 
-  private Batches(ImageSet images, int batchSize, boolean training, long seed, int epoch, Augmentation augmentation) {
+  private Batches(
+      ImageSet images,
+      int batchSize,
+      boolean training,
+      long seed,
+      int epoch,
+      Augmentation augmentation) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
     }
@@ -66,7 +73,8 @@ public final class Batches {
     }
   }
 
-  public static Batches training(ImageSet images, int batchSize, long seed, int epoch, Augmentation augmentation) {
+  public static Batches training(
+      ImageSet images, int batchSize, long seed, int epoch, Augmentation augmentation) {
     return new Batches(images, batchSize, true, seed, epoch, augmentation);
   }
 

@@ -18,8 +18,11 @@ final class Cifar10 {
 
   static Dataset load(Path dir, java.util.function.Consumer<String> notices) {
     if (!Files.isDirectory(dir)) {
-      throw new DatasetException("cifar10: " + dir + " is not a directory; expected the binary version's"
-          + " directory with data_batch_1.bin ... data_batch_5.bin and test_batch.bin");
+      throw new DatasetException(
+          "cifar10: "
+              + dir
+              + " is not a directory; expected the binary version's"
+              + " directory with data_batch_1.bin ... data_batch_5.bin and test_batch.bin");
     }
     List<Path> trainFiles = new ArrayList<>();
     for (int i = 1; i <= 5; i++) {
@@ -29,12 +32,20 @@ final class Cifar10 {
       }
     }
     if (!trainFiles.isEmpty() && trainFiles.size() < 5) {
-      notices.accept("cifar10: " + dir + " holds " + trainFiles.size() + " of the 5 training batches; training on those");
+      notices.accept(
+          "cifar10: "
+              + dir
+              + " holds "
+              + trainFiles.size()
+              + " of the 5 training batches; training on those");
     }
     Path testFile = dir.resolve("test_batch.bin");
     if (trainFiles.isEmpty() || !Files.isRegularFile(testFile)) {
-      throw new DatasetException("cifar10: " + dir + " lacks data_batch_N.bin or test_batch.bin"
-          + " (the binary version of CIFAR-10)");
+      throw new DatasetException(
+          "cifar10: "
+              + dir
+              + " lacks data_batch_N.bin or test_batch.bin"
+              + " (the binary version of CIFAR-10)");
     }
     return Dataset.of("cifar10", read(trainFiles), read(List.of(testFile)), 10, dir.toString());
   }
@@ -50,8 +61,14 @@ final class Cifar10 {
         throw new DatasetException("cifar10: cannot read " + f + ": " + e.getMessage(), e);
       }
       if (bytes.length == 0 || bytes.length % RECORD != 0) {
-        throw new DatasetException("cifar10: " + f + " holds " + bytes.length + " bytes, not a whole number of "
-            + RECORD + "-byte records: truncated or not the binary version");
+        throw new DatasetException(
+            "cifar10: "
+                + f
+                + " holds "
+                + bytes.length
+                + " bytes, not a whole number of "
+                + RECORD
+                + "-byte records: truncated or not the binary version");
       }
       contents.add(bytes);
       count += bytes.length / RECORD;
@@ -65,7 +82,8 @@ final class Cifar10 {
         int base = r * RECORD;
         labels[n] = bytes[base] & 0xff;
         if (labels[n] > 9) {
-          throw new DatasetException("cifar10: " + files.get(f) + " record " + r + " has label " + labels[n]);
+          throw new DatasetException(
+              "cifar10: " + files.get(f) + " record " + r + " has label " + labels[n]);
         }
         for (int c = 0; c < 3; c++) {
           for (int i = 0; i < SIZE * SIZE; i++) {

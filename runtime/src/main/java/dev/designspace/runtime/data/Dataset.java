@@ -3,15 +3,24 @@ package dev.designspace.runtime.data;
 import java.util.Objects;
 
 /**
- * A train and a test split with the per-channel mean and standard deviation of the training
- * pixels (0-255), which the graph uses to normalise.
+ * A train and a test split with the per-channel mean and standard deviation of the training pixels
+ * (0-255), which the graph uses to normalise.
  *
  * @param source where the data came from, for logs and results
  */
-public record Dataset(String name, ImageSet train, ImageSet test, int classes, float[] mean, float[] std, String source) {
+public record Dataset(
+    String name,
+    ImageSet train,
+    ImageSet test,
+    int classes,
+    float[] mean,
+    float[] std,
+    String source) {
   public Dataset {
     Objects.requireNonNull(name, "name");
-    if (train.height() != test.height() || train.width() != test.width() || train.channels() != test.channels()) {
+    if (train.height() != test.height()
+        || train.width() != test.width()
+        || train.channels() != test.channels()) {
       throw new IllegalArgumentException("train and test images differ in shape");
     }
     if (mean.length != train.channels() || std.length != train.channels()) {
@@ -60,6 +69,7 @@ public record Dataset(String name, ImageSet train, ImageSet test, int classes, f
 
   /** This dataset with at most {@code trainLimit} training and {@code testLimit} test images. */
   public Dataset limit(int trainLimit, int testLimit) {
-    return new Dataset(name, train.limit(trainLimit), test.limit(testLimit), classes, mean, std, source);
+    return new Dataset(
+        name, train.limit(trainLimit), test.limit(testLimit), classes, mean, std, source);
   }
 }

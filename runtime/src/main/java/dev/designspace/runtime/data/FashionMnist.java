@@ -20,14 +20,18 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Fashion-MNIST (Zalando, MIT): 28x28x1, 10 classes. Looked up in {@code $DESIGNSPACE_DATA},
- * {@code ~/.cache/designspace/fashion-mnist} and {@code /usr/share/datasets/fashion-mnist}
- * (Debian package {@code dataset-fashion-mnist}); else downloaded from the official URLs into the
- * cache with MD5 checks; else the balanced 10,000/2,000 subset embedded in this jar.
+ * Fashion-MNIST (Zalando, MIT): 28x28x1, 10 classes. Looked up in {@code $DESIGNSPACE_DATA}, {@code
+ * ~/.cache/designspace/fashion-mnist} and {@code /usr/share/datasets/fashion-mnist} (Debian package
+ * {@code dataset-fashion-mnist}); else downloaded from the official URLs into the cache with MD5
+ * checks; else the balanced 10,000/2,000 subset embedded in this jar.
  */
 final class FashionMnist {
   static final String BASE_URL = "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/";
-  /** File name to the MD5 of the official download (the Debian package recompresses: not checked locally). */
+
+  /**
+   * File name to the MD5 of the official download (the Debian package recompresses: not checked
+   * locally).
+   */
   static final Map<String, String> FILES = new LinkedHashMap<>();
 
   static {
@@ -80,14 +84,22 @@ final class FashionMnist {
       }
     }
     if (allowSubset) {
-      notices.accept("fashion-mnist: the full dataset is not installed (looked in " + places()
-          + "; download: " + failure + "); using the embedded 10,000/2,000 subset."
-          + " Install it with: apt-get install dataset-fashion-mnist");
+      notices.accept(
+          "fashion-mnist: the full dataset is not installed (looked in "
+              + places()
+              + "; download: "
+              + failure
+              + "); using the embedded 10,000/2,000 subset."
+              + " Install it with: apt-get install dataset-fashion-mnist");
       return embeddedSubset();
     }
-    throw new DatasetException("fashion-mnist: the full dataset was not found in " + places()
-        + ", and the download failed (" + failure + "). Install the Debian package dataset-fashion-mnist,"
-        + " or put the four .gz files in $DESIGNSPACE_DATA/fashion-mnist");
+    throw new DatasetException(
+        "fashion-mnist: the full dataset was not found in "
+            + places()
+            + ", and the download failed ("
+            + failure
+            + "). Install the Debian package dataset-fashion-mnist,"
+            + " or put the four .gz files in $DESIGNSPACE_DATA/fashion-mnist");
   }
 
   private static String places() {
@@ -108,17 +120,24 @@ final class FashionMnist {
     try {
       ImageSet train = readResource("train");
       ImageSet test = readResource("t10k");
-      return Dataset.of("fashion-mnist-subset", train, test, 10, "embedded subset (10,000 train / 2,000 test)");
+      return Dataset.of(
+          "fashion-mnist-subset", train, test, 10, "embedded subset (10,000 train / 2,000 test)");
     } catch (IOException e) {
-      throw new DatasetException("the embedded Fashion-MNIST subset is missing from the runtime jar", e);
+      throw new DatasetException(
+          "the embedded Fashion-MNIST subset is missing from the runtime jar", e);
     }
   }
 
   private static ImageSet read(Path dir, String prefix) throws IOException {
     Path images = dir.resolve(prefix + "-images-idx3-ubyte.gz");
     Path labels = dir.resolve(prefix + "-labels-idx1-ubyte.gz");
-    try (InputStream i = Files.newInputStream(images); InputStream l = Files.newInputStream(labels)) {
-      return combine(IdxReader.images(i, images.toString()), IdxReader.labels(l, labels.toString()), images, labels);
+    try (InputStream i = Files.newInputStream(images);
+        InputStream l = Files.newInputStream(labels)) {
+      return combine(
+          IdxReader.images(i, images.toString()),
+          IdxReader.labels(l, labels.toString()),
+          images,
+          labels);
     }
   }
 
@@ -126,18 +145,30 @@ final class FashionMnist {
     String images = EMBEDDED + prefix + "-images-idx3-ubyte.gz";
     String labels = EMBEDDED + prefix + "-labels-idx1-ubyte.gz";
     try (InputStream i = FashionMnist.class.getResourceAsStream(images);
-         InputStream l = FashionMnist.class.getResourceAsStream(labels)) {
+        InputStream l = FashionMnist.class.getResourceAsStream(labels)) {
       if (i == null || l == null) {
         throw new IOException("missing resource");
       }
-      return combine(IdxReader.images(i, images), IdxReader.labels(l, labels), Path.of(images), Path.of(labels));
+      return combine(
+          IdxReader.images(i, images),
+          IdxReader.labels(l, labels),
+          Path.of(images),
+          Path.of(labels));
     }
   }
 
-  private static ImageSet combine(IdxReader.ImagesFile images, int[] labels, Path imageFile, Path labelFile) {
+  private static ImageSet combine(
+      IdxReader.ImagesFile images, int[] labels, Path imageFile, Path labelFile) {
     if (images.count() != labels.length) {
-      throw new DatasetException(imageFile + " holds " + images.count() + " images but " + labelFile + " holds "
-          + labels.length + " labels");
+      throw new DatasetException(
+          imageFile
+              + " holds "
+              + images.count()
+              + " images but "
+              + labelFile
+              + " holds "
+              + labels.length
+              + " labels");
     }
     for (int label : labels) {
       if (label > 9) {
@@ -150,17 +181,23 @@ final class FashionMnist {
   private static Path download(Consumer<String> notices) throws IOException, InterruptedException {
     Path dir = cacheDirectory();
     Files.createDirectories(dir);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpClient http =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     for (Map.Entry<String, String> file : FILES.entrySet()) {
       Path target = dir.resolve(file.getKey());
       if (Files.isRegularFile(target)) {
         continue;
       }
       notices.accept("fashion-mnist: downloading " + BASE_URL + file.getKey());
-      HttpResponse<byte[]> response = http.send(
-          HttpRequest.newBuilder(URI.create(BASE_URL + file.getKey())).timeout(Duration.ofMinutes(5)).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          http.send(
+              HttpRequest.newBuilder(URI.create(BASE_URL + file.getKey()))
+                  .timeout(Duration.ofMinutes(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofByteArray());
       if (response.statusCode() != 200) {
         throw new IOException(BASE_URL + file.getKey() + " answered HTTP " + response.statusCode());
       }
@@ -171,7 +208,8 @@ final class FashionMnist {
       Path temp = Files.createTempFile(dir, file.getKey(), ".part");
       try {
         Files.write(temp, response.body());
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } finally {
         Files.deleteIfExists(temp);
       }

@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
- * Class-per-folder images (JPEG, PNG), resized to the model's input. With {@code train/} and
- * {@code test/} (or {@code val/}) subdirectories those are the splits; otherwise every fifth
- * image of each class, in file-name order, is held out for testing.
+ * Class-per-folder images (JPEG, PNG), resized to the model's input. With {@code train/} and {@code
+ * test/} (or {@code val/}) subdirectories those are the splits; otherwise every fifth image of each
+ * class, in file-name order, is held out for testing.
  */
 final class ImageFolder {
   private ImageFolder() {}
@@ -25,44 +25,71 @@ final class ImageFolder {
       throw new DatasetException("imagefolder: " + root + " is not a directory");
     }
     Path train = root.resolve("train");
-    Path test = Files.isDirectory(root.resolve("test")) ? root.resolve("test") : root.resolve("val");
+    Path test =
+        Files.isDirectory(root.resolve("test")) ? root.resolve("test") : root.resolve("val");
     if (Files.isDirectory(train) && !Files.isDirectory(test)) {
-      throw new DatasetException("imagefolder: " + root + " has train/ but neither test/ nor val/; add one, or put the"
-          + " class folders directly in " + root + " (every fifth image is then held out)");
+      throw new DatasetException(
+          "imagefolder: "
+              + root
+              + " has train/ but neither test/ nor val/; add one, or put the"
+              + " class folders directly in "
+              + root
+              + " (every fifth image is then held out)");
     }
     if (Files.isDirectory(train) && Files.isDirectory(test)) {
       List<String> classes = classes(train);
       requireSameClasses(classes, classes(test), train, test);
-      return Dataset.of("imagefolder", read(train, classes, size, channels, -1), read(test, classes, size, channels, -1),
-          classes.size(), root.toString());
+      return Dataset.of(
+          "imagefolder",
+          read(train, classes, size, channels, -1),
+          read(test, classes, size, channels, -1),
+          classes.size(),
+          root.toString());
     }
     List<String> classes = classes(root);
-    return Dataset.of("imagefolder", read(root, classes, size, channels, 0), read(root, classes, size, channels, 1),
-        classes.size(), root.toString());
+    return Dataset.of(
+        "imagefolder",
+        read(root, classes, size, channels, 0),
+        read(root, classes, size, channels, 1),
+        classes.size(),
+        root.toString());
   }
 
   private static void requireSameClasses(List<String> a, List<String> b, Path pa, Path pb) {
     if (!a.equals(b)) {
-      throw new DatasetException("imagefolder: " + pa + " has classes " + a + " but " + pb + " has " + b);
+      throw new DatasetException(
+          "imagefolder: " + pa + " has classes " + a + " but " + pb + " has " + b);
     }
   }
 
   private static List<String> classes(Path dir) {
     List<String> classes;
     try (Stream<Path> entries = Files.list(dir)) {
-      classes = entries.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> !n.startsWith(".")).sorted().toList();
+      classes =
+          entries
+              .filter(Files::isDirectory)
+              .map(p -> p.getFileName().toString())
+              .filter(n -> !n.startsWith("."))
+              .sorted()
+              .toList();
     } catch (IOException e) {
       throw new DatasetException("imagefolder: cannot list " + dir + ": " + e.getMessage(), e);
     }
     if (classes.size() < 2) {
-      throw new DatasetException("imagefolder: " + dir + " has " + classes.size() + " class folders; expected one"
-          + " folder per class (at least 2), each holding JPEG or PNG images");
+      throw new DatasetException(
+          "imagefolder: "
+              + dir
+              + " has "
+              + classes.size()
+              + " class folders; expected one"
+              + " folder per class (at least 2), each holding JPEG or PNG images");
     }
     return classes;
   }
 
-  /** @param split -1: every image; 0: training part; 1: every fifth image */
+  /**
+   * @param split -1: every image; 0: training part; 1: every fifth image
+   */
   private static ImageSet read(Path dir, List<String> classes, int size, int channels, int split) {
     List<byte[]> images = new ArrayList<>();
     List<Integer> labels = new ArrayList<>();
@@ -74,7 +101,10 @@ final class ImageFolder {
         throw new DatasetException("imagefolder: cannot list " + dir.resolve(classes.get(c)), e);
       }
       if (files.isEmpty()) {
-        throw new DatasetException("imagefolder: class folder " + dir.resolve(classes.get(c)) + " holds no JPEG or PNG images");
+        throw new DatasetException(
+            "imagefolder: class folder "
+                + dir.resolve(classes.get(c))
+                + " holds no JPEG or PNG images");
       }
       for (int i = 0; i < files.size(); i++) {
         boolean isTest = i % 5 == 4;
@@ -85,15 +115,21 @@ final class ImageFolder {
       }
     }
     if (images.isEmpty()) {
-      throw new DatasetException("imagefolder: " + dir + " gives no " + (split == 1 ? "test" : "training")
-          + " images; put at least 5 images in every class folder, or use train/ and test/ folders");
+      throw new DatasetException(
+          "imagefolder: "
+              + dir
+              + " gives no "
+              + (split == 1 ? "test" : "training")
+              + " images; put at least 5 images in every class folder, or use train/ and test/"
+              + " folders");
     }
     // a fixed shuffle, so that the first N images (--train-limit, predict --limit) span every class
     int[] order = new int[images.size()];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    dev.designspace.generator.random.SplitMix64 rng = new dev.designspace.generator.random.SplitMix64(split + 2);
+    dev.designspace.generator.random.SplitMix64 rng =
+        new dev.designspace.generator.random.SplitMix64(split + 2);
     for (int i = order.length - 1; i > 0; i--) {
       int j = rng.nextInt(i + 1);
       int t = order[i];
@@ -112,7 +148,8 @@ final class ImageFolder {
 
   private static boolean isImage(Path p) {
     String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(p) && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
+    return Files.isRegularFile(p)
+        && (n.endsWith(".png") || n.endsWith(".jpg") || n.endsWith(".jpeg"));
   }
 
   private static byte[] decode(Path file, int size, int channels) {
@@ -127,7 +164,8 @@ final class ImageFolder {
     }
     BufferedImage resized = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = resized.createGraphics();
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
     g.drawImage(image, 0, 0, size, size, null);
     g.dispose();
     byte[] out = new byte[size * size * channels];

@@ -11,8 +11,14 @@ public record ImageSet(byte[] pixels, int[] labels, int height, int width, int c
       throw new IllegalArgumentException("image dimensions must be >= 1");
     }
     if (pixels.length != (long) labels.length * height * width * channels) {
-      throw new IllegalArgumentException("pixels hold " + pixels.length + " bytes, expected "
-          + (long) labels.length * height * width * channels + " for " + labels.length + " images");
+      throw new IllegalArgumentException(
+          "pixels hold "
+              + pixels.length
+              + " bytes, expected "
+              + (long) labels.length * height * width * channels
+              + " for "
+              + labels.length
+              + " images");
     }
   }
 

@@ -3,15 +3,20 @@ package dev.designspace.runtime.data;
 import dev.designspace.generator.random.SplitMix64;
 
 /**
- * A small learnable dataset for tests: class c is a bright square at a class-specific place on
- * a noisy background.
+ * A small learnable dataset for tests: class c is a bright square at a class-specific place on a
+ * noisy background.
  */
 final class Synthetic {
   private Synthetic() {}
 
-  static Dataset generate(int size, int channels, int classes, int trainCount, int testCount, long seed) {
-    return Dataset.of("synthetic", images(size, channels, classes, trainCount, seed),
-        images(size, channels, classes, testCount, seed + 1), classes, "generated (seed " + seed + ")");
+  static Dataset generate(
+      int size, int channels, int classes, int trainCount, int testCount, long seed) {
+    return Dataset.of(
+        "synthetic",
+        images(size, channels, classes, trainCount, seed),
+        images(size, channels, classes, testCount, seed + 1),
+        classes,
+        "generated (seed " + seed + ")");
   }
 
   private static ImageSet images(int size, int channels, int classes, int count, long seed) {
@@ -30,7 +35,8 @@ final class Synthetic {
           boolean inside = y >= y0 && y < y0 + square && x >= x0 && x < x0 + square;
           for (int k = 0; k < channels; k++) {
             int noise = rng.nextInt(64);
-            pixels[((n * size + y) * size + x) * channels + k] = (byte) (inside ? 190 + noise : noise);
+            pixels[((n * size + y) * size + x) * channels + k] =
+                (byte) (inside ? 190 + noise : noise);
           }
         }
       }

@@ -2,12 +2,12 @@ package dev.designspace.runtime.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.designspace.generator.tool.FileTrees;
+import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerOutput;
 import dev.designspace.runtime.nn.Layers;
 import dev.designspace.runtime.nn.Mode;
-import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.nn.Normalisation;
 import dev.designspace.runtime.runfiles.ModelResult;
@@ -38,6 +38,7 @@ public final class SavedModelExport {
   public static final String INPUT = "images";
   public static final String LOGITS = "logits";
   public static final String PROBABILITIES = "probabilities";
+
   /** Written beside saved_model.pb: what the model is and what it expects. */
   public static final String CARD = "designspace-model.json";
 
@@ -48,12 +49,24 @@ public final class SavedModelExport {
    */
   public static Path export(Path runDir, Path out) {
     RunDirectory run = new RunDirectory(runDir);
-    JsonNode model = run.read(RunDirectory.MODEL).orElseThrow(() -> new ExportException(
-        runDir + " is not a run directory (no model.json); train a model into it first"));
+    JsonNode model =
+        run.read(RunDirectory.MODEL)
+            .orElseThrow(
+                () ->
+                    new ExportException(
+                        runDir
+                            + " is not a run directory (no model.json); train a model into it"
+                            + " first"));
     TrainingState state;
     try {
-      state = run.state().orElseThrow(() -> new ExportException(
-          runDir + " has no checkpoint yet (no state.json): train at least one epoch"));
+      state =
+          run.state()
+              .orElseThrow(
+                  () ->
+                      new ExportException(
+                          runDir
+                              + " has no checkpoint yet (no state.json): train at least one"
+                              + " epoch"));
     } catch (TrainingSetupException e) {
       throw new ExportException(e.getMessage());
     }
@@ -62,20 +75,24 @@ public final class SavedModelExport {
     }
     for (String field : new String[] {"source", "class", "mean", "std"}) {
       if (!model.hasNonNull(field)) {
-        throw new ExportException(runDir.resolve(RunDirectory.MODEL) + " lacks '" + field + "'; it is damaged");
+        throw new ExportException(
+            runDir.resolve(RunDirectory.MODEL) + " lacks '" + field + "'; it is damaged");
       }
     }
     String source;
     try {
-      source = Files.readString(runDir.resolve(model.get("source").asText()), StandardCharsets.UTF_8);
+      source =
+          Files.readString(runDir.resolve(model.get("source").asText()), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ExportException("cannot read the model source of " + runDir + ": " + e.getMessage());
+      throw new ExportException(
+          "cannot read the model source of " + runDir + ": " + e.getMessage());
     }
     Network network;
     try {
       network = SpecModels.fromSource(model.get("class").asText(), source);
     } catch (RuntimeException e) {
-      throw new ExportException("the model source saved in " + runDir + " no longer compiles: " + e.getMessage());
+      throw new ExportException(
+          "the model source saved in " + runDir + " no longer compiles: " + e.getMessage());
     }
     ModelInfo info = network.info();
     float[] mean = floats(model.get("mean"));
@@ -85,8 +102,12 @@ public final class SavedModelExport {
       FileTrees.delete(staging);
       try (Graph graph = new Graph()) {
         Ops tf = Ops.create(graph);
-        Placeholder<TFloat32> images = tf.withName(INPUT).placeholder(TFloat32.class,
-            Placeholder.shape(Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
+        Placeholder<TFloat32> images =
+            tf.withName(INPUT)
+                .placeholder(
+                    TFloat32.class,
+                    Placeholder.shape(
+                        Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
         Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
         Layers layers = Layers.create(tf, info, Mode.INFERENCE, LayerOptions.DEFAULTS);
         LayerOutput logits = network.build(layers, layers.input(normalised));
@@ -95,12 +116,18 @@ public final class SavedModelExport {
           try {
             session.restore(runDir.resolve(state.checkpoint()).toString());
           } catch (RuntimeException e) {
-            throw new ExportException("cannot restore the checkpoint of " + runDir + ": " + e.getMessage());
+            throw new ExportException(
+                "cannot restore the checkpoint of " + runDir + ": " + e.getMessage());
           }
           SavedModelBundle.exporter(staging.toString())
               .withSession(session)
-              .withSignature(Signature.builder().key(SIGNATURE).input(INPUT, images)
-                  .output(LOGITS, logits.operand()).output(PROBABILITIES, probabilities).build())
+              .withSignature(
+                  Signature.builder()
+                      .key(SIGNATURE)
+                      .input(INPUT, images)
+                      .output(LOGITS, logits.operand())
+                      .output(PROBABILITIES, probabilities)
+                      .build())
               .export();
         }
       }
@@ -110,9 +137,22 @@ public final class SavedModelExport {
       card.put("inputSize", info.inputSize());
       card.put("inputChannels", info.inputChannels());
       card.put("classes", info.classes());
-      card.put("input", "images: float32 [-1, " + info.inputSize() + ", " + info.inputSize() + ", "
-          + info.inputChannels() + "], raw pixels 0-255 (normalised inside the graph)");
-      card.put("outputs", Map.of(LOGITS, "float32 [-1, " + info.classes() + "]", PROBABILITIES, "softmax of the logits"));
+      card.put(
+          "input",
+          "images: float32 [-1, "
+              + info.inputSize()
+              + ", "
+              + info.inputSize()
+              + ", "
+              + info.inputChannels()
+              + "], raw pixels 0-255 (normalised inside the graph)");
+      card.put(
+          "outputs",
+          Map.of(
+              LOGITS,
+              "float32 [-1, " + info.classes() + "]",
+              PROBABILITIES,
+              "softmax of the logits"));
       card.put("mean", mean);
       card.put("std", std);
       card.put("dataset", model.path("dataset").asText());
@@ -120,15 +160,20 @@ public final class SavedModelExport {
       run.result().map(ModelResult::finalError).ifPresent(e -> card.put("testError", e));
       card.put("flops", info.flops());
       card.put("params", info.params());
-      RunDirectory.writeAtomically(staging.resolve(CARD),
-          new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(card) + "\n");
+      RunDirectory.writeAtomically(
+          staging.resolve(CARD),
+          new com.fasterxml.jackson.databind.ObjectMapper()
+                  .writerWithDefaultPrettyPrinter()
+                  .writeValueAsString(card)
+              + "\n");
       if (Files.exists(out)) {
         Files.delete(out); // an empty directory
       }
       Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
       return out;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the SavedModel to " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the SavedModel to " + out + ": " + e.getMessage(), e);
     } finally {
       try {
         FileTrees.delete(staging);
@@ -137,7 +182,6 @@ public final class SavedModelExport {
       }
     }
   }
-
 
   private static float[] floats(JsonNode array) {
     float[] out = new float[array.size()];
@@ -154,5 +198,4 @@ public final class SavedModelExport {
       return false;
     }
   }
-
 }

@@ -32,20 +32,25 @@ public final class SavedModelPredictor implements AutoCloseable {
     }
     JsonNode card;
     try {
-      card = Files.isRegularFile(dir.resolve(SavedModelExport.CARD))
-          ? new ObjectMapper().readTree(dir.resolve(SavedModelExport.CARD).toFile()) : null;
+      card =
+          Files.isRegularFile(dir.resolve(SavedModelExport.CARD))
+              ? new ObjectMapper().readTree(dir.resolve(SavedModelExport.CARD).toFile())
+              : null;
     } catch (IOException e) {
-      throw new ExportException("cannot read " + dir.resolve(SavedModelExport.CARD) + ": " + e.getMessage());
+      throw new ExportException(
+          "cannot read " + dir.resolve(SavedModelExport.CARD) + ": " + e.getMessage());
     }
     if (card == null) {
-      throw new ExportException(dir + " lacks " + SavedModelExport.CARD + "; export it with designspace export");
+      throw new ExportException(
+          dir + " lacks " + SavedModelExport.CARD + "; export it with designspace export");
     }
     SavedModelBundle bundle = SavedModelBundle.load(dir.toString(), "serve");
     try {
       return new SavedModelPredictor(bundle, card);
     } catch (RuntimeException e) {
       bundle.close();
-      throw new ExportException(dir + " has no '" + SavedModelExport.SIGNATURE + "' signature: " + e.getMessage());
+      throw new ExportException(
+          dir + " has no '" + SavedModelExport.SIGNATURE + "' signature: " + e.getMessage());
     }
   }
 
@@ -73,9 +78,11 @@ public final class SavedModelPredictor implements AutoCloseable {
       for (int i = 0; i < b * size; i++) {
         pixels[i] = src[start * size + i] & 0xff;
       }
-      try (TFloat32 x = TFloat32.tensorOf(Shape.of(b, images.height(), images.width(), images.channels()),
-               DataBuffers.of(pixels, true, false));
-           Result r = function.call(Map.of(SavedModelExport.INPUT, x))) {
+      try (TFloat32 x =
+              TFloat32.tensorOf(
+                  Shape.of(b, images.height(), images.width(), images.channels()),
+                  DataBuffers.of(pixels, true, false));
+          Result r = function.call(Map.of(SavedModelExport.INPUT, x))) {
         TFloat32 logits = (TFloat32) r.get(SavedModelExport.LOGITS).orElseThrow();
         int classes = (int) logits.shape().get(1);
         float[] flat = new float[b * classes];

@@ -21,8 +21,14 @@ import org.jfree.svg.SVGGraphics2D;
 
 /** Charts drawn to inline SVG strings. */
 final class Plots {
-  static final Color[] COLORS = {new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44),
-      new Color(148, 103, 189), new Color(255, 127, 14), new Color(140, 86, 75)};
+  static final Color[] COLORS = {
+    new Color(31, 119, 180),
+    new Color(214, 39, 40),
+    new Color(44, 160, 44),
+    new Color(148, 103, 189),
+    new Color(255, 127, 14),
+    new Color(140, 86, 75)
+  };
   private static final int WIDTH = 560;
   private static final int HEIGHT = 360;
 
@@ -36,8 +42,16 @@ final class Plots {
   record Series(String name, double[] x, double[] y) {}
 
   static String steps(String title, String xLabel, String yLabel, List<Series> series) {
-    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, collection(series),
-        PlotOrientation.VERTICAL, true, false, false);
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            xLabel,
+            yLabel,
+            collection(series),
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYStepRenderer renderer = new XYStepRenderer();
     for (int i = 0; i < series.size(); i++) {
@@ -49,9 +63,18 @@ final class Plots {
     return svg(chart);
   }
 
-  static String lines(String title, String xLabel, String yLabel, List<Series> series, boolean logX) {
-    JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, collection(series),
-        PlotOrientation.VERTICAL, true, false, false);
+  static String lines(
+      String title, String xLabel, String yLabel, List<Series> series, boolean logX) {
+    JFreeChart chart =
+        ChartFactory.createXYLineChart(
+            title,
+            xLabel,
+            yLabel,
+            collection(series),
+            PlotOrientation.VERTICAL,
+            true,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
     colour(renderer, series.size());
@@ -64,9 +87,23 @@ final class Plots {
   }
 
   /** Points, with optional shaded x-band [low, high] and a line at x = mid (a good range). */
-  static String scatter(String title, String xLabel, String yLabel, List<Series> series, boolean logX, double[] band) {
-    JFreeChart chart = ChartFactory.createScatterPlot(title, xLabel, yLabel, collection(series),
-        PlotOrientation.VERTICAL, series.size() > 1, false, false);
+  static String scatter(
+      String title,
+      String xLabel,
+      String yLabel,
+      List<Series> series,
+      boolean logX,
+      double[] band) {
+    JFreeChart chart =
+        ChartFactory.createScatterPlot(
+            title,
+            xLabel,
+            yLabel,
+            collection(series),
+            PlotOrientation.VERTICAL,
+            series.size() > 1,
+            false,
+            false);
     XYPlot plot = chart.getXYPlot();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
     colour(renderer, series.size());

@@ -20,26 +20,42 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /** One sweep as the report sees it: its finished models, spec and name. */
-record SweepData(String name, Path directory, String specYaml, String description, List<ModelResult> all,
-    List<ModelResult> done, Optional<ProxyValidity> proxyValidity) {
-
+record SweepData(
+    String name,
+    Path directory,
+    String specYaml,
+    String description,
+    List<ModelResult> all,
+    List<ModelResult> done,
+    Optional<ProxyValidity> proxyValidity) {
 
   static SweepData load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       throw new ReportException(dir + " is not a sweep directory");
     }
     SweepResult result = SweepCollector.collect(dir, false);
-    String spec = Files.isRegularFile(dir.resolve("spec.yaml"))
-        ? Files.readString(dir.resolve("spec.yaml"), StandardCharsets.UTF_8) : "";
-    JsonNode tree = spec.isEmpty() ? null
-        : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(spec);
-    String name = tree != null && tree.hasNonNull("name") ? tree.get("name").asText() : dir.getFileName().toString();
-    String description = tree != null && tree.hasNonNull("description") ? tree.get("description").asText() : "";
-    List<ModelResult> done = result.results().stream().filter(r -> r.status() == RunStatus.DONE).toList();
+    String spec =
+        Files.isRegularFile(dir.resolve("spec.yaml"))
+            ? Files.readString(dir.resolve("spec.yaml"), StandardCharsets.UTF_8)
+            : "";
+    JsonNode tree =
+        spec.isEmpty()
+            ? null
+            : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(spec);
+    String name =
+        tree != null && tree.hasNonNull("name")
+            ? tree.get("name").asText()
+            : dir.getFileName().toString();
+    String description =
+        tree != null && tree.hasNonNull("description") ? tree.get("description").asText() : "";
+    List<ModelResult> done =
+        result.results().stream().filter(r -> r.status() == RunStatus.DONE).toList();
     if (result.results().isEmpty()) {
       throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
     }
-    return new SweepData(name, dir, spec, description, result.results(), done, ProxyCheck.evaluate(dir));
+    return new SweepData(
+        name, dir, spec, description, result.results(), done, ProxyCheck.evaluate(dir));
   }
 
   double[] errors() {
@@ -61,16 +77,28 @@ record SweepData(String name, Path directory, String specYaml, String descriptio
     return r.config() == null ? MissingNode.getInstance() : r.config();
   }
 
-  /** The recipes this sweep's trained runs were trained with (runs from before recipes read as the paper's), sorted. */
+  /**
+   * The recipes this sweep's trained runs were trained with (runs from before recipes read as the
+   * paper's), sorted.
+   */
   List<String> recipes() {
-    return all.stream().filter(ModelResult::trained).map(ModelResult::recipe).distinct().sorted().toList();
+    return all.stream()
+        .filter(ModelResult::trained)
+        .map(ModelResult::recipe)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
-  /** The models whose training loss blew up, by the rule of {@link LossBlowUp}, each with its error. */
+  /**
+   * The models whose training loss blew up, by the rule of {@link LossBlowUp}, each with its error.
+   */
   List<String> blownUp() {
-    return all.stream().filter(r -> r.lossTrace() != null)
+    return all.stream()
+        .filter(r -> r.lossTrace() != null)
         .filter(r -> LossBlowUp.blewUp(r.lossTrace().start(), r.lossTrace().peak()))
-        .map(r -> String.format(Locale.ROOT, "%s (%.2f%%)", r.id(), r.error())).toList();
+        .map(r -> String.format(Locale.ROOT, "%s (%.2f%%)", r.id(), r.error()))
+        .toList();
   }
 
   boolean regNet() {

@@ -5,4 +5,10 @@ package dev.designspace.runtime.runfiles;
  * inference-mode build at the end of the epoch.
  */
 public record EpochStats(
-    int epoch, double trainLoss, double trainError, double testError, double testTop5Error, double lr, double seconds) {}
+    int epoch,
+    double trainLoss,
+    double trainError,
+    double testError,
+    double testTop5Error,
+    double lr,
+    double seconds) {}

@@ -46,6 +46,7 @@ public record ModelResult(
     String message) {
   /** What runs recorded before recipes existed were trained with: the paper's recipe. */
   public static final String RECIPE_BEFORE_RECIPES = "paper";
+
   /** The error of a run without a finished epoch, and of a failed one. */
   public static final double NO_ERROR = 100.0;
 
@@ -71,12 +72,31 @@ public record ModelResult(
   }
 
   /** A run that ended without training: the shape every launcher writes for a failure. */
-  public static ModelResult failure(String id, String message, long flops, long params, long acts, JsonNode config) {
+  public static ModelResult failure(
+      String id, String message, long flops, long params, long acts, JsonNode config) {
     if (message == null || message.isBlank()) {
-      throw new IllegalArgumentException("the failed result of " + id + " needs a message saying why");
+      throw new IllegalArgumentException(
+          "the failed result of " + id + " needs a message saying why");
     }
-    return new ModelResult(id, RunStatus.FAILED, NO_ERROR, null, null, null, null, null, null, flops, params, acts,
-        config, null, null, null, null, message);
+    return new ModelResult(
+        id,
+        RunStatus.FAILED,
+        NO_ERROR,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        flops,
+        params,
+        acts,
+        config,
+        null,
+        null,
+        null,
+        null,
+        message);
   }
 
   /** Whether the run trained (done or diverged): only those have a curve, a recipe and options. */
@@ -84,7 +104,10 @@ public record ModelResult(
     return curve != null;
   }
 
-  /** The epochs the run was scheduled for ({@code options.epochs}), or {@code fallback} when unknown. */
+  /**
+   * The epochs the run was scheduled for ({@code options.epochs}), or {@code fallback} when
+   * unknown.
+   */
   public int scheduledEpochs(int fallback) {
     return options == null ? fallback : options.path("epochs").asInt(fallback);
   }

@@ -38,7 +38,8 @@ public final class RunFileReader {
     JsonNode tree = RunFiles.JSON.readTree(file.toFile());
     for (String field : TrainingState.REQUIRED) {
       if (!tree.hasNonNull(field)) {
-        throw new RunFileException(file + " lacks '" + field + "': it is damaged; delete the run directory to start over",
+        throw new RunFileException(
+            file + " lacks '" + field + "': it is damaged; delete the run directory to start over",
             null);
       }
     }

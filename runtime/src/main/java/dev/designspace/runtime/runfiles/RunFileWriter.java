@@ -22,6 +22,7 @@ public final class RunFileWriter {
   }
 
   private static byte[] bytes(Object value) throws IOException {
-    return (RunFiles.JSON.writeValueAsString(value) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return (RunFiles.JSON.writeValueAsString(value) + "\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

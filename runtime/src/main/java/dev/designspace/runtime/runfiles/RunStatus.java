@@ -8,9 +8,15 @@ import java.util.Locale;
 public enum RunStatus {
   /** Trained every epoch. */
   DONE,
-  /** The loss became NaN or infinite, or exceeded 1000 x ln(classes); the result holds the epochs before. */
+  /**
+   * The loss became NaN or infinite, or exceeded 1000 x ln(classes); the result holds the epochs
+   * before.
+   */
   DIVERGED,
-  /** Ended without training to the end (an exception, a killed or crashed worker); {@code message} says why. */
+  /**
+   * Ended without training to the end (an exception, a killed or crashed worker); {@code message}
+   * says why.
+   */
   FAILED;
 
   /** The status as run files spell it: {@code done}, {@code diverged}, {@code failed}. */
@@ -26,7 +32,8 @@ public enum RunStatus {
         return s;
       }
     }
-    throw new IllegalArgumentException("status must be done, diverged or failed, got '" + name + "'");
+    throw new IllegalArgumentException(
+        "status must be done, diverged or failed, got '" + name + "'");
   }
 
   /** As the files spell it, so that messages and progress lines read as before. */

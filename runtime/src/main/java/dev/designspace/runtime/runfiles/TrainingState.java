@@ -13,21 +13,28 @@ import java.util.Objects;
  * @param trainSeconds training time so far (evaluation excluded)
  * @param trainImages images trained on so far
  * @param curve one entry per finished epoch
- * @param lossTrace the loss so far; {@link LossTrace#NONE} for states written before it was recorded
+ * @param lossTrace the loss so far; {@link LossTrace#NONE} for states written before it was
+ *     recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record TrainingState(
-    int epochsDone, String checkpoint, double trainSeconds, long trainImages, List<EpochStats> curve,
+    int epochsDone,
+    String checkpoint,
+    double trainSeconds,
+    long trainImages,
+    List<EpochStats> curve,
     LossTrace lossTrace) {
   /** The fields a state cannot resume without. */
-  static final List<String> REQUIRED = List.of("checkpoint", "epochsDone", "curve", "trainSeconds", "trainImages");
+  static final List<String> REQUIRED =
+      List.of("checkpoint", "epochsDone", "curve", "trainSeconds", "trainImages");
 
   public TrainingState {
     Objects.requireNonNull(checkpoint, "checkpoint");
     curve = List.copyOf(curve);
     if (epochsDone != curve.size()) {
-      throw new IllegalArgumentException(epochsDone + " epochs done, but a curve of " + curve.size());
+      throw new IllegalArgumentException(
+          epochsDone + " epochs done, but a curve of " + curve.size());
     }
     if (lossTrace == null) {
       lossTrace = LossTrace.NONE;

@@ -21,9 +21,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The sbatch array script of a sweep, from {@code dev/designspace/templates/slurm-sweep.sbatch.ftl} (runtime resources). Values reach the
- * script body only as single-quoted words (the template's output format); the #SBATCH directives
- * are built here from validated options, because sbatch parses them itself.
+ * The sbatch array script of a sweep, from {@code dev/designspace/templates/slurm-sweep.sbatch.ftl}
+ * (runtime resources). Values reach the script body only as single-quoted words (the template's
+ * output format); the #SBATCH directives are built here from validated options, because sbatch
+ * parses them itself.
  *
  * @param spaceName the design space (the job name is made of it)
  * @param sweep the sweep directory, absolute
@@ -32,13 +33,24 @@ import java.util.regex.Pattern;
  * @param workerCommand java, its options and the main class, as {@code LocalSweep.workerCommand()}
  * @param trainArguments options passed to every task's {@code train}
  */
-record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<Integer> tasks, SlurmOptions options,
-    List<String> workerCommand, List<String> trainArguments) {
+record SbatchScript(
+    String spaceName,
+    Path sweep,
+    List<SweepModel> models,
+    List<Integer> tasks,
+    SlurmOptions options,
+    List<String> workerCommand,
+    List<String> trainArguments) {
   static final String TEMPLATE = "slurm-sweep.sbatch.ftl";
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Where each task's output goes, relative to the sweep directory (the job's working directory). */
+
+  /**
+   * Where each task's output goes, relative to the sweep directory (the job's working directory).
+   */
   static final String LOG_PATTERN = "slurm/logs/task-%a.log";
-  // what sbatch takes verbatim inside a double-quoted directive value ('%' would be a filename pattern)
+
+  // what sbatch takes verbatim inside a double-quoted directive value ('%' would be a filename
+  // pattern)
   private static final Pattern DIRECTIVE_SAFE = Pattern.compile("[^\"\\\\%\\p{Cntrl}]+");
 
   SbatchScript {
@@ -55,7 +67,8 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
       throw new IllegalArgumentException("an array job needs at least one task");
     }
     if (workerCommand.size() != 4 || !workerCommand.get(1).equals("-cp")) {
-      throw new IllegalArgumentException("the worker command must be: java -cp CLASSPATH MAIN, got " + workerCommand);
+      throw new IllegalArgumentException(
+          "the worker command must be: java -cp CLASSPATH MAIN, got " + workerCommand);
     }
   }
 
@@ -63,7 +76,8 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
     Configuration config = new Configuration(Configuration.VERSION_2_3_34);
     config.setClassForTemplateLoading(SbatchScript.class, "/dev/designspace/templates");
     config.setRegisteredCustomOutputFormats(List.of(ShellOutputFormat.INSTANCE));
-    config.setInterpolationSyntax(Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX); // bash owns ${...}
+    config.setInterpolationSyntax(
+        Configuration.SQUARE_BRACKET_INTERPOLATION_SYNTAX); // bash owns ${...}
     config.setDefaultEncoding("UTF-8");
     config.setLocale(Locale.ROOT);
     config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
@@ -75,7 +89,8 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
       template.process(data(), out);
       return out.toString();
     } catch (IOException | TemplateException e) {
-      throw new IllegalStateException("the sbatch template " + TEMPLATE + " failed: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the sbatch template " + TEMPLATE + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -107,7 +122,10 @@ record SbatchScript(String spaceName, Path sweep, List<SweepModel> models, List<
     return data;
   }
 
-  /** The name as a JSON string literal, quotes included, for the failure record the script may write. */
+  /**
+   * The name as a JSON string literal, quotes included, for the failure record the script may
+   * write.
+   */
   private static String quotedJson(String value) {
     try {
       return JSON.writeValueAsString(value);

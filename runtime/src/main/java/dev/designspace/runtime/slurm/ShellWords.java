@@ -4,7 +4,10 @@ package dev.designspace.runtime.slurm;
 public final class ShellWords {
   private ShellWords() {}
 
-  /** {@code value} as one bash word a user can paste: as it is when bash treats none of its characters specially. */
+  /**
+   * {@code value} as one bash word a user can paste: as it is when bash treats none of its
+   * characters specially.
+   */
   public static String word(String value) {
     return value.matches("[A-Za-z0-9_./=:,@%+-]+") ? value : quote(value);
   }
@@ -15,7 +18,8 @@ public final class ShellWords {
    */
   static String quote(String value) {
     if (value.indexOf('\0') >= 0) {
-      throw new IllegalArgumentException("a shell word cannot hold a NUL character: " + value.replace('\0', '?'));
+      throw new IllegalArgumentException(
+          "a shell word cannot hold a NUL character: " + value.replace('\0', '?'));
     }
     return "'" + value.replace("'", "'\\''") + "'";
   }

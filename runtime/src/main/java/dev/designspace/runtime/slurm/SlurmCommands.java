@@ -34,9 +34,13 @@ final class SlurmCommands {
 
   private SlurmCommands() {}
 
-  /** The command that submits {@code script} with the sweep directory as the job's working directory. */
+  /**
+   * The command that submits {@code script} with the sweep directory as the job's working
+   * directory.
+   */
   static List<String> sbatchCommand(Path script, Path workingDirectory) {
-    return List.of("sbatch", "--parsable", "--chdir", workingDirectory.toString(), script.toString());
+    return List.of(
+        "sbatch", "--parsable", "--chdir", workingDirectory.toString(), script.toString());
   }
 
   /** Submits and returns the job id. */
@@ -46,24 +50,38 @@ final class SlurmCommands {
       out = run(sbatchCommand(script, workingDirectory));
     } catch (IOException e) {
       if (e.getMessage().contains("did not answer")) {
-        throw new SweepException(e.getMessage() + ": the job may have been queued all the same; look with squeue"
-            + " before submitting again");
+        throw new SweepException(
+            e.getMessage()
+                + ": the job may have been queued all the same; look with squeue"
+                + " before submitting again");
       }
-      throw new SbatchRefused("cannot run sbatch (" + e.getMessage() + "): run the sweep where Slurm's commands are"
-          + " on the PATH, or add --dry-run to write the script only");
+      throw new SbatchRefused(
+          "cannot run sbatch ("
+              + e.getMessage()
+              + "): run the sweep where Slurm's commands are"
+              + " on the PATH, or add --dry-run to write the script only");
     }
     if (out.exitCode() != 0) {
-      throw new SbatchRefused("sbatch refused the job (exit code " + out.exitCode() + "): " + out.stderr().strip()
-          + "; the script is " + script);
+      throw new SbatchRefused(
+          "sbatch refused the job (exit code "
+              + out.exitCode()
+              + "): "
+              + out.stderr().strip()
+              + "; the script is "
+              + script);
     }
-    String id = out.stdout().strip().split("[;\\s]", 2)[0]; // --parsable prints "id" or "id;cluster"
+    String id =
+        out.stdout().strip().split("[;\\s]", 2)[0]; // --parsable prints "id" or "id;cluster"
     if (!id.matches("[0-9]+")) {
       throw new SweepException("sbatch printed no job id: '" + out.stdout().strip() + "'");
     }
     return id;
   }
 
-  /** The cluster's MaxArraySize (array indices must be below it), or empty when scontrol does not say. */
+  /**
+   * The cluster's MaxArraySize (array indices must be below it), or empty when scontrol does not
+   * say.
+   */
   static OptionalInt maxArraySize() {
     try {
       Output out = run(List.of("scontrol", "show", "config"));
@@ -73,7 +91,7 @@ final class SlurmCommands {
     }
   }
 
-  /** "MaxArraySize            = 1001" from {@code scontrol show config}. */
+  /** "MaxArraySize = 1001" from {@code scontrol show config}. */
   static OptionalInt parseMaxArraySize(String config) {
     Matcher m = Pattern.compile("(?m)^MaxArraySize\\s*=\\s*([0-9]+)\\s*$").matcher(config);
     return m.find() ? OptionalInt.of(Integer.parseInt(m.group(1))) : OptionalInt.empty();
@@ -112,7 +130,11 @@ final class SlurmCommands {
     Path stdout = Files.createTempFile("designspace-slurm", ".out");
     Path stderr = Files.createTempFile("designspace-slurm", ".err");
     try {
-      Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(stdout.toFile())
+              .redirectError(stderr.toFile())
+              .start();
       p.getOutputStream().close();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();

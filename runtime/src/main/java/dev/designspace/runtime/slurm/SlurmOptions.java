@@ -11,18 +11,26 @@ import java.util.regex.Pattern;
  * @param cpusPerTask {@code --cpus-per-task}, also the task's TensorFlow threads
  * @param maxParallel the array throttle {@code %K}: at most K tasks run at once; null for no limit
  */
-public record SlurmOptions(String partition, Integer timeLimitMinutes, int gpusPerTask, int cpusPerTask,
+public record SlurmOptions(
+    String partition,
+    Integer timeLimitMinutes,
+    int gpusPerTask,
+    int cpusPerTask,
     Integer maxParallel) {
   // Slurm partition names; a comma separates several
   private static final Pattern PARTITION = Pattern.compile("[A-Za-z0-9_.-]+(,[A-Za-z0-9_.-]+)*");
 
   public SlurmOptions {
     if (partition != null && !PARTITION.matcher(partition).matches()) {
-      throw new IllegalArgumentException("--partition must be a Slurm partition name (letters, digits, '_', '.', '-';"
-          + " a comma between several), got '" + partition + "'");
+      throw new IllegalArgumentException(
+          "--partition must be a Slurm partition name (letters, digits, '_', '.', '-';"
+              + " a comma between several), got '"
+              + partition
+              + "'");
     }
     if (timeLimitMinutes != null && timeLimitMinutes < 1) {
-      throw new IllegalArgumentException("--time-limit must be >= 1 minute, got " + timeLimitMinutes);
+      throw new IllegalArgumentException(
+          "--time-limit must be >= 1 minute, got " + timeLimitMinutes);
     }
     if (gpusPerTask < 0) {
       throw new IllegalArgumentException("--gpus-per-task must be >= 0, got " + gpusPerTask);

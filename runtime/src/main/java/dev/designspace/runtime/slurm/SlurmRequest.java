@@ -11,8 +11,15 @@ import java.util.Objects;
  * @param retryFailed also submit the models whose result is {@code failed}
  * @param dryRun write the script, submit nothing
  */
-public record SlurmRequest(Path spec, int count, long seed, Path directory, List<String> trainArguments,
-    SlurmOptions options, boolean retryFailed, boolean dryRun) {
+public record SlurmRequest(
+    Path spec,
+    int count,
+    long seed,
+    Path directory,
+    List<String> trainArguments,
+    SlurmOptions options,
+    boolean retryFailed,
+    boolean dryRun) {
   public SlurmRequest {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(directory, "directory");

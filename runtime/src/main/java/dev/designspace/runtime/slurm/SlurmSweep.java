@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
@@ -33,25 +33,31 @@ import java.util.Set;
 /**
  * Runs a sweep on Slurm: prepares the sweep directory as the local launcher does, writes an sbatch
  * array script with one task per model still to train and submits it. The tasks write into the
- * shared directory, so {@code report} and {@code sweep status} read the same files as for a local sweep.
- * Submitting again submits only the models with neither a result nor a task in the queue.
+ * shared directory, so {@code report} and {@code sweep status} read the same files as for a local
+ * sweep. Submitting again submits only the models with neither a result nor a task in the queue.
  */
 public final class SlurmSweep {
   static final String SLURM = "slurm";
   static final String SCRIPT = "slurm/sweep.sbatch";
   static final String JOBS = "slurm/jobs.json";
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SlurmSweep() {}
 
   public static SlurmSubmission submit(SlurmRequest request) throws IOException {
     String spaceName = SpecLoader.load(request.spec()).name();
     try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
-      SweepDirectory sweep = SweepDirectory.prepare(request.spec(), request.count(), request.seed(),
-          request.directory());
+      SweepDirectory sweep =
+          SweepDirectory.prepare(
+              request.spec(), request.count(), request.seed(), request.directory());
       ObjectNode jobs = readJobs(sweep.path());
-      Map<Integer, SlurmCommands.QueuedTask> queued = queuedTasks(sweep.path(), jobIds(jobs),
-          !request.dryRun() && (jobs.path("jobs").size() > 0 || Files.exists(sweep.path().resolve(SCRIPT))));
+      Map<Integer, SlurmCommands.QueuedTask> queued =
+          queuedTasks(
+              sweep.path(),
+              jobIds(jobs),
+              !request.dryRun()
+                  && (jobs.path("jobs").size() > 0 || Files.exists(sweep.path().resolve(SCRIPT))));
       List<Integer> tasks = new ArrayList<>();
       List<SweepModel> retried = new ArrayList<>();
       int withResult = 0;
@@ -73,14 +79,23 @@ public final class SlurmSweep {
         }
       }
       if (tasks.isEmpty()) {
-        return new SlurmSubmission(null, List.of(), List.of(), null, withResult, queued.size(), failedKept, 0);
+        return new SlurmSubmission(
+            null, List.of(), List.of(), null, withResult, queued.size(), failedKept, 0);
       }
       List<String> trainArguments = new ArrayList<>(request.trainArguments());
       if (request.options().gpusPerTask() > 0 && !trainArguments.contains("--device")) {
-        trainArguments.addAll(List.of("--device", "gpu:0")); // Slurm makes the task's GPUs visible from 0
+        trainArguments.addAll(
+            List.of("--device", "gpu:0")); // Slurm makes the task's GPUs visible from 0
       }
-      SbatchScript script = new SbatchScript(spaceName, sweep.path(), sweep.models(), tasks, request.options(),
-          LocalSweep.workerCommand(), trainArguments);
+      SbatchScript script =
+          new SbatchScript(
+              spaceName,
+              sweep.path(),
+              sweep.models(),
+              tasks,
+              request.options(),
+              LocalSweep.workerCommand(),
+              trainArguments);
       Path file = sweep.path().resolve(SCRIPT);
       Files.createDirectories(sweep.path().resolve(SLURM).resolve("logs"));
       AtomicFiles.write(file, script.render().getBytes(StandardCharsets.UTF_8));
@@ -95,13 +110,15 @@ public final class SlurmSweep {
         setAside.put(m, sweep.setAsideResult(m));
       }
       if (request.dryRun()) {
-        return new SlurmSubmission(file, command, tasks, null, withResult, queued.size(), failedKept, setAside.size());
+        return new SlurmSubmission(
+            file, command, tasks, null, withResult, queued.size(), failedKept, setAside.size());
       }
       String jobId;
       try {
         jobId = SlurmCommands.sbatch(file, sweep.path());
       } catch (SlurmCommands.SbatchRefused e) {
-        for (Map.Entry<SweepModel, Path> entry : setAside.entrySet()) { // certainly not queued: the failures stand
+        for (Map.Entry<SweepModel, Path> entry :
+            setAside.entrySet()) { // certainly not queued: the failures stand
           sweep.restoreResult(entry.getKey(), entry.getValue());
         }
         throw e;
@@ -109,32 +126,54 @@ public final class SlurmSweep {
       try {
         recordJob(sweep.path(), jobs, jobId, script.arraySpec(), tasks.size());
       } catch (IOException e) {
-        throw new IOException("submitted job " + jobId + " but could not record it in " + sweep.path().resolve(JOBS)
-            + " (" + e.getMessage() + "); add it there before submitting again", e);
+        throw new IOException(
+            "submitted job "
+                + jobId
+                + " but could not record it in "
+                + sweep.path().resolve(JOBS)
+                + " ("
+                + e.getMessage()
+                + "); add it there before submitting again",
+            e);
       }
-      return new SlurmSubmission(file, command, tasks, jobId, withResult, queued.size(), failedKept, setAside.size());
+      return new SlurmSubmission(
+          file, command, tasks, jobId, withResult, queued.size(), failedKept, setAside.size());
     }
   }
 
-  /** Task i is model i: a cluster whose MaxArraySize is not above the last index cannot run the array. */
+  /**
+   * Task i is model i: a cluster whose MaxArraySize is not above the last index cannot run the
+   * array.
+   */
   private static void requireArrayIndicesBelowLimit(List<Integer> tasks) {
     int last = tasks.stream().mapToInt(Integer::intValue).max().orElse(0);
-    SlurmCommands.maxArraySize().ifPresent(max -> {
-      if (last >= max) {
-        throw new SweepException("this sweep's array tasks go up to index " + last + " but the cluster's MaxArraySize is "
-            + max + " (indices must be below it): split the sweep into several --out directories with other --seed"
-            + " values, or ask the administrators for a larger MaxArraySize");
-      }
-    });
+    SlurmCommands.maxArraySize()
+        .ifPresent(
+            max -> {
+              if (last >= max) {
+                throw new SweepException(
+                    "this sweep's array tasks go up to index "
+                        + last
+                        + " but the cluster's MaxArraySize is "
+                        + max
+                        + " (indices must be below it): split the sweep into several --out"
+                        + " directories with other --seed values, or ask the administrators for a"
+                        + " larger MaxArraySize");
+              }
+            });
   }
 
   /** Counts from the result files and, when it answers, squeue. */
   public static SweepStatus status(Path directory) throws IOException {
     SweepDirectory sweep = SweepDirectory.open(directory);
     Set<String> jobs = jobIds(readJobs(sweep.path()));
-    boolean script = Files.exists(sweep.path().resolve(SCRIPT)); // a dry run's script may have been submitted by hand
-    Optional<Map<Integer, SlurmCommands.QueuedTask>> queue = jobs.isEmpty() && !script ? Optional.empty()
-        : SlurmCommands.squeue().map(q -> ofSweep(q, sweep.path(), jobs));
+    boolean script =
+        Files.exists(
+            sweep.path().resolve(SCRIPT)); // a dry run's script may have been submitted by hand
+    Optional<Map<Integer, SlurmCommands.QueuedTask>> queue =
+        jobs.isEmpty() && !script
+            ? Optional.empty()
+            : SlurmCommands.squeue().map(q -> ofSweep(q, sweep.path(), jobs));
     int done = 0;
     int failed = 0;
     int diverged = 0;
@@ -164,36 +203,56 @@ public final class SlurmSweep {
         }
       }
     }
-    return new SweepStatus(directory, sweep.models().size(), done, failed, diverged, running, pending, notQueued,
-        jobs.size(), script, queue.isPresent(), failures);
+    return new SweepStatus(
+        directory,
+        sweep.models().size(),
+        done,
+        failed,
+        diverged,
+        running,
+        pending,
+        notQueued,
+        jobs.size(),
+        script,
+        queue.isPresent(),
+        failures);
   }
 
   /**
    * The sweep's tasks in the queue, by array index. Without an answer from squeue a submission
    * could train a model twice, so it stops (unless it is a dry run, which submits nothing).
    */
-  private static Map<Integer, SlurmCommands.QueuedTask> queuedTasks(Path directory, Set<String> jobs, boolean required) {
+  private static Map<Integer, SlurmCommands.QueuedTask> queuedTasks(
+      Path directory, Set<String> jobs, boolean required) {
     Optional<List<SlurmCommands.QueuedTask>> queue = SlurmCommands.squeue();
     if (queue.isEmpty() && required) {
-      throw new SweepException("squeue did not answer, so which of this sweep's models are still queued is unknown;"
-          + " nothing was submitted. Try again when Slurm answers");
+      throw new SweepException(
+          "squeue did not answer, so which of this sweep's models are still queued is unknown;"
+              + " nothing was submitted. Try again when Slurm answers");
     }
     return queue.map(q -> ofSweep(q, directory, jobs)).orElse(Map.of());
   }
 
-  /** Tasks of the recorded jobs, and of any job submitted from the sweep directory (a dry run's script). */
-  private static Map<Integer, SlurmCommands.QueuedTask> ofSweep(List<SlurmCommands.QueuedTask> queue, Path directory,
-      Set<String> jobs) {
+  /**
+   * Tasks of the recorded jobs, and of any job submitted from the sweep directory (a dry run's
+   * script).
+   */
+  private static Map<Integer, SlurmCommands.QueuedTask> ofSweep(
+      List<SlurmCommands.QueuedTask> queue, Path directory, Set<String> jobs) {
     Map<Integer, SlurmCommands.QueuedTask> tasks = new HashMap<>();
     for (SlurmCommands.QueuedTask t : queue) {
       if (jobs.contains(t.jobId()) || Path.of(t.workDir()).equals(directory)) {
-        tasks.merge(t.task(), t, (a, b) -> a.running() ? a : b); // a running task counts over a pending one
+        tasks.merge(
+            t.task(), t, (a, b) -> a.running() ? a : b); // a running task counts over a pending one
       }
     }
     return tasks;
   }
 
-  /** slurm/jobs.json, or an empty record; a damaged file stops the submission before anything is queued. */
+  /**
+   * slurm/jobs.json, or an empty record; a damaged file stops the submission before anything is
+   * queued.
+   */
   private static ObjectNode readJobs(Path directory) throws IOException {
     Path file = directory.resolve(JOBS);
     if (!Files.isRegularFile(file)) {
@@ -201,14 +260,17 @@ public final class SlurmSweep {
     }
     try {
       JsonNode root = JSON.readTree(file.toFile());
-      if (root instanceof ObjectNode object && (!object.has("jobs") || object.get("jobs").isArray())) {
+      if (root instanceof ObjectNode object
+          && (!object.has("jobs") || object.get("jobs").isArray())) {
         return object;
       }
     } catch (JsonProcessingException e) {
       // reported below
     }
-    throw new SweepException(file + " is damaged (not {\"jobs\": [...]}); repair or remove it: it lists the jobs"
-        + " of this sweep, so that no model is submitted twice");
+    throw new SweepException(
+        file
+            + " is damaged (not {\"jobs\": [...]}); repair or remove it: it lists the jobs"
+            + " of this sweep, so that no model is submitted twice");
   }
 
   private static Set<String> jobIds(ObjectNode jobs) {
@@ -217,8 +279,12 @@ public final class SlurmSweep {
     return ids;
   }
 
-  /** Appends the job to slurm/jobs.json (atomically), so that status and resubmission know its tasks. */
-  private static void recordJob(Path directory, ObjectNode root, String jobId, String arraySpec, int models)
+  /**
+   * Appends the job to slurm/jobs.json (atomically), so that status and resubmission know its
+   * tasks.
+   */
+  private static void recordJob(
+      Path directory, ObjectNode root, String jobId, String arraySpec, int models)
       throws IOException {
     ArrayNode jobs = root.has("jobs") ? (ArrayNode) root.get("jobs") : root.putArray("jobs");
     ObjectNode job = jobs.addObject();

@@ -12,11 +12,25 @@ import java.util.List;
  * @param notQueued models with neither a result nor a queued task (stopped; submit again to resume)
  * @param failures "id: message" of each failed model
  */
-public record SweepStatus(Path directory, int total, int done, int failed, int diverged, int running, int pending,
-    int notQueued, int jobs, boolean slurmScript, boolean queueKnown, List<String> failures) {
+public record SweepStatus(
+    Path directory,
+    int total,
+    int done,
+    int failed,
+    int diverged,
+    int running,
+    int pending,
+    int notQueued,
+    int jobs,
+    boolean slurmScript,
+    boolean queueKnown,
+    List<String> failures) {
   public SweepStatus {
     failures = List.copyOf(failures);
-    if (Math.min(Math.min(Math.min(done, failed), Math.min(diverged, running)), Math.min(pending, notQueued)) < 0) {
+    if (Math.min(
+            Math.min(Math.min(done, failed), Math.min(diverged, running)),
+            Math.min(pending, notQueued))
+        < 0) {
       throw new IllegalArgumentException("counts cannot be negative");
     }
     if (done + failed + diverged + running + pending + notQueued > total) {

@@ -19,38 +19,62 @@ import java.util.List;
  */
 public final class Study {
   /** The Fashion-MNIST progression shipped in specs/. */
-  public static final List<Path> FMNIST_PROGRESSION = List.of(Path.of("specs/fmnist-anynet-xa.yaml"),
-      Path.of("specs/fmnist-anynet-xb.yaml"), Path.of("specs/fmnist-anynet-xc.yaml"),
-      Path.of("specs/fmnist-anynet-xd.yaml"), Path.of("specs/fmnist-anynet-xe.yaml"),
-      Path.of("specs/fmnist-regnet-x.yaml"));
+  public static final List<Path> FMNIST_PROGRESSION =
+      List.of(
+          Path.of("specs/fmnist-anynet-xa.yaml"),
+          Path.of("specs/fmnist-anynet-xb.yaml"),
+          Path.of("specs/fmnist-anynet-xc.yaml"),
+          Path.of("specs/fmnist-anynet-xd.yaml"),
+          Path.of("specs/fmnist-anynet-xe.yaml"),
+          Path.of("specs/fmnist-regnet-x.yaml"));
 
   private Study() {}
 
-  public static StudyResult run(StudyRequest request, SweepListener listener) throws IOException, InterruptedException {
+  public static StudyResult run(StudyRequest request, SweepListener listener)
+      throws IOException, InterruptedException {
     List<Path> sweeps = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < request.specs().size(); i++) {
       Path spec = request.specs().get(i);
       Path dir = request.sweepDirectory(spec);
       boolean check = request.checkProxy() > 0 && (i == 0 || i == request.specs().size() - 1);
-      listener.message(String.format(java.util.Locale.ROOT, "study: %s (%d of %d), %d models%s -> %s", spec, i + 1,
-          request.specs().size(), request.count(), check ? ", proxy check of " + request.checkProxy() : "", dir));
-      LocalSweep.run(new SweepRequest(spec, request.count(), request.seed(), dir, request.workers(),
-          request.threadsPerWorker(), request.trainArguments(), false, check ? request.checkProxy() : 0,
-          request.checkEpochs()), listener);
+      listener.message(
+          String.format(
+              java.util.Locale.ROOT,
+              "study: %s (%d of %d), %d models%s -> %s",
+              spec,
+              i + 1,
+              request.specs().size(),
+              request.count(),
+              check ? ", proxy check of " + request.checkProxy() : "",
+              dir));
+      LocalSweep.run(
+          new SweepRequest(
+              spec,
+              request.count(),
+              request.seed(),
+              dir,
+              request.workers(),
+              request.threadsPerWorker(),
+              request.trainArguments(),
+              false,
+              check ? request.checkProxy() : 0,
+              request.checkEpochs()),
+          listener);
       sweeps.add(dir);
       names.add(SpecLoader.load(spec).name());
     }
     List<ProgressionStep> steps = steps(names);
-    ReportBuilder.Report report = ReportBuilder.build(sweeps, request.out().resolve("report.html"), steps);
+    ReportBuilder.Report report =
+        ReportBuilder.build(sweeps, request.out().resolve("report.html"), steps);
     return new StudyResult(sweeps, report.file(), report.steps(), report.summary());
   }
 
   /**
    * The paper's findings for a progression of names: each restriction loses nothing, except that
    * increasing widths (the 4th space) and increasing depths (the 5th) improve the space; the last
-   * space (RegNetX) beats the first and loses nothing against the one before it. For another
-   * number of spaces, every step is "no worse" and the last is compared with the first.
+   * space (RegNetX) beats the first and loses nothing against the one before it. For another number
+   * of spaces, every step is "no worse" and the last is compared with the first.
    */
   static List<ProgressionStep> steps(List<String> names) {
     String[] findings = {
@@ -60,18 +84,34 @@ public final class Study {
       "increasing depths improve the space further (Figure 7)",
       "RegNetX is as good as AnyNetXE with far fewer degrees of freedom (Figure 9)"
     };
-    Expectation[] expected = {Expectation.NO_WORSE, Expectation.NO_WORSE, Expectation.BETTER, Expectation.BETTER,
-        Expectation.NO_WORSE};
+    Expectation[] expected = {
+      Expectation.NO_WORSE,
+      Expectation.NO_WORSE,
+      Expectation.BETTER,
+      Expectation.BETTER,
+      Expectation.NO_WORSE
+    };
     boolean paper = names.size() == findings.length + 1;
     List<ProgressionStep> steps = new ArrayList<>();
     for (int i = 0; i + 1 < names.size(); i++) {
-      steps.add(paper ? new ProgressionStep(names.get(i), names.get(i + 1), expected[i], findings[i])
-          : new ProgressionStep(names.get(i), names.get(i + 1), Expectation.NO_WORSE, "the restriction loses nothing"));
+      steps.add(
+          paper
+              ? new ProgressionStep(names.get(i), names.get(i + 1), expected[i], findings[i])
+              : new ProgressionStep(
+                  names.get(i),
+                  names.get(i + 1),
+                  Expectation.NO_WORSE,
+                  "the restriction loses nothing"));
     }
     String last = names.get(names.size() - 1);
-    steps.add(new ProgressionStep(names.get(0), last, Expectation.BETTER, paper
-        ? "RegNetX is better than the unconstrained AnyNetXA (Figure 9)"
-        : "the last space is better than the first"));
+    steps.add(
+        new ProgressionStep(
+            names.get(0),
+            last,
+            Expectation.BETTER,
+            paper
+                ? "RegNetX is better than the unconstrained AnyNetXA (Figure 9)"
+                : "the last space is better than the first"));
     return steps;
   }
 }

@@ -13,29 +13,46 @@ import java.util.Objects;
  * @param seed sampling seed of every space (and of the proxy check's choice)
  * @param out holds one sweep directory per space and {@code report.html}
  * @param trainArguments train options applied to every model of every space
- * @param checkProxy models of the first and the last space trained again for the proxy check (0: none)
+ * @param checkProxy models of the first and the last space trained again for the proxy check (0:
+ *     none)
  * @param checkEpochs epochs of those longer runs
  */
-public record StudyRequest(List<Path> specs, int count, long seed, Path out, int workers, int threadsPerWorker,
-    List<String> trainArguments, int checkProxy, int checkEpochs) {
+public record StudyRequest(
+    List<Path> specs,
+    int count,
+    long seed,
+    Path out,
+    int workers,
+    int threadsPerWorker,
+    List<String> trainArguments,
+    int checkProxy,
+    int checkEpochs) {
 
   public StudyRequest {
     specs = List.copyOf(specs);
     trainArguments = List.copyOf(trainArguments);
     Objects.requireNonNull(out, "out");
     if (specs.size() < 2) {
-      throw new IllegalArgumentException("a study compares at least 2 design spaces, got " + specs.size());
+      throw new IllegalArgumentException(
+          "a study compares at least 2 design spaces, got " + specs.size());
     }
     if (checkProxy < 0 || checkProxy > count) {
-      throw new IllegalArgumentException("--check-proxy must be between 0 and the " + count + " models per space, got "
-          + checkProxy);
+      throw new IllegalArgumentException(
+          "--check-proxy must be between 0 and the "
+              + count
+              + " models per space, got "
+              + checkProxy);
     }
     if (checkProxy > 0 && checkEpochs <= ProxyCheck.epochsOf(trainArguments)) {
-      throw new IllegalArgumentException("the proxy check trains longer than the sweeps: --check-epochs must exceed "
-          + ProxyCheck.epochsOf(trainArguments) + ", got " + checkEpochs);
+      throw new IllegalArgumentException(
+          "the proxy check trains longer than the sweeps: --check-epochs must exceed "
+              + ProxyCheck.epochsOf(trainArguments)
+              + ", got "
+              + checkEpochs);
     }
     if (count < 2) {
-      throw new IllegalArgumentException("a study needs at least 2 models per space to compare them, got -n " + count);
+      throw new IllegalArgumentException(
+          "a study needs at least 2 models per space to compare them, got -n " + count);
     }
   }
 

@@ -2,8 +2,8 @@ package dev.designspace.runtime.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.random.SplitMix64;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RankCorrelation;
 import dev.designspace.runtime.runfiles.ModelResult;
@@ -29,13 +29,18 @@ import java.util.Optional;
 public final class ProxyCheck {
   /** The check's run directories live under this directory of the sweep. */
   public static final String DIRECTORY = "proxy-check";
+
   /** The check's figures, for scripts. */
   public static final String JSON_FILE = "proxy-check.json";
+
   /** By default the check trains this many times the sweep's epochs. */
   public static final int EPOCH_FACTOR = 4;
+
   /** Epochs of train when none are given. */
   static final int TRAIN_DEFAULT_EPOCHS = 10;
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private ProxyCheck() {}
 
@@ -47,7 +52,8 @@ public final class ProxyCheck {
       int j = rng.nextInt(i + 1);
       shuffled.set(i, shuffled.set(j, shuffled.get(i)));
     }
-    List<SweepModel> chosen = new ArrayList<>(shuffled.subList(0, Math.min(count, shuffled.size())));
+    List<SweepModel> chosen =
+        new ArrayList<>(shuffled.subList(0, Math.min(count, shuffled.size())));
     chosen.sort(Comparator.comparingInt(SweepModel::position));
     return chosen;
   }
@@ -102,9 +108,12 @@ public final class ProxyCheck {
     }
     for (Path dir : dirs) {
       Optional<ModelResult> check = RunFileReader.resultIn(dir);
-      Optional<ModelResult> sweep = RunFileReader.resultIn(sweepDir.resolve(SweepDirectory.MODELS)
-          .resolve(dir.getFileName()));
-      if (check.isEmpty() || sweep.isEmpty() || check.get().status() == RunStatus.FAILED
+      Optional<ModelResult> sweep =
+          RunFileReader.resultIn(
+              sweepDir.resolve(SweepDirectory.MODELS).resolve(dir.getFileName()));
+      if (check.isEmpty()
+          || sweep.isEmpty()
+          || check.get().status() == RunStatus.FAILED
           || sweep.get().status() == RunStatus.FAILED) {
         continue;
       }
@@ -114,8 +123,14 @@ public final class ProxyCheck {
       proxyEpochs = sweep.get().scheduledEpochs(proxyEpochs);
       longEpochs = check.get().scheduledEpochs(longEpochs);
     }
-    return Optional.of(ProxyValidity.of(ids, proxy.stream().mapToDouble(Double::doubleValue).toArray(),
-        longer.stream().mapToDouble(Double::doubleValue).toArray(), proxyEpochs, longEpochs, 0));
+    return Optional.of(
+        ProxyValidity.of(
+            ids,
+            proxy.stream().mapToDouble(Double::doubleValue).toArray(),
+            longer.stream().mapToDouble(Double::doubleValue).toArray(),
+            proxyEpochs,
+            longEpochs,
+            0));
   }
 
   /** Writes {@code proxy-check.json} atomically and returns the figures written. */
@@ -135,11 +150,18 @@ public final class ProxyCheck {
     m.put("models", v.ids().size());
     RankCorrelation c = v.correlation();
     m.put("spearman", c == null ? null : finite(c.spearman()));
-    m.put("spearmanInterval", c == null ? null
-        : Arrays.asList(finite(c.spearmanInterval().low()), finite(c.spearmanInterval().high())));
+    m.put(
+        "spearmanInterval",
+        c == null
+            ? null
+            : Arrays.asList(
+                finite(c.spearmanInterval().low()), finite(c.spearmanInterval().high())));
     m.put("kendall", c == null ? null : finite(c.kendall()));
-    m.put("kendallInterval", c == null ? null
-        : Arrays.asList(finite(c.kendallInterval().low()), finite(c.kendallInterval().high())));
+    m.put(
+        "kendallInterval",
+        c == null
+            ? null
+            : Arrays.asList(finite(c.kendallInterval().low()), finite(c.kendallInterval().high())));
     m.put("verdict", v.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     m.put("sentence", v.sentence());
     List<Map<String, Object>> pairs = new ArrayList<>();

@@ -3,8 +3,8 @@ package dev.designspace.runtime.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.designspace.generator.tool.AtomicFiles;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFileReader;
 import java.io.IOException;
@@ -18,13 +18,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Gathers a sweep directory's results into {@code sweep.json} and {@code sweep.csv} (for pandas). */
+/**
+ * Gathers a sweep directory's results into {@code sweep.json} and {@code sweep.csv} (for pandas).
+ */
 public final class SweepCollector {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SweepCollector() {}
 
-  /** Reads every models/ID/result.json; with {@code write}, also writes sweep.json and sweep.csv atomically. */
+  /**
+   * Reads every models/ID/result.json; with {@code write}, also writes sweep.json and sweep.csv
+   * atomically.
+   */
   public static SweepResult collect(Path dir, boolean write) throws IOException {
     List<ModelResult> results = new ArrayList<>();
     Path models = dir.resolve(SweepDirectory.MODELS);
@@ -64,16 +70,30 @@ public final class SweepCollector {
   }
 
   public static String csvOf(List<ModelResult> results) {
-    StringBuilder sb = new StringBuilder("id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
-        + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios\n");
+    StringBuilder sb =
+        new StringBuilder(
+            "id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
+                + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios\n");
     for (ModelResult r : results) {
       JsonNode c = r.config() == null ? MissingNode.getInstance() : r.config();
-      sb.append(String.join(",", quote(r.id()), r.status().jsonName(),
-          number(r.error()), number(r.finalError()), r.epochs() == null ? "" : String.valueOf(r.epochs()),
-          String.valueOf(r.flops()), String.valueOf(r.params()), String.valueOf(r.acts()),
-          number(r.trainSeconds()), number(r.imagesPerSecond()),
-          quote(list(c.path("depths"))), quote(list(c.path("widths"))), quote(list(c.path("groupWidths"))),
-          quote(list(c.path("bottleneckRatios"))))).append('\n');
+      sb.append(
+              String.join(
+                  ",",
+                  quote(r.id()),
+                  r.status().jsonName(),
+                  number(r.error()),
+                  number(r.finalError()),
+                  r.epochs() == null ? "" : String.valueOf(r.epochs()),
+                  String.valueOf(r.flops()),
+                  String.valueOf(r.params()),
+                  String.valueOf(r.acts()),
+                  number(r.trainSeconds()),
+                  number(r.imagesPerSecond()),
+                  quote(list(c.path("depths"))),
+                  quote(list(c.path("widths"))),
+                  quote(list(c.path("groupWidths"))),
+                  quote(list(c.path("bottleneckRatios")))))
+          .append('\n');
     }
     return sb.toString();
   }

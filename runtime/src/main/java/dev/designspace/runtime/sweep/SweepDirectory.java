@@ -3,11 +3,11 @@ package dev.designspace.runtime.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.compile.ModelCompiler;
@@ -36,12 +36,20 @@ public final class SweepDirectory {
   static final String SOURCES = "src";
   static final String CLASSES = "classes";
   static final String SPEC = "spec.yaml";
-  /** Hash of the sources {@code classes/} was compiled from: unchanged sources are not recompiled. */
+
+  /**
+   * Hash of the sources {@code classes/} was compiled from: unchanged sources are not recompiled.
+   */
   static final String CLASSES_STAMP = ".sources.sha256";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Lock file of the whole directory: one sweep process (preparing, submitting or running) at a time. */
+  /**
+   * Lock file of the whole directory: one sweep process (preparing, submitting or running) at a
+   * time.
+   */
   static final String DIRECTORY_LOCK = ".sweep.lock";
+
   /** Prefix of a failed result set aside for a retry: previous-result-1.json, -2, ... */
   static final String PREVIOUS_RESULT = "previous-result";
 
@@ -58,14 +66,15 @@ public final class SweepDirectory {
   }
 
   /**
-   * Writes {@code spec.yaml}, generates the sources of {@code count} models sampled with
-   * {@code seed} from it and compiles them (only when they changed). On an existing sweep the
-   * spec (extends applied), count and seed must be the ones it started with; then nothing
-   * changes, so the models already started resume with the same classes.
+   * Writes {@code spec.yaml}, generates the sources of {@code count} models sampled with {@code
+   * seed} from it and compiles them (only when they changed). On an existing sweep the spec
+   * (extends applied), count and seed must be the ones it started with; then nothing changes, so
+   * the models already started resume with the same classes.
    *
    * @throws SweepException when {@code dir} holds a different sweep
    */
-  public static SweepDirectory prepare(Path spec, int count, long seed, Path dir) throws IOException {
+  public static SweepDirectory prepare(Path spec, int count, long seed, Path dir)
+      throws IOException {
     Path directory = dir.toAbsolutePath().normalize();
     String resolved = SpecLoader.resolvedYaml(spec);
     if (Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
@@ -73,16 +82,25 @@ public final class SweepDirectory {
     }
     Files.createDirectories(directory.resolve(MODELS));
     AtomicFiles.write(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));
-    // generated from the copy, so the sources (and their Javadoc) do not depend on how the spec was named
-    GenerationResult generated = SourceGeneration.generate(new GenerationRequest(List.of(directory.resolve(SPEC)), count,
-        seed, GenerationRequest.DEFAULT_PACKAGE, directory.resolve(SOURCES)));
-    AtomicFiles.write(directory.resolve(SourceGeneration.MANIFEST), Files.readAllBytes(generated.manifest()));
+    // generated from the copy, so the sources (and their Javadoc) do not depend on how the spec was
+    // named
+    GenerationResult generated =
+        SourceGeneration.generate(
+            new GenerationRequest(
+                List.of(directory.resolve(SPEC)),
+                count,
+                seed,
+                GenerationRequest.DEFAULT_PACKAGE,
+                directory.resolve(SOURCES)));
+    AtomicFiles.write(
+        directory.resolve(SourceGeneration.MANIFEST), Files.readAllBytes(generated.manifest()));
     SweepDirectory sweep = open(directory);
     sweep.compile();
     return sweep;
   }
 
-  private static void requireSameSweep(SweepDirectory existing, Path spec, String resolved, int count, long seed)
+  private static void requireSameSweep(
+      SweepDirectory existing, Path spec, String resolved, int count, long seed)
       throws IOException {
     Path storedSpec = existing.dir.resolve(SPEC);
     List<String> differences = new ArrayList<>();
@@ -96,8 +114,12 @@ public final class SweepDirectory {
       differences.add("it has --seed " + existing.seed + ", not " + seed);
     }
     if (!differences.isEmpty()) {
-      throw new SweepException(existing.dir + " holds another sweep: " + String.join("; ", differences)
-          + ". Resume it with the spec, -n and --seed it was started with, or choose another --out");
+      throw new SweepException(
+          existing.dir
+              + " holds another sweep: "
+              + String.join("; ", differences)
+              + ". Resume it with the spec, -n and --seed it was started with, or choose another"
+              + " --out");
     }
   }
 
@@ -106,8 +128,11 @@ public final class SweepDirectory {
     Path directory = dir.toAbsolutePath().normalize();
     Path manifest = directory.resolve(SourceGeneration.MANIFEST);
     if (!Files.isRegularFile(manifest)) {
-      throw new SweepException(dir + " is not a sweep directory (no " + SourceGeneration.MANIFEST
-          + "); sweep a spec into it first");
+      throw new SweepException(
+          dir
+              + " is not a sweep directory (no "
+              + SourceGeneration.MANIFEST
+              + "); sweep a spec into it first");
     }
     JsonNode json;
     try {
@@ -118,10 +143,19 @@ public final class SweepDirectory {
     List<SweepModel> models = new ArrayList<>();
     for (JsonNode m : json.path("models")) {
       JsonNode c = m.path("complexity");
-      models.add(new SweepModel(models.size(), m.path("id").asText(), m.path("name").asText(), m.path("class").asText(),
-          m.path("source").asText(), c.path("flops").asLong(), c.path("params").asLong(), c.path("acts").asLong()));
+      models.add(
+          new SweepModel(
+              models.size(),
+              m.path("id").asText(),
+              m.path("name").asText(),
+              m.path("class").asText(),
+              m.path("source").asText(),
+              c.path("flops").asLong(),
+              c.path("params").asLong(),
+              c.path("acts").asLong()));
     }
-    return new SweepDirectory(directory, models, json.path("count").asInt(), json.path("seed").asLong());
+    return new SweepDirectory(
+        directory, models, json.path("count").asInt(), json.path("seed").asLong());
   }
 
   /**
@@ -131,13 +165,20 @@ public final class SweepDirectory {
    * @throws SweepException when another process holds it
    */
   public static DirectoryLock lock(Path dir) throws IOException {
-    return DirectoryLock.tryAcquire(dir, DIRECTORY_LOCK).orElseThrow(() -> new SweepException(
-        "another designspace sweep is working on " + dir + " (it holds " + DIRECTORY_LOCK + "); wait for it to finish"));
+    return DirectoryLock.tryAcquire(dir, DIRECTORY_LOCK)
+        .orElseThrow(
+            () ->
+                new SweepException(
+                    "another designspace sweep is working on "
+                        + dir
+                        + " (it holds "
+                        + DIRECTORY_LOCK
+                        + "); wait for it to finish"));
   }
 
   /**
-   * Moves a failed model's result.json aside (previous-result-N.json, N the first free number),
-   * so that the model is trained again and every earlier failure is kept.
+   * Moves a failed model's result.json aside (previous-result-N.json, N the first free number), so
+   * that the model is trained again and every earlier failure is kept.
    */
   public Path setAsideResult(SweepModel model) throws IOException {
     Path run = modelDir(model);
@@ -171,9 +212,10 @@ public final class SweepDirectory {
 
   /** The model with this id (class name) or name. */
   public Optional<SweepModel> model(String idOrName) {
-    return models.stream().filter(m -> m.id().equals(idOrName) || m.name().equals(idOrName)).findFirst();
+    return models.stream()
+        .filter(m -> m.id().equals(idOrName) || m.name().equals(idOrName))
+        .findFirst();
   }
-
 
   public Path modelDir(SweepModel model) {
     return dir.resolve(MODELS).resolve(model.id());
@@ -229,5 +271,4 @@ public final class SweepDirectory {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
-
 }

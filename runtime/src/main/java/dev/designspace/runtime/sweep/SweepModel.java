@@ -6,13 +6,21 @@ import java.util.Objects;
  * One model of a sweep, as its manifest lists it.
  *
  * @param position its place in the manifest: the Slurm array task index
- * @param id the model's id in the manifest: its simple class name, also its run directory {@code models/ID}
+ * @param id the model's id in the manifest: its simple class name, also its run directory {@code
+ *     models/ID}
  * @param name the model's name, as its result.json and the report call it
  * @param qualifiedClass the generated class
  * @param source the generated source, relative to the sweep's {@code src/}
  */
-public record SweepModel(int position, String id, String name, String qualifiedClass, String source, long flops,
-    long params, long acts) {
+public record SweepModel(
+    int position,
+    String id,
+    String name,
+    String qualifiedClass,
+    String source,
+    long flops,
+    long params,
+    long acts) {
   public SweepModel {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(name, "name");

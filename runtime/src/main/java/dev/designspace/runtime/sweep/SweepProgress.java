@@ -5,7 +5,13 @@ package dev.designspace.runtime.sweep;
  *
  * @param secondsPerModel wall time per finished model so far (workers running in parallel included)
  */
-public record SweepProgress(int total, int done, int failed, int diverged, int running, double bestError,
+public record SweepProgress(
+    int total,
+    int done,
+    int failed,
+    int diverged,
+    int running,
+    double bestError,
     double secondsPerModel) {
 
   public int finished() {

@@ -10,16 +10,33 @@ import java.util.Objects;
  * @param trainArguments options passed to every worker's {@code train} (epochs, dataset, ...)
  * @param threadsPerWorker TensorFlow intra-op threads per worker
  * @param retryFailed train the models whose result is failed again (their results are set aside)
- * @param checkProxy after the sweep, train this many of its models again at {@code checkEpochs}
- *     (0: no proxy check); see {@link ProxyCheck}
+ * @param checkProxy after the sweep, train this many of its models again at {@code checkEpochs} (0:
+ *     no proxy check); see {@link ProxyCheck}
  * @param checkEpochs epochs of the proxy check's longer training
  */
-public record SweepRequest(Path spec, int count, long seed, Path directory, int workers, int threadsPerWorker,
-    List<String> trainArguments, boolean retryFailed, int checkProxy, int checkEpochs) {
+public record SweepRequest(
+    Path spec,
+    int count,
+    long seed,
+    Path directory,
+    int workers,
+    int threadsPerWorker,
+    List<String> trainArguments,
+    boolean retryFailed,
+    int checkProxy,
+    int checkEpochs) {
 
-  public SweepRequest(Path spec, int count, long seed, Path directory, int workers, int threadsPerWorker,
-      List<String> trainArguments, boolean retryFailed) {
-    this(spec, count, seed, directory, workers, threadsPerWorker, trainArguments, retryFailed, 0, 0);
+  public SweepRequest(
+      Path spec,
+      int count,
+      long seed,
+      Path directory,
+      int workers,
+      int threadsPerWorker,
+      List<String> trainArguments,
+      boolean retryFailed) {
+    this(
+        spec, count, seed, directory, workers, threadsPerWorker, trainArguments, retryFailed, 0, 0);
   }
 
   public SweepRequest {
@@ -36,12 +53,18 @@ public record SweepRequest(Path spec, int count, long seed, Path directory, int 
       throw new IllegalArgumentException("threads per worker must be >= 1");
     }
     if (checkProxy < 0 || checkProxy > count) {
-      throw new IllegalArgumentException("--check-proxy must be between 0 and the sweep's " + count
-          + " models, got " + checkProxy);
+      throw new IllegalArgumentException(
+          "--check-proxy must be between 0 and the sweep's "
+              + count
+              + " models, got "
+              + checkProxy);
     }
     if (checkProxy > 0 && checkEpochs <= ProxyCheck.epochsOf(trainArguments)) {
-      throw new IllegalArgumentException("the proxy check trains longer than the sweep: --check-epochs must exceed "
-          + ProxyCheck.epochsOf(trainArguments) + ", got " + checkEpochs);
+      throw new IllegalArgumentException(
+          "the proxy check trains longer than the sweep: --check-epochs must exceed "
+              + ProxyCheck.epochsOf(trainArguments)
+              + ", got "
+              + checkEpochs);
     }
   }
 }

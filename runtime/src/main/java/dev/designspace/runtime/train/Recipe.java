@@ -13,11 +13,10 @@ import java.util.Locale;
  */
 public enum Recipe {
   /**
-   * For short proxies (the default): the paper's, with the gradients clipped to a global norm of
-   * 5 and a warmup of at least half an epoch. A model whose first steps
-   * would throw its weights far off (the loss climbing from ln(classes) to several times that) takes
-   * shortened steps instead, and the slower warmup gives it room to settle; healthy models are
-   * hardly touched.
+   * For short proxies (the default): the paper's, with the gradients clipped to a global norm of 5
+   * and a warmup of at least half an epoch. A model whose first steps would throw its weights far
+   * off (the loss climbing from ln(classes) to several times that) takes shortened steps instead,
+   * and the slower warmup gives it room to settle; healthy models are hardly touched.
    */
   PROXY(5.0, 0.5),
   /** The paper's: no clipping, warmup over 5% of the epochs (5 of 100). */
@@ -25,6 +24,7 @@ public enum Recipe {
 
   /** What runs recorded before recipes existed were trained with. */
   public static final Recipe BEFORE_RECIPES = parse(ModelResult.RECIPE_BEFORE_RECIPES);
+
   /** Warmup as a fraction of the epochs, as in the paper (5 of 100). */
   public static final double WARMUP_FRACTION = 0.05;
 
@@ -41,7 +41,10 @@ public enum Recipe {
     return gradientClipNorm;
   }
 
-  /** The warmup length, in epochs, when none is given: 5% of the epochs, and at least the recipe's minimum. */
+  /**
+   * The warmup length, in epochs, when none is given: 5% of the epochs, and at least the recipe's
+   * minimum.
+   */
   public double defaultWarmupEpochs(int epochs) {
     return Math.max(WARMUP_FRACTION * epochs, minWarmupEpochs);
   }

@@ -1,49 +1,53 @@
 package dev.designspace.runtime.train;
 
-import dev.designspace.model.ModelInfoJson;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.generator.tool.FileTrees;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import dev.designspace.runtime.data.Dataset;
 import dev.designspace.model.ModelInfo;
+import dev.designspace.model.ModelInfoJson;
+import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFileException;
 import dev.designspace.runtime.runfiles.RunFileReader;
 import dev.designspace.runtime.runfiles.RunFileWriter;
 import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.runfiles.TrainingState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * A run directory: {@code model.json} (what was trained, with its generated source under
- * {@code src/}), {@code state.json} and {@code checkpoints/} while it runs, {@code train.log},
- * and {@code result.json} when it ends. JSON files are replaced atomically.
+ * A run directory: {@code model.json} (what was trained, with its generated source under {@code
+ * src/}), {@code state.json} and {@code checkpoints/} while it runs, {@code train.log}, and {@code
+ * result.json} when it ends. JSON files are replaced atomically.
  */
 public final class RunDirectory {
   public static final String MODEL = "model.json";
   public static final String LOG = "train.log";
   public static final String CHECKPOINTS = "checkpoints";
+
   /** Held by the process training into the directory (an fcntl lock, also across NFS). */
   static final String LOCK = "train.lock";
 
-  /** Options that say where a run trains, not what: a resumed run may use other threads or another device. */
+  /**
+   * Options that say where a run trains, not what: a resumed run may use other threads or another
+   * device.
+   */
   private static final Set<String> WHERE_IT_RUNS = Set.of("threads", "device");
+
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path dir;
@@ -85,15 +89,20 @@ public final class RunDirectory {
     try {
       writeAtomically(dir.resolve(name), JSON.writeValueAsString(value) + "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
     }
   }
 
   public void log(String line) {
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve(LOG), line + "\n", StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.writeString(
+          dir.resolve(LOG),
+          line + "\n",
+          StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + dir.resolve(LOG), e);
     }
@@ -103,9 +112,11 @@ public final class RunDirectory {
    * Records what is trained here: {@code model.json} and the generated source under {@code src/},
    * so that {@code export} can rebuild the model without the spec.
    *
-   * @param qualifiedClass the generated class's name, e.g. {@code dev.designspace.models.RegNetX6MF}
+   * @param qualifiedClass the generated class's name, e.g. {@code
+   *     dev.designspace.models.RegNetX6MF}
    */
-  public void writeModel(String qualifiedClass, String source, ModelInfo info, Dataset data, TrainOptions options) {
+  public void writeModel(
+      String qualifiedClass, String source, ModelInfo info, Dataset data, TrainOptions options) {
     String relative = "src/" + qualifiedClass.replace('.', '/') + ".java";
     try {
       writeAtomically(dir.resolve(relative), source);
@@ -127,38 +138,52 @@ public final class RunDirectory {
   }
 
   /**
-   * What would make a resumed run differ from how this one started: another model, source,
-   * data or options (epochs change the schedule, seeds and batch size the batches). Empty when
-   * it can resume.
+   * What would make a resumed run differ from how this one started: another model, source, data or
+   * options (epochs change the schedule, seeds and batch size the batches). Empty when it can
+   * resume.
    */
-  public List<String> differencesFrom(String qualifiedClass, String source, Dataset data, TrainOptions options) {
+  public List<String> differencesFrom(
+      String qualifiedClass, String source, Dataset data, TrainOptions options) {
     JsonNode stored = read(MODEL).orElseThrow();
     List<String> differences = new ArrayList<>();
     if (!qualifiedClass.equals(stored.path("class").asText())) {
-      differences.add("model " + stored.path("class").asText() + " was trained, not " + qualifiedClass);
+      differences.add(
+          "model " + stored.path("class").asText() + " was trained, not " + qualifiedClass);
     }
     try {
-      String storedSource = Files.readString(dir.resolve(stored.path("source").asText("missing")), StandardCharsets.UTF_8);
+      String storedSource =
+          Files.readString(
+              dir.resolve(stored.path("source").asText("missing")), StandardCharsets.UTF_8);
       if (!storedSource.equals(source)) {
         differences.add("the generated source differs");
       }
     } catch (IOException e) {
       differences.add("the saved source is missing");
     }
-    if (!data.name().equals(stored.path("dataset").asText()) || !data.source().equals(stored.path("datasetSource").asText())) {
-      differences.add("the data was " + stored.path("dataset").asText() + " from " + stored.path("datasetSource").asText()
-          + ", now " + data.name() + " from " + data.source());
+    if (!data.name().equals(stored.path("dataset").asText())
+        || !data.source().equals(stored.path("datasetSource").asText())) {
+      differences.add(
+          "the data was "
+              + stored.path("dataset").asText()
+              + " from "
+              + stored.path("datasetSource").asText()
+              + ", now "
+              + data.name()
+              + " from "
+              + data.source());
     }
     JsonNode now = JSON.valueToTree(options);
     JsonNode then = stored.path("options").deepCopy();
     if (then.isObject() && !then.has("recipe")) {
       ((ObjectNode) then).put("recipe", Recipe.BEFORE_RECIPES.specName());
     }
-    now.fieldNames().forEachRemaining(field -> {
-      if (!WHERE_IT_RUNS.contains(field) && !sameValue(now.get(field), then.path(field))) {
-        differences.add(field + " was " + then.path(field) + ", now " + now.get(field));
-      }
-    });
+    now.fieldNames()
+        .forEachRemaining(
+            field -> {
+              if (!WHERE_IT_RUNS.contains(field) && !sameValue(now.get(field), then.path(field))) {
+                differences.add(field + " was " + then.path(field) + ", now " + now.get(field));
+              }
+            });
     return differences;
   }
 
@@ -177,8 +202,14 @@ public final class RunDirectory {
 
   /** A failed result.json with {@code message} saying why. */
   public void writeFailure(ModelInfo info, String message) {
-    writeResult(ModelResult.failure(info.name(), message, info.flops(), info.params(), info.acts(),
-        JSON.valueToTree(ModelInfoJson.of(info))));
+    writeResult(
+        ModelResult.failure(
+            info.name(),
+            message,
+            info.flops(),
+            info.params(),
+            info.acts(),
+            JSON.valueToTree(ModelInfoJson.of(info))));
     log("failed: " + message);
   }
 
@@ -187,7 +218,8 @@ public final class RunDirectory {
     try {
       return RunFileReader.resultIn(dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(RunFiles.RESULT) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + dir.resolve(RunFiles.RESULT) + ": " + e.getMessage(), e);
     }
   }
 
@@ -195,7 +227,8 @@ public final class RunDirectory {
     try {
       RunFileWriter.write(dir.resolve(RunFiles.RESULT), result);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(RunFiles.RESULT) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + dir.resolve(RunFiles.RESULT) + ": " + e.getMessage(), e);
     }
   }
 
@@ -210,7 +243,8 @@ public final class RunDirectory {
     } catch (RunFileException e) {
       throw new TrainingSetupException(e.getMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + dir.resolve(RunFiles.STATE) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read " + dir.resolve(RunFiles.STATE) + ": " + e.getMessage(), e);
     }
   }
 
@@ -218,7 +252,8 @@ public final class RunDirectory {
     try {
       RunFileWriter.write(dir.resolve(RunFiles.STATE), state);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(RunFiles.STATE) + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + dir.resolve(RunFiles.STATE) + ": " + e.getMessage(), e);
     }
   }
 
@@ -243,7 +278,8 @@ public final class RunDirectory {
   static void sync(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : walk.filter(Files::isRegularFile).toList()) {
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(p, StandardOpenOption.WRITE)) {
+        try (java.nio.channels.FileChannel channel =
+            java.nio.channels.FileChannel.open(p, StandardOpenOption.WRITE)) {
           channel.force(true);
         }
       }
@@ -251,6 +287,7 @@ public final class RunDirectory {
   }
 
   public static void writeAtomically(Path target, String content) throws IOException {
-    dev.designspace.generator.tool.AtomicFiles.write(target, content.getBytes(StandardCharsets.UTF_8));
+    dev.designspace.generator.tool.AtomicFiles.write(
+        target, content.getBytes(StandardCharsets.UTF_8));
   }
 }

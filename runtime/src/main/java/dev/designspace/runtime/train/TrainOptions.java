@@ -34,7 +34,23 @@ public record TrainOptions(
     Recipe recipe) {
 
   public static final TrainOptions DEFAULTS =
-      new TrainOptions(10, 128, 0.1, 0.9, 5e-5, false, 0.0, -1, 0.1, 0, 0, "cpu", 500, 0, 0, Batches.Augmentation.CROP_FLIP,
+      new TrainOptions(
+          10,
+          128,
+          0.1,
+          0.9,
+          5e-5,
+          false,
+          0.0,
+          -1,
+          0.1,
+          0,
+          0,
+          "cpu",
+          500,
+          0,
+          0,
+          Batches.Augmentation.CROP_FLIP,
           Recipe.PROXY);
 
   public TrainOptions {
@@ -54,7 +70,8 @@ public record TrainOptions(
       throw new IllegalArgumentException("weight decay must be >= 0, got " + weightDecay);
     }
     if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
-      throw new IllegalArgumentException("label smoothing must be in [0, 1), got " + labelSmoothing);
+      throw new IllegalArgumentException(
+          "label smoothing must be in [0, 1), got " + labelSmoothing);
     }
     if (threads < 0) {
       throw new IllegalArgumentException("threads must be >= 0, got " + threads);
@@ -81,57 +98,233 @@ public record TrainOptions(
   }
 
   public TrainOptions withRecipe(Recipe value) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, value);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        value);
   }
 
   public TrainOptions withEpochs(int value) {
-    return new TrainOptions(value, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        value,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withBatchSize(int value) {
-    return new TrainOptions(epochs, value, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        value,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withBaseLr(double value) {
-    return new TrainOptions(epochs, batchSize, value, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        value,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withSeed(long value) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, value, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        value,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withThreads(int value) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, value, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        value,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withLimits(int train, int test) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, train, test, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        train,
+        test,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withRegularisation(double decay, boolean all, double smoothing) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, decay, all, smoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        decay,
+        all,
+        smoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withDevice(String value) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, value, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        value,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 
   public TrainOptions withAugmentation(Batches.Augmentation value) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, warmupEpochs,
-        warmupFactor, seed, threads, device, evalBatchSize, trainLimit, testLimit, value, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        value,
+        recipe);
   }
 
   public TrainOptions withWarmup(double epochsOfWarmup, double factor) {
-    return new TrainOptions(epochs, batchSize, baseLr, momentum, weightDecay, decayAll, labelSmoothing, epochsOfWarmup,
-        factor, seed, threads, device, evalBatchSize, trainLimit, testLimit, augmentation, recipe);
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        epochsOfWarmup,
+        factor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe);
   }
 }

@@ -10,7 +10,11 @@ import java.util.Objects;
  * @param resume continue from the run directory's last checkpoint when there is one
  */
 public record TrainRequest(
-    Network network, Dataset dataset, TrainOptions options, RunDirectory runDirectory, boolean resume,
+    Network network,
+    Dataset dataset,
+    TrainOptions options,
+    RunDirectory runDirectory,
+    boolean resume,
     ProgressListener listener) {
   public TrainRequest {
     Objects.requireNonNull(network, "network");

@@ -13,14 +13,15 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Throughput probes for the training benchmark: the trainer's own step, a minimal hand-written
- * loop over the same graph (tensors built once, no fetches but the step), and a plain MatMul.
+ * Throughput probes for the training benchmark: the trainer's own step, a minimal hand-written loop
+ * over the same graph (tensors built once, no fetches but the step), and a plain MatMul.
  */
 public final class TrainingThroughput {
   private TrainingThroughput() {}
 
   /** Images per second of {@code steps} trainer steps after {@code warmup} steps. */
-  public static double trainerImagesPerSecond(Network network, int batch, int threads, int warmup, int steps) {
+  public static double trainerImagesPerSecond(
+      Network network, int batch, int threads, int warmup, int steps) {
     TrainOptions options = TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads);
     ImageSet data = randomImages(network, batch);
     float[] pixels = new float[batch * data.imageSize()];
@@ -28,8 +29,9 @@ public final class TrainingThroughput {
       pixels[i] = data.pixels()[i] & 0xff;
     }
     int[] labels = data.labels();
-    try (TrainingGraph g = new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
-         Session s = new Session(g.graph, Trainer.sessionConfig(options))) {
+    try (TrainingGraph g =
+            new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
+        Session s = new Session(g.graph, Trainer.sessionConfig(options))) {
       for (int i = 0; i < warmup; i++) {
         Trainer.step(s, g, pixels, labels, batch, data, 0.01);
       }
@@ -41,28 +43,47 @@ public final class TrainingThroughput {
     }
   }
 
-  /** The same graph driven by the smallest loop TF Java allows: feed prebuilt tensors, run the step. */
-  public static double handWrittenImagesPerSecond(Network network, int batch, int threads, int warmup, int steps) {
+  /**
+   * The same graph driven by the smallest loop TF Java allows: feed prebuilt tensors, run the step.
+   */
+  public static double handWrittenImagesPerSecond(
+      Network network, int batch, int threads, int warmup, int steps) {
     TrainOptions options = TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads);
     ImageSet data = randomImages(network, batch);
     float[] pixels = new float[batch * data.imageSize()];
     for (int i = 0; i < pixels.length; i++) {
       pixels[i] = data.pixels()[i] & 0xff;
     }
-    try (TrainingGraph g = new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
-         Session s = new Session(g.graph, Trainer.sessionConfig(options));
-         TFloat32 x = TFloat32.tensorOf(Shape.of(batch, data.height(), data.width(), data.channels()), DataBuffers.of(pixels));
-         TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(data.labels()));
-         TFloat32 lr = TFloat32.scalarOf(0.01f)) {
+    try (TrainingGraph g =
+            new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
+        Session s = new Session(g.graph, Trainer.sessionConfig(options));
+        TFloat32 x =
+            TFloat32.tensorOf(
+                Shape.of(batch, data.height(), data.width(), data.channels()),
+                DataBuffers.of(pixels));
+        TInt32 y = TInt32.tensorOf(Shape.of(batch), DataBuffers.of(data.labels()));
+        TFloat32 lr = TFloat32.scalarOf(0.01f)) {
       for (int i = 0; i < warmup + steps; i++) {
         if (i == warmup) {
           long t0 = System.nanoTime();
           for (int j = 0; j < steps; j++) {
-            s.runner().feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr).addTarget(g.trainStep).run().close();
+            s.runner()
+                .feed(g.images, x)
+                .feed(g.labels, y)
+                .feed(g.learningRate, lr)
+                .addTarget(g.trainStep)
+                .run()
+                .close();
           }
           return (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
         }
-        s.runner().feed(g.images, x).feed(g.labels, y).feed(g.learningRate, lr).addTarget(g.trainStep).run().close();
+        s.runner()
+            .feed(g.images, x)
+            .feed(g.labels, y)
+            .feed(g.learningRate, lr)
+            .addTarget(g.trainStep)
+            .run()
+            .close();
       }
       return 0;
     }
@@ -81,7 +102,7 @@ public final class TrainingThroughput {
         values[i] = (i % 7) * 0.01f;
       }
       try (Session s = new Session(graph, Trainer.sessionConfig(options));
-           TFloat32 input = TFloat32.tensorOf(Shape.of(n, n), DataBuffers.of(values))) {
+          TFloat32 input = TFloat32.tensorOf(Shape.of(n, n), DataBuffers.of(values))) {
         s.runner().feed(a, input).fetch(sum).run().close();
         long t0 = System.nanoTime();
         for (int i = 0; i < repeats; i++) {

@@ -33,7 +33,8 @@ class AnalysisTest {
   @Test
   void normalisedEdfGivesEachComplexityBinTheSameMass() {
     // three cheap models in one bin, one expensive model alone in the other: 1/6, 1/6, 1/6, 1/2
-    ErrorEdf edf = ErrorEdf.normalised(new double[] {1, 2, 3, 4}, new double[] {1e6, 1e6, 1e6, 1e8}, 2);
+    ErrorEdf edf =
+        ErrorEdf.normalised(new double[] {1, 2, 3, 4}, new double[] {1e6, 1e6, 1e6, 1e8}, 2);
     assertThat(edf.at(1.5)).isCloseTo(1.0 / 6, within(1e-12));
     assertThat(edf.at(3.5)).isCloseTo(0.5, within(1e-12));
     assertThat(edf.at(4.5)).isCloseTo(1.0, within(1e-12));
@@ -76,8 +77,9 @@ class AnalysisTest {
     double mu = 60 * 60 / 2.0;
     double sigma = Math.sqrt(60.0 * 60 * 121 / 12);
     double z = (c.mannWhitneyU() - mu) / sigma;
-    assertThat(c.mannWhitneyPValue()).isCloseTo(2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z))),
-        within(1e-6));
+    assertThat(c.mannWhitneyPValue())
+        .isCloseTo(
+            2 * (1 - new NormalDistribution().cumulativeProbability(Math.abs(z))), within(1e-6));
     assertThat(c.medianDifference()).isNegative();
   }
 
@@ -104,7 +106,8 @@ class AnalysisTest {
   void randomSearchEfficiencyOnAKnownList() {
     RandomSearchEfficiency s = new RandomSearchEfficiency(new double[] {4, 1, 3, 2});
     assertThat(s.expectedBest(1)).isCloseTo(2.5, within(1e-12));
-    assertThat(s.expectedBest(2)).isCloseTo(30.0 / 16, within(1e-12)); // (7*1 + 5*2 + 3*3 + 1*4) / 16
+    assertThat(s.expectedBest(2))
+        .isCloseTo(30.0 / 16, within(1e-12)); // (7*1 + 5*2 + 3*3 + 1*4) / 16
     assertThat(s.quantileOfBest(2, 0.5)).isEqualTo(2);
     assertThat(s.quantileOfBest(2, 0.4)).isEqualTo(1);
     assertThat(s.expectedBest(1000)).isCloseTo(1.0, within(1e-9));

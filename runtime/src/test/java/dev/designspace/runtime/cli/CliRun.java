@@ -5,7 +5,10 @@ import java.io.StringWriter;
 import java.util.List;
 import picocli.CommandLine;
 
-/** One run of the designspace command line in this JVM, as a test sees it: exit code, stdout, stderr. */
+/**
+ * One run of the designspace command line in this JVM, as a test sees it: exit code, stdout,
+ * stderr.
+ */
 public record CliRun(int exitCode, String out, String err) {
   public static CliRun of(String... args) {
     StringWriter out = new StringWriter();

@@ -31,22 +31,49 @@ class CommandOptionsTest {
 
   @Test
   void trainSweepAndStudyDeclareTheSameTrainingOptions() {
-    List<String> names = List.of("--batch-size", "--lr", "--weight-decay", "--decay-all", "--label-smoothing",
-        "--warmup-epochs", "--recipe", "--augment", "--train-seed", "--device", "--train-limit", "--test-limit");
+    List<String> names =
+        List.of(
+            "--batch-size",
+            "--lr",
+            "--weight-decay",
+            "--decay-all",
+            "--label-smoothing",
+            "--warmup-epochs",
+            "--recipe",
+            "--augment",
+            "--train-seed",
+            "--device",
+            "--train-limit",
+            "--test-limit");
     for (Object command : List.of(new TrainCommand(), new SweepCommand(), new StudyCommand())) {
       CommandLine.Model.CommandSpec commandSpec = new CommandLine(command).getCommandSpec();
       for (String name : names) {
         assertThat(commandSpec.findOption(name)).as(commandSpec.name() + " " + name).isNotNull();
         assertThat(commandSpec.findOption(name).description()).as(name).isNotEmpty();
-        assertThat(String.join(" ", commandSpec.findOption(name).description())).as(name).isNotBlank();
+        assertThat(String.join(" ", commandSpec.findOption(name).description()))
+            .as(name)
+            .isNotBlank();
       }
     }
   }
 
   @Test
   void trainBuildsItsOptionsFromTheTypedValues() {
-    TrainCommand train = parsed(new TrainCommand(), spec, "--augment", "flip", "--recipe", "paper", "--device", "gpu:1",
-        "--lr", "0.2", "--batch-size", "64", "--decay-all");
+    TrainCommand train =
+        parsed(
+            new TrainCommand(),
+            spec,
+            "--augment",
+            "flip",
+            "--recipe",
+            "paper",
+            "--device",
+            "gpu:1",
+            "--lr",
+            "0.2",
+            "--batch-size",
+            "64",
+            "--decay-all");
     TrainOptions options = train.training.trainOptions(3, 2);
     assertThat(options.augmentation()).isEqualTo(Batches.Augmentation.FLIP);
     assertThat(options.recipe()).isEqualTo(Recipe.PAPER);
@@ -63,13 +90,34 @@ class CommandOptionsTest {
 
   @Test
   void workersGetExactlyTheTrainingOptionsGivenInTrainsSpelling() {
-    SweepCommand sweep = parsed(new SweepCommand(), spec, "--augment", "crop-flip", "--lr", "0.05", "--device",
-        "gpu:0", "--decay-all", "--train-limit", "100");
-    assertThat(sweep.training.workerArguments()).containsExactly("--lr", "0.05", "--augment", "crop-flip",
-        "--train-limit", "100", "--device", "gpu:0", "--decay-all");
+    SweepCommand sweep =
+        parsed(
+            new SweepCommand(),
+            spec,
+            "--augment",
+            "crop-flip",
+            "--lr",
+            "0.05",
+            "--device",
+            "gpu:0",
+            "--decay-all",
+            "--train-limit",
+            "100");
+    assertThat(sweep.training.workerArguments())
+        .containsExactly(
+            "--lr",
+            "0.05",
+            "--augment",
+            "crop-flip",
+            "--train-limit",
+            "100",
+            "--device",
+            "gpu:0",
+            "--decay-all");
     assertThat(parsed(new SweepCommand(), spec).training.workerArguments()).isEmpty();
     // what the workers get parses back to the same options
-    TrainCommand worker = parsed(new TrainCommand(), concat(spec, sweep.training.workerArguments()));
+    TrainCommand worker =
+        parsed(new TrainCommand(), concat(spec, sweep.training.workerArguments()));
     assertThat(worker.training.trainOptions(1, 1)).isEqualTo(sweep.training.trainOptions(1, 1));
   }
 
@@ -83,7 +131,8 @@ class CommandOptionsTest {
   void invalidEnumAndDeviceValuesAreUsageErrorsNamingTheValidOnes() {
     CliRun augment = CliRun.of("train", spec, "--augment", "rotate");
     assertThat(augment.exitCode()).isEqualTo(2);
-    assertThat(augment.err()).contains("augmentation must be none, flip or crop-flip, got 'rotate'")
+    assertThat(augment.err())
+        .contains("augmentation must be none, flip or crop-flip, got 'rotate'")
         .doesNotContain("\tat ");
     CliRun device = CliRun.of("sweep", spec, "--device", "gpu");
     assertThat(device.exitCode()).isEqualTo(2);
@@ -96,9 +145,14 @@ class CommandOptionsTest {
   @Test
   void helpListsTheValidValues() {
     CliRun sweepHelp = CliRun.of("sweep", "--help");
-    assertThat(sweepHelp.out()).contains("local, slurm").contains("none, flip, crop-flip").contains("proxy, paper");
+    assertThat(sweepHelp.out())
+        .contains("local, slurm")
+        .contains("none, flip, crop-flip")
+        .contains("proxy, paper");
     CliRun benchHelp = CliRun.of("bench", "--help");
-    assertThat(benchHelp.out()).contains("What to measure: training.").doesNotContain("training, worker");
+    assertThat(benchHelp.out())
+        .contains("What to measure: training.")
+        .doesNotContain("training, worker");
   }
 
   @Test
@@ -112,7 +166,9 @@ class CommandOptionsTest {
   @Test
   void sweepStatusIsASubcommandAndTheOldOptionStillWorks() throws Exception {
     Path out = dir.resolve("status");
-    CliRun dry = CliRun.of("sweep", spec, "-n", "2", "--launcher", "slurm", "--dry-run", "--out", out.toString());
+    CliRun dry =
+        CliRun.of(
+            "sweep", spec, "-n", "2", "--launcher", "slurm", "--dry-run", "--out", out.toString());
     assertThat(dry.exitCode()).as(dry.err()).isZero();
     CliRun status = CliRun.of("sweep", "status", out.toString());
     assertThat(status.exitCode()).as(status.err()).isZero();

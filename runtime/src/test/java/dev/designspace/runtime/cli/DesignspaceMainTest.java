@@ -30,7 +30,9 @@ class DesignspaceMainTest {
 
   /** The published zoo table, kept in the generator's test resources. */
   private static Map<String, Map<String, String>> published() throws IOException {
-    List<String> lines = Files.readAllLines(ROOT.resolve("generator/src/test/resources/reference/zoo-published.tsv"));
+    List<String> lines =
+        Files.readAllLines(
+            ROOT.resolve("generator/src/test/resources/reference/zoo-published.tsv"));
     String[] header = lines.get(0).split("\t");
     Map<String, Map<String, String>> rows = new HashMap<>();
     for (String line : lines.subList(1, lines.size())) {
@@ -62,10 +64,30 @@ class DesignspaceMainTest {
         assertThat(m.get("flops").asLong()).isEqualTo(Long.parseLong(row.get("flops")));
         assertThat(m.get("params").asLong()).isEqualTo(Long.parseLong(row.get("params")));
         assertThat(m.get("acts").asLong()).isEqualTo(Long.parseLong(row.get("acts")));
-        assertThat(m.get("seRatio").asDouble()).isEqualTo(row.get("se_on").equals("True") ? 0.25 : 0.0);
-        for (String key : List.of("name", "stem", "block", "seRatio", "headWidth", "inputSize", "inputChannels",
-            "classes", "depths", "widths", "strides", "bottleneckRatios", "groupWidths", "flops", "params", "acts",
-            "depth", "w0", "wa", "wm")) {
+        assertThat(m.get("seRatio").asDouble())
+            .isEqualTo(row.get("se_on").equals("True") ? 0.25 : 0.0);
+        for (String key :
+            List.of(
+                "name",
+                "stem",
+                "block",
+                "seRatio",
+                "headWidth",
+                "inputSize",
+                "inputChannels",
+                "classes",
+                "depths",
+                "widths",
+                "strides",
+                "bottleneckRatios",
+                "groupWidths",
+                "flops",
+                "params",
+                "acts",
+                "depth",
+                "w0",
+                "wa",
+                "wm")) {
           assertThat(m.has(key)).as("%s has %s", m.get("name"), key).isTrue();
         }
         seen++;
@@ -89,7 +111,15 @@ class DesignspaceMainTest {
 
   @Test
   void describeOverridesInputSizeAndClasses() throws IOException {
-    CliRun r = run("describe", spec("zoo-regnetx.yaml"), "--json", "--input-size", "32", "--classes", "10");
+    CliRun r =
+        run(
+            "describe",
+            spec("zoo-regnetx.yaml"),
+            "--json",
+            "--input-size",
+            "32",
+            "--classes",
+            "10");
     JsonNode first = JSON.readTree(r.out()).get(0);
     assertThat(first.get("inputSize").asInt()).isEqualTo(32);
     assertThat(first.get("classes").asInt()).isEqualTo(10);
@@ -100,7 +130,8 @@ class DesignspaceMainTest {
   void describeTextShowsStagesAndComplexity() {
     CliRun r = run("describe", spec("zoo-regnetx.yaml"));
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("RegNetX-200MF  (RegNet d=13 w0=24 wa=36.44 wm=2.49 g=8 b=1)")
+    assertThat(r.out())
+        .contains("RegNetX-200MF  (RegNet d=13 w0=24 wa=36.44 wm=2.49 g=8 b=1)")
         .contains("flops 199,040,872  params 2,684,792  acts 2,164,056");
   }
 
@@ -115,13 +146,15 @@ class DesignspaceMainTest {
       assertThat(m.get("sampleIndex").asInt()).isEqualTo(i);
       assertThat(m.get("seed").asLong()).isEqualTo(5);
       assertThat(m.get("name").asText()).isEqualTo(String.format("RegNetX_s%04d", i));
-      for (String key : List.of("depth", "w0", "wa", "wm", "depths", "widths", "flops", "params", "acts")) {
+      for (String key :
+          List.of("depth", "w0", "wa", "wm", "depths", "widths", "flops", "params", "acts")) {
         assertThat(m.has(key)).as(key).isTrue();
       }
       assertThat(m.get("flops").asLong()).isBetween(360_000_000L, 400_000_000L);
     }
     assertThat(r.err()).contains("sampled 3 models of RegNetX from").contains("seed 5");
-    assertThat(run("sample", spec("regnet-x.yaml"), "-n", "3", "--seed", "5", "--json").out()).isEqualTo(r.out());
+    assertThat(run("sample", spec("regnet-x.yaml"), "-n", "3", "--seed", "5", "--json").out())
+        .isEqualTo(r.out());
   }
 
   @Test
@@ -134,12 +167,14 @@ class DesignspaceMainTest {
 
   @Test
   void fitPrintsParametersAndError() throws IOException {
-    CliRun r = run("fit", "--widths", "24,56,152,152,152,152,368,368,368,368,368,368,368", "--json");
+    CliRun r =
+        run("fit", "--widths", "24,56,152,152,152,152,368,368,368,368,368,368,368", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     JsonNode fit = JSON.readTree(r.out());
     assertThat(fit.get("eFit").asDouble()).isZero();
     assertThat(fit.get("w0").asInt()).isEqualTo(24);
-    assertThat(fit.get("fittedWidths").toString()).isEqualTo("[24,56,152,152,152,152,368,368,368,368,368,368,368]");
+    assertThat(fit.get("fittedWidths").toString())
+        .isEqualTo("[24,56,152,152,152,152,368,368,368,368,368,368,368]");
     CliRun text = run("fit", "--widths", "32,64,64,160");
     // no RegNet gives these exactly: 64 needs wm <= 2.125, 160 needs wm >= 2.208
     assertThat(text.out()).contains("given  32,64,64,160").doesNotContain("e_fit  0.0000");
@@ -148,10 +183,18 @@ class DesignspaceMainTest {
   @Test
   void badSpecExitsTwoWithLocationAndNoStackTrace(@TempDir Path dir) throws IOException {
     Path bad = dir.resolve("bad.yaml");
-    Files.writeString(bad, "name: Bad\nsample:\n  family: anynet\n  stages: 2\n  depth: {dist: uniform, low: 5, high: 1, q: 1}\n  width: 8\n");
+    Files.writeString(
+        bad,
+        "name: Bad\n"
+            + "sample:\n"
+            + "  family: anynet\n"
+            + "  stages: 2\n"
+            + "  depth: {dist: uniform, low: 5, high: 1, q: 1}\n"
+            + "  width: 8\n");
     CliRun r = run("sample", bad.toString());
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("error: " + bad + ":5:40: sample.depth.high: must be >= low (5), got 1\n");
+    assertThat(r.err())
+        .isEqualTo("error: " + bad + ":5:40: sample.depth.high: must be >= low (5), got 1\n");
     assertThat(r.out()).isEmpty();
     CliRun withTrace = run("sample", bad.toString(), "--stacktrace");
     assertThat(withTrace.exitCode()).isEqualTo(2);
@@ -181,11 +224,19 @@ class DesignspaceMainTest {
   @Test
   void tooTightConstraintsExitTwoWithTheReport(@TempDir Path dir) throws IOException {
     Path tight = dir.resolve("tight.yaml");
-    Files.writeString(tight, String.join("\n", "name: Tight", "extends: " + spec("regnet-x.yaml"),
-        "constraints:", "  flops: [1, 2]", ""));
+    Files.writeString(
+        tight,
+        String.join(
+            "\n",
+            "name: Tight",
+            "extends: " + spec("regnet-x.yaml"),
+            "constraints:",
+            "  flops: [1, 2]",
+            ""));
     CliRun r = run("sample", tight.toString(), "-n", "2", "--max-candidates", "20000");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).startsWith("error: found only 0 of 2 distinct models of Tight in 20,000 candidates")
+    assertThat(r.err())
+        .startsWith("error: found only 0 of 2 distinct models of Tight in 20,000 candidates")
         .contains("passed flops:     0 of ")
         .contains("lowest pass rate: 'flops': loosen that constraint");
   }
@@ -194,7 +245,11 @@ class DesignspaceMainTest {
   void helpAndVersionExitZero() {
     CliRun help = run("--help");
     assertThat(help.exitCode()).isZero();
-    assertThat(help.out()).contains("sample").contains("describe").contains("fit").contains("Exit codes");
+    assertThat(help.out())
+        .contains("sample")
+        .contains("describe")
+        .contains("fit")
+        .contains("Exit codes");
     for (String command : List.of("sample", "describe", "fit")) {
       CliRun h = run(command, "--help");
       assertThat(h.exitCode()).isZero();
@@ -219,7 +274,9 @@ class DesignspaceMainTest {
     assertThat(failures).isEmpty();
   }
 
-  /** The runtime's domain errors are the user's to fix: their message, exit 2, no exception name. */
+  /**
+   * The runtime's domain errors are the user's to fix: their message, exit 2, no exception name.
+   */
   @Test
   void runtimeDomainErrorsAreBadInput(@org.junit.jupiter.api.io.TempDir Path dir) {
     Path nowhere = dir.resolve("nowhere");
@@ -228,10 +285,15 @@ class DesignspaceMainTest {
     assertThat(report.err()).isEqualTo("error: " + nowhere + " is not a sweep directory\n");
     CliRun predict = run("predict", nowhere.toString());
     assertThat(predict.exitCode()).isEqualTo(2);
-    assertThat(predict.err()).isEqualTo("error: " + nowhere + " is not a SavedModel directory (no saved_model.pb)\n");
+    assertThat(predict.err())
+        .isEqualTo("error: " + nowhere + " is not a SavedModel directory (no saved_model.pb)\n");
     CliRun status = run("sweep", dir.toString(), "--status");
     assertThat(status.exitCode()).isEqualTo(2);
-    assertThat(status.err()).isEqualTo("error: " + dir + " is not a sweep directory (no manifest.json); sweep a spec"
-        + " into it first\n");
+    assertThat(status.err())
+        .isEqualTo(
+            "error: "
+                + dir
+                + " is not a sweep directory (no manifest.json); sweep a spec"
+                + " into it first\n");
   }
 }

@@ -51,7 +51,8 @@ class HelpTextTest {
   void everyHelpRendersWithoutWarningsAndInSentences() throws Exception {
     List<CommandLine> commands = new ArrayList<>(withSubcommands(DesignspaceMain.newCommandLine()));
     commands.addAll(withSubcommands(new CommandLine(new GeneratorMain())));
-    assertThat(commands).extracting(c -> c.getCommandSpec().qualifiedName())
+    assertThat(commands)
+        .extracting(c -> c.getCommandSpec().qualifiedName())
         .contains("designspace sweep status", "designspace bench", "designspace-generator gen");
     for (CommandLine command : commands) {
       String name = command.getCommandSpec().qualifiedName();
@@ -70,7 +71,8 @@ class HelpTextTest {
   @Test
   void theCommandListShowsWholeSummaries() {
     String help = CliRun.of("--help").out();
-    assertThat(help).contains("sweep     Samples N models of a design space and trains each in its own")
+    assertThat(help)
+        .contains("sweep     Samples N models of a design space and trains each in its own")
         .contains("Writes one Java class per model and manifest.json.")
         .doesNotContain("bench");
   }

@@ -48,11 +48,15 @@ class DatasetsTest {
         .hasMessageContaining(dir.resolve("train-images-idx3-ubyte.gz").toString())
         .hasMessageContaining("truncated");
 
-    Files.write(dir.resolve("train-images-idx3-ubyte.gz"), gzip(new byte[] {0, 0, 8, 1, 0, 0, 0, 0}));
+    Files.write(
+        dir.resolve("train-images-idx3-ubyte.gz"), gzip(new byte[] {0, 0, 8, 1, 0, 0, 0, 0}));
     assertThatThrownBy(() -> Datasets.load("fashion-mnist:" + dir, 28, 1, 10, notices::add))
-        .hasMessage(dir.resolve("train-images-idx3-ubyte.gz") + ": not an IDX image file (magic 0x801, expected 0x803)");
+        .hasMessage(
+            dir.resolve("train-images-idx3-ubyte.gz")
+                + ": not an IDX image file (magic 0x801, expected 0x803)");
 
-    Files.write(dir.resolve("train-images-idx3-ubyte.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
+    Files.write(
+        dir.resolve("train-images-idx3-ubyte.gz"), new byte[] {0x1f, (byte) 0x8b, 8, 0, 1, 2});
     assertThatThrownBy(() -> Datasets.load("fashion-mnist:" + dir, 28, 1, 10, notices::add))
         .isInstanceOf(DatasetException.class)
         .hasMessageStartingWith(dir.resolve("train-images-idx3-ubyte.gz").toString());
@@ -65,8 +69,9 @@ class DatasetsTest {
   @Test
   void shapeAndNameMismatchesAreClear() {
     assertThatThrownBy(() -> Datasets.load("fashion-mnist-subset", 32, 3, 10, notices::add))
-        .hasMessage("fashion-mnist-subset images are 28x28x1 but the model takes 32x32x3; use a spec for that input"
-            + " (e.g. specs/fmnist-*.yaml for Fashion-MNIST)");
+        .hasMessage(
+            "fashion-mnist-subset images are 28x28x1 but the model takes 32x32x3; use a spec for"
+                + " that input (e.g. specs/fmnist-*.yaml for Fashion-MNIST)");
     assertThatThrownBy(() -> Datasets.load("mnist", 28, 1, 10, notices::add))
         .hasMessageStartingWith("unknown dataset 'mnist'; expected fashion-mnist[:DIR]");
     assertThatThrownBy(() -> Datasets.load("cifar10:/no/such/dir", 32, 3, 10, notices::add))
@@ -88,10 +93,13 @@ class DatasetsTest {
     assertThat(d.train().count()).isEqualTo(2);
     assertThat(d.train().labels()).containsExactly(7, 7);
     assertThat(Arrays.copyOf(d.train().pixels(), 6)).containsExactly(10, 20, 30, 10, 20, 30);
-    assertThat(notices).containsExactly("cifar10: " + dir + " holds 1 of the 5 training batches; training on those");
+    assertThat(notices)
+        .containsExactly(
+            "cifar10: " + dir + " holds 1 of the 5 training batches; training on those");
     Files.write(dir.resolve("test_batch.bin"), Arrays.copyOf(record, 3000));
     assertThatThrownBy(() -> Datasets.load("cifar10:" + dir, 32, 3, 10, notices::add))
-        .hasMessageContaining("test_batch.bin holds 3000 bytes, not a whole number of 3073-byte records");
+        .hasMessageContaining(
+            "test_batch.bin holds 3000 bytes, not a whole number of 3073-byte records");
   }
 
   @Test
@@ -118,23 +126,32 @@ class DatasetsTest {
     assertThat(d.train().pixels()[2] & 0xff).isEqualTo(first == 0 ? 0 : 255);
     Dataset gray = Datasets.load("imagefolder:" + dir, 8, 1, 2, notices::add);
     assertThat(gray.channels()).isEqualTo(1);
-    assertThat(gray.train().pixels()[0] & 0xff).isEqualTo(gray.train().labels()[0] == 0 ? 76 : 29); // 0.299 / 0.114 * 255
+    assertThat(gray.train().pixels()[0] & 0xff)
+        .isEqualTo(gray.train().labels()[0] == 0 ? 76 : 29); // 0.299 / 0.114 * 255
   }
 
   @Test
   void wrongShapedImageFoldersAreClear(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("loose.png"), "not an image");
     assertThatThrownBy(() -> Datasets.load("imagefolder:" + dir, 8, 1, 2, notices::add))
-        .hasMessage("imagefolder: " + dir + " has 0 class folders; expected one folder per class (at least 2),"
-            + " each holding JPEG or PNG images");
+        .hasMessage(
+            "imagefolder: "
+                + dir
+                + " has 0 class folders; expected one folder per class (at least 2),"
+                + " each holding JPEG or PNG images");
     Files.createDirectories(dir.resolve("a"));
     Files.createDirectories(dir.resolve("b"));
-    ImageIO.write(new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB), "png", dir.resolve("a/x.png").toFile());
+    ImageIO.write(
+        new BufferedImage(4, 4, BufferedImage.TYPE_INT_RGB),
+        "png",
+        dir.resolve("a/x.png").toFile());
     assertThatThrownBy(() -> Datasets.load("imagefolder:" + dir, 8, 1, 2, notices::add))
-        .hasMessage("imagefolder: class folder " + dir.resolve("b") + " holds no JPEG or PNG images");
+        .hasMessage(
+            "imagefolder: class folder " + dir.resolve("b") + " holds no JPEG or PNG images");
     Files.writeString(dir.resolve("b/y.png"), "not an image");
     assertThatThrownBy(() -> Datasets.load("imagefolder:" + dir, 8, 1, 2, notices::add))
-        .hasMessage("imagefolder: " + dir.resolve("b/y.png") + " is not a readable JPEG or PNG image");
+        .hasMessage(
+            "imagefolder: " + dir.resolve("b/y.png") + " is not a readable JPEG or PNG image");
   }
 
   @Test
@@ -184,7 +201,8 @@ class DatasetsTest {
     assertThat(sawPlain).isTrue();
   }
 
-  private static void writeIdx(Path dir, int train, int test, boolean truncateTrain) throws IOException {
+  private static void writeIdx(Path dir, int train, int test, boolean truncateTrain)
+      throws IOException {
     for (String prefix : List.of("train", "t10k")) {
       int n = prefix.equals("train") ? train : test;
       ByteBuffer images = ByteBuffer.allocate(16 + n * 784);

@@ -1,12 +1,12 @@
 package dev.designspace.runtime.report;
 
-import dev.designspace.runtime.testing.Prerequisite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.ProgressionStep;
+import dev.designspace.runtime.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,11 +26,14 @@ class ReportTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
   /** A sweep directory with n fake results; errors shifted by {@code offset}. */
-  private static Path sweep(Path root, String name, String description, int n, double offset, boolean regnet)
+  private static Path sweep(
+      Path root, String name, String description, int n, double offset, boolean regnet)
       throws IOException {
     Path dir = root.resolve(name);
-    AtomicFiles.write(dir.resolve("spec.yaml"), ("name: " + name + "\ndescription: '" + description.replace("'", "''")
-        + "'\n").getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(
+        dir.resolve("spec.yaml"),
+        ("name: " + name + "\ndescription: '" + description.replace("'", "''") + "'\n")
+            .getBytes(StandardCharsets.UTF_8));
     ObjectMapper json = new ObjectMapper();
     for (int i = 0; i < n; i++) {
       Map<String, Object> config = new LinkedHashMap<>();
@@ -54,7 +57,8 @@ class ReportTest {
       r.put("acts", 50_000L + 2_000L * i);
       r.put("trainSeconds", 10.0 + i);
       r.put("config", config);
-      AtomicFiles.write(dir.resolve("models").resolve(id).resolve("result.json"), json.writeValueAsBytes(r));
+      AtomicFiles.write(
+          dir.resolve("models").resolve(id).resolve("result.json"), json.writeValueAsBytes(r));
     }
     return dir;
   }
@@ -67,10 +71,15 @@ class ReportTest {
     String html = Files.readString(report.file());
     assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(");
     // self-contained: nothing is fetched (namespace URIs in the SVG are identifiers, not requests)
-    assertThat(html).doesNotContainPattern("(src|href)=[\"']https?:").doesNotContain("<link").doesNotContain("@import")
+    assertThat(html)
+        .doesNotContainPattern("(src|href)=[\"']https?:")
+        .doesNotContain("<link")
+        .doesNotContain("@import")
         .doesNotContain("<script");
     assertThat(count(html, "<svg")).isEqualTo(expectedPlots());
-    assertThat(html).contains(" 19|").contains("SpaceA is better than SpaceB: median error lower by 8.00 points");
+    assertThat(html)
+        .contains(" 19|")
+        .contains("SpaceA is better than SpaceB: median error lower by 8.00 points");
     assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: 20 models (19 done)"));
     assertThat(root.resolve("models.csv")).exists();
     assertThat(Files.readAllLines(root.resolve("models.csv"))).hasSize(41);
@@ -78,11 +87,24 @@ class ReportTest {
 
     Prerequisite.CHROMIUM.assume(Files.isExecutable(CHROMIUM));
     Path profile = Files.createTempDirectory(root, "chromium");
-    Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--user-data-dir=" + profile, "--enable-logging=stderr", "--v=0", "--dump-dom",
-        report.file().toUri().toString())
-        .redirectError(root.resolve("chromium.log").toFile()).start();
+    Process chromium =
+        new ProcessBuilder(
+                CHROMIUM.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--enable-logging=stderr",
+                "--v=0",
+                "--dump-dom",
+                report.file().toUri().toString())
+            .redirectError(root.resolve("chromium.log").toFile())
+            .start();
     String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(count(dom, "<svg")).isEqualTo(expectedPlots());
@@ -92,10 +114,10 @@ class ReportTest {
   }
 
   /**
-   * A sweep trained with the proxy recipe where two models blew up, a proxy check of 6 models
-   * whose longer errors keep the proxy's order, and a sweep trained with the paper's recipe: the
-   * report flags the blow-ups by name, warns that the recipes differ, judges the proxy, and sets
-   * the progression step against the paper's claim.
+   * A sweep trained with the proxy recipe where two models blew up, a proxy check of 6 models whose
+   * longer errors keep the proxy's order, and a sweep trained with the paper's recipe: the report
+   * flags the blow-ups by name, warns that the recipes differ, judges the proxy, and sets the
+   * progression step against the paper's claim.
    */
   @Test
   void reportFlagsBlowUpsMixedRecipesAndShowsTheProxyCheck(@TempDir Path root) throws Exception {
@@ -105,12 +127,14 @@ class ReportTest {
     for (int i = 0; i < 9; i++) {
       String id = String.format("SpaceA_s%04d", i);
       Path file = a.resolve("models").resolve(id).resolve("result.json");
-      ObjectNode r = (ObjectNode) json.readTree(
-          file.toFile());
+      ObjectNode r = (ObjectNode) json.readTree(file.toFile());
       r.put("recipe", "proxy");
       r.putArray("curve");
       r.putObject("options").put("epochs", 2);
-      r.putObject("lossTrace").put("start", 2.30).put("peak", i == 2 || i == 5 ? 8.4 : 2.35).put("peakStep", 3);
+      r.putObject("lossTrace")
+          .put("start", 2.30)
+          .put("peak", i == 2 || i == 5 ? 8.4 : 2.35)
+          .put("peakStep", 3);
       AtomicFiles.write(file, json.writeValueAsBytes(r));
       if (i < 6) {
         Map<String, Object> longer = new LinkedHashMap<>();
@@ -118,34 +142,54 @@ class ReportTest {
         longer.put("status", "done");
         longer.put("error", r.get("error").asDouble() - 5);
         longer.put("options", Map.of("epochs", 8));
-        AtomicFiles.write(a.resolve("proxy-check/models").resolve(id).resolve("result.json"),
+        AtomicFiles.write(
+            a.resolve("proxy-check/models").resolve(id).resolve("result.json"),
             json.writeValueAsBytes(longer));
       }
     }
     for (int i = 0; i < 9; i++) {
-      Path file = b.resolve("models").resolve(String.format("SpaceB_s%04d", i)).resolve("result.json");
-      ObjectNode r = (ObjectNode) json.readTree(
-          file.toFile());
+      Path file =
+          b.resolve("models").resolve(String.format("SpaceB_s%04d", i)).resolve("result.json");
+      ObjectNode r = (ObjectNode) json.readTree(file.toFile());
       r.putArray("curve"); // no recipe recorded: trained before recipes existed, with the paper's
       AtomicFiles.write(file, json.writeValueAsBytes(r));
     }
-    ReportBuilder.Report report = ReportBuilder.build(List.of(a, b), root.resolve("report.html"),
-        List.of(new ProgressionStep("SpaceB", "SpaceA",
-            ProgressionStep.Expectation.BETTER, "A is better")));
+    ReportBuilder.Report report =
+        ReportBuilder.build(
+            List.of(a, b),
+            root.resolve("report.html"),
+            List.of(
+                new ProgressionStep(
+                    "SpaceB", "SpaceA", ProgressionStep.Expectation.BETTER, "A is better")));
     String html = Files.readString(report.file());
-    assertThat(report.summary().get(0)).startsWith("SpaceB -> SpaceA: the paper finds A is better; measured median"
-        + " SpaceB minus SpaceA +8.00 points").endsWith(": agrees");
+    assertThat(report.summary().get(0))
+        .startsWith(
+            "SpaceB -> SpaceA: the paper finds A is better; measured median"
+                + " SpaceB minus SpaceA +8.00 points")
+        .endsWith(": agrees");
     assertThat(report.steps()).hasSize(1);
-    assertThat(report.summary()).contains("SpaceA: 2 of 10 models blew up early in training (loss above 2x its first"
-        + " step's): SpaceA_s0002 (14.00%), SpaceA_s0005 (15.00%); a blown-up model's error may reflect the training"
-        + " recipe more than its architecture");
-    assertThat(report.summary()).anyMatch(l -> l.startsWith("The sweeps were trained with different recipes (SpaceA:"
-        + " proxy; SpaceB: paper)"));
-    assertThat(html).contains("SpaceA_s0002 (14.00%), SpaceA_s0005 (15.00%).").contains("Can the proxy be trusted?")
-        .contains("The proxy can be trusted to rank this space").contains("1.00 [1.00, 1.00]")
+    assertThat(report.summary())
+        .contains(
+            "SpaceA: 2 of 10 models blew up early in training (loss above 2x its first step's):"
+                + " SpaceA_s0002 (14.00%), SpaceA_s0005 (15.00%); a blown-up model's error may"
+                + " reflect the training recipe more than its architecture");
+    assertThat(report.summary())
+        .anyMatch(
+            l ->
+                l.startsWith(
+                    "The sweeps were trained with different recipes (SpaceA:"
+                        + " proxy; SpaceB: paper)"));
+    assertThat(html)
+        .contains("SpaceA_s0002 (14.00%), SpaceA_s0005 (15.00%).")
+        .contains("Can the proxy be trusted?")
+        .contains("The proxy can be trusted to rank this space")
+        .contains("1.00 [1.00, 1.00]")
         .contains("The paper's progression, step by step");
-    assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: The proxy can be trusted")
-        && l.contains("6 models, 2-epoch proxy against 8 epochs"));
+    assertThat(report.summary())
+        .anyMatch(
+            l ->
+                l.startsWith("SpaceA: The proxy can be trusted")
+                    && l.contains("6 models, 2-epoch proxy against 8 epochs"));
   }
 
   /** 3 overall + per sweep: 4 complexity scatters, parameter scatters, complexity, widths. */

@@ -35,8 +35,10 @@ class RunFilesTest {
     assertThat(r.finalError()).isEqualTo(89.0625);
     assertThat(r.bestEpoch()).isEqualTo(1);
     assertThat(r.epochs()).isEqualTo(1);
-    assertThat(r.curve()).containsExactly(new EpochStats(1, 2.299781918525696, 87.5, 89.0625, 42.1875,
-        0.0073223304703363135, 2.858499889));
+    assertThat(r.curve())
+        .containsExactly(
+            new EpochStats(
+                1, 2.299781918525696, 87.5, 89.0625, 42.1875, 0.0073223304703363135, 2.858499889));
     assertThat(r.trainSeconds()).isEqualTo(2.639610477);
     assertThat(r.imagesPerSecond()).isEqualTo(96.98400662924782);
     assertThat(List.of(r.flops(), r.params(), r.acts())).containsExactly(928_586L, 7_162L, 45_482L);
@@ -88,26 +90,33 @@ class RunFilesTest {
     assertThat(s.lossTrace()).isEqualTo(new LossTrace(2.2970876693725586, 2.30240535736084, 4));
   }
 
-  /** Every field keeps its name and value: what is read and written again is the file it came from. */
+  /**
+   * Every field keeps its name and value: what is read and written again is the file it came from.
+   */
   @Test
   void writingWhatWasReadGivesTheSameFile() throws Exception {
     for (String name : List.of("done-result.json", "failed-result.json")) {
       Path copy = dir.resolve(name);
       RunFileWriter.write(copy, RunFileReader.result(example(name)));
-      assertThat(PLAIN.readTree(copy.toFile())).as(name).isEqualTo(PLAIN.readTree(example(name).toFile()));
+      assertThat(PLAIN.readTree(copy.toFile()))
+          .as(name)
+          .isEqualTo(PLAIN.readTree(example(name).toFile()));
     }
     Path state = dir.resolve("state.json");
     RunFileWriter.write(state, RunFileReader.state(example("state.json")));
-    assertThat(PLAIN.readTree(state.toFile())).isEqualTo(PLAIN.readTree(example("state.json").toFile()));
+    assertThat(PLAIN.readTree(state.toFile()))
+        .isEqualTo(PLAIN.readTree(example("state.json").toFile()));
     assertThat(dir.resolve("state.json.tmp")).doesNotExist();
   }
 
   @Test
   void aFailureHasTheSameShapeFromEveryWriter() throws Exception {
     Path file = dir.resolve("result.json");
-    RunFileWriter.write(file, ModelResult.failure("M_s0001", "worker exited with code 137", 10, 20, 30, null));
+    RunFileWriter.write(
+        file, ModelResult.failure("M_s0001", "worker exited with code 137", 10, 20, 30, null));
     JsonNode written = PLAIN.readTree(file.toFile());
-    assertThat(written.fieldNames()).toIterable()
+    assertThat(written.fieldNames())
+        .toIterable()
         .containsExactly("id", "status", "error", "flops", "params", "acts", "message");
     assertThat(written.get("status").asText()).isEqualTo("failed");
     assertThat(written.get("error").asDouble()).isEqualTo(100.0);
@@ -129,18 +138,22 @@ class RunFilesTest {
     state.remove("checkpoint");
     Path stateFile = dir.resolve("state.json");
     Files.writeString(stateFile, state.toString());
-    assertThatThrownBy(() -> RunFileReader.state(stateFile)).isInstanceOf(RunFileException.class)
+    assertThatThrownBy(() -> RunFileReader.state(stateFile))
+        .isInstanceOf(RunFileException.class)
         .hasMessageContaining(stateFile + " lacks 'checkpoint'");
 
     ObjectNode result = (ObjectNode) PLAIN.readTree(example("done-result.json").toFile());
     result.put("status", "finished");
     Path resultFile = dir.resolve("result.json");
     Files.writeString(resultFile, result.toString());
-    assertThatThrownBy(() -> RunFileReader.result(resultFile)).isInstanceOf(RunFileException.class)
-        .hasMessageContaining(resultFile.toString()).hasMessageContaining("status must be done, diverged or failed");
+    assertThatThrownBy(() -> RunFileReader.result(resultFile))
+        .isInstanceOf(RunFileException.class)
+        .hasMessageContaining(resultFile.toString())
+        .hasMessageContaining("status must be done, diverged or failed");
 
     assertThatThrownBy(() -> ModelResult.failure("M", " ", 1, 1, 1, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a message");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs a message");
     assertThat(RunFileReader.resultIn(dir.resolve("nothing-here"))).isEmpty();
   }
 }

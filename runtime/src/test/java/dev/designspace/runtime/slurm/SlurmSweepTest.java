@@ -1,6 +1,5 @@
 package dev.designspace.runtime.slurm;
 
-import dev.designspace.runtime.testing.Prerequisite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import dev.designspace.runtime.cli.CliRun;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepModel;
 import dev.designspace.runtime.sweep.TinySpec;
+import dev.designspace.runtime.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlurmSweepTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern SUBMITTED = Pattern.compile("submitted job ([0-9]+): ([0-9]+) models");
+  private static final Pattern SUBMITTED =
+      Pattern.compile("submitted job ([0-9]+): ([0-9]+) models");
 
   @TempDir static Path dir;
   static Path spec;
@@ -44,8 +45,23 @@ class SlurmSweepTest {
   }
 
   private static List<String> sweep(Path out, int count, long seed, String... extra) {
-    List<String> args = new ArrayList<>(List.of("sweep", spec.toString(), "-n", String.valueOf(count), "--seed",
-        String.valueOf(seed), "--batch-size", "32", "--test-limit", "64", "--launcher", "slurm", "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "sweep",
+                spec.toString(),
+                "-n",
+                String.valueOf(count),
+                "--seed",
+                String.valueOf(seed),
+                "--batch-size",
+                "32",
+                "--test-limit",
+                "64",
+                "--launcher",
+                "slurm",
+                "--out",
+                out.toString()));
     args.addAll(List.of(extra));
     return args;
   }
@@ -68,7 +84,9 @@ class SlurmSweepTest {
     boolean holds() throws Exception;
   }
 
-  /** Polls {@code condition} (a file or the queue: nothing to be notified by) for up to 4 minutes. */
+  /**
+   * Polls {@code condition} (a file or the queue: nothing to be notified by) for up to 4 minutes.
+   */
   private static void awaitUntil(Condition condition, String what) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
     while (!condition.holds()) {
@@ -77,17 +95,34 @@ class SlurmSweepTest {
     }
   }
 
-  private static final Set<String> FINAL_STATES = Set.of("COMPLETED", "FAILED", "CANCELLED", "TIMEOUT", "OUT_OF_MEMORY",
-      "NODE_FAIL", "PREEMPTED", "BOOT_FAIL", "DEADLINE");
+  private static final Set<String> FINAL_STATES =
+      Set.of(
+          "COMPLETED",
+          "FAILED",
+          "CANCELLED",
+          "TIMEOUT",
+          "OUT_OF_MEMORY",
+          "NODE_FAIL",
+          "PREEMPTED",
+          "BOOT_FAIL",
+          "DEADLINE");
 
-  /** Whether every task of the job is in a final state, as the controller sees it (squeue can blink during a requeue). */
+  /**
+   * Whether every task of the job is in a final state, as the controller sees it (squeue can blink
+   * during a requeue).
+   */
   private static boolean ended(String jobId) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("scontrol", "-o", "show", "job", jobId).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    Process p =
+        new ProcessBuilder("scontrol", "-o", "show", "job", jobId)
+            .redirectErrorStream(true)
+            .start();
+    String out =
+        new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       return out.contains("Invalid job id"); // purged from the controller: long over
     }
-    List<String> states = Pattern.compile("JobState=(\\S+)").matcher(out).results().map(r -> r.group(1)).toList();
+    List<String> states =
+        Pattern.compile("JobState=(\\S+)").matcher(out).results().map(r -> r.group(1)).toList();
     return !states.isEmpty() && FINAL_STATES.containsAll(states);
   }
 
@@ -105,20 +140,24 @@ class SlurmSweepTest {
   @Test
   void aSweepRunsAsAnArrayJobAndRetriesOnlyItsFailedModel() throws Exception {
     Path out = dir.resolve("sweep");
-    // one model is made to fail: its run directory claims another model, so train refuses to resume it
+    // one model is made to fail: its run directory claims another model, so train refuses to resume
+    // it
     SweepModel broken = SweepDirectory.prepare(spec, 4, 11, out).models().get(2);
     Path brokenRun = Files.createDirectories(out.resolve("models").resolve(broken.id()));
     Files.writeString(brokenRun.resolve("model.json"), "{\"class\" : \"not.this.Model\"}");
 
-    List<String> args = sweep(out, 4, 11, "--epochs", "1", "--dataset", "synthetic:256", "--max-parallel", "2");
+    List<String> args =
+        sweep(out, 4, 11, "--epochs", "1", "--dataset", "synthetic:256", "--max-parallel", "2");
     String job = submit(args, 4);
     // submitted again at once: every model has a task in the queue (or, if quick, a result)
     CliRun queuedAgain = CliRun.of(args);
     assertThat(queuedAgain.exitCode()).as(queuedAgain.err()).isZero();
-    Matcher skipped = Pattern.compile("nothing to submit: ([0-9]) with a result, ([0-9]) already queued")
-        .matcher(queuedAgain.out());
+    Matcher skipped =
+        Pattern.compile("nothing to submit: ([0-9]) with a result, ([0-9]) already queued")
+            .matcher(queuedAgain.out());
     assertThat(skipped.find()).as(queuedAgain.out()).isTrue();
-    assertThat(Integer.parseInt(skipped.group(1)) + Integer.parseInt(skipped.group(2))).isEqualTo(4);
+    assertThat(Integer.parseInt(skipped.group(1)) + Integer.parseInt(skipped.group(2)))
+        .isEqualTo(4);
     // and local workers may not join in
     List<String> local = new ArrayList<>(args.subList(0, args.indexOf("--launcher")));
     local.addAll(List.of("--out", out.toString(), "--epochs", "1", "--dataset", "synthetic:256"));
@@ -134,9 +173,13 @@ class SlurmSweepTest {
     assertThat(collected.get("failed").asInt()).isEqualTo(1);
     assertThat(Files.readAllLines(out.resolve("sweep.csv"))).hasSize(5);
     assertThat(out.resolve("slurm/logs/task-0.log")).exists();
-    assertThat(Files.readString(out.resolve("slurm/sweep.sbatch"))).contains("#SBATCH --array=0-3%2");
+    assertThat(Files.readString(out.resolve("slurm/sweep.sbatch")))
+        .contains("#SBATCH --array=0-3%2");
 
-    CliRun report = CliRun.of(List.of("report", out.toString(), "--out", dir.resolve("report/index.html").toString()));
+    CliRun report =
+        CliRun.of(
+            List.of(
+                "report", out.toString(), "--out", dir.resolve("report/index.html").toString()));
     assertThat(report.exitCode()).as(report.err()).isZero();
     assertThat(report.out()).contains("TinySlurm: 4 models (3 done)");
     assertThat(Files.readAllLines(dir.resolve("report/models.csv"))).hasSize(5);
@@ -156,8 +199,12 @@ class SlurmSweepTest {
     assertThat(jobs.get(1).get("jobId").asText()).isEqualTo(retryJob);
     assertThat(jobs.get(1).get("array").asText()).isEqualTo(broken.position() + "%2");
     awaitEnd(retryJob);
-    assertThat(status(out)).contains("4 models: done 4, failed 0, diverged 0, running 0, pending 0");
-    assertThat(JSON.readTree(brokenRun.resolve("previous-result-1.json").toFile()).get("status").asText())
+    assertThat(status(out))
+        .contains("4 models: done 4, failed 0, diverged 0, running 0, pending 0");
+    assertThat(
+            JSON.readTree(brokenRun.resolve("previous-result-1.json").toFile())
+                .get("status")
+                .asText())
         .isEqualTo("failed");
   }
 
@@ -172,8 +219,11 @@ class SlurmSweepTest {
     awaitEnd(job);
     int checkpointed = epochsDone(run);
     assertThat(checkpointed).isBetween(1, 5);
-    assertThat(run.resolve("result.json")).as("a cancelled task is not a failed model").doesNotExist();
-    assertThat(status(out)).contains("done 0, failed 0, diverged 0, running 0, pending 0, not queued 1");
+    assertThat(run.resolve("result.json"))
+        .as("a cancelled task is not a failed model")
+        .doesNotExist();
+    assertThat(status(out))
+        .contains("done 0, failed 0, diverged 0, running 0, pending 0, not queued 1");
 
     String resumed = submit(args, 1);
     awaitEnd(resumed);
@@ -187,17 +237,25 @@ class SlurmSweepTest {
     Path run = awaitFirstCheckpoint(out, job);
     // what preemption does: Slurm stops the task and queues it again
     scontrol("requeue", job + "_0");
-    awaitUntil(() -> SlurmCommands.squeue().orElseThrow().stream()
-        .anyMatch(t -> t.jobId().equals(job) && t.state().equals("PENDING")), "the requeued task shows as pending");
-    // Slurm holds a requeued task back about 2 minutes; 5 s is enough for the node to forget the old
+    awaitUntil(
+        () ->
+            SlurmCommands.squeue().orElseThrow().stream()
+                .anyMatch(t -> t.jobId().equals(job) && t.state().equals("PENDING")),
+        "the requeued task shows as pending");
+    // Slurm holds a requeued task back about 2 minutes; 5 s is enough for the node to forget the
+    // old
     // run's credential (a restart within the same second is refused as "Job credential revoked")
     scontrol("update", "JobId=" + job + "_0", "StartTime=now+5");
     awaitEnd(job);
     assertResumedAndDone(run, 4);
-    assertThat(Files.readString(out.resolve("slurm/logs/task-0.log"))).contains("(job " + job + ", restart 1, on ");
+    assertThat(Files.readString(out.resolve("slurm/logs/task-0.log")))
+        .contains("(job " + job + ", restart 1, on ");
   }
 
-  /** The run finished all its epochs after resuming from a checkpoint: the epochs before it were trained once. */
+  /**
+   * The run finished all its epochs after resuming from a checkpoint: the epochs before it were
+   * trained once.
+   */
   private static void assertResumedAndDone(Path run, int epochs) throws IOException {
     JsonNode result = JSON.readTree(run.resolve("result.json").toFile());
     assertThat(result.get("status").asText()).isEqualTo("done");
@@ -214,14 +272,18 @@ class SlurmSweepTest {
     assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
   }
 
-  /** Polls until the sweep's only model has its first checkpoint, while its task is still queued. */
+  /**
+   * Polls until the sweep's only model has its first checkpoint, while its task is still queued.
+   */
   private static Path awaitFirstCheckpoint(Path out, String job) throws Exception {
     SweepModel model = SweepDirectory.open(out).models().get(0);
     Path run = out.resolve("models").resolve(model.id());
-    awaitUntil(() -> {
-      assertThat(queued(job)).as("the task ended before its first checkpoint").isTrue();
-      return epochsDone(run) >= 1;
-    }, "the first checkpoint of " + model.id());
+    awaitUntil(
+        () -> {
+          assertThat(queued(job)).as("the task ended before its first checkpoint").isTrue();
+          return epochsDone(run) >= 1;
+        },
+        "the first checkpoint of " + model.id());
     return run;
   }
 
@@ -230,7 +292,9 @@ class SlurmSweepTest {
     if (!Files.isRegularFile(state)) {
       return 0;
     }
-    return Optional.ofNullable(JSON.readTree(state.toFile()).get("epochsDone")).map(JsonNode::asInt).orElse(0);
+    return Optional.ofNullable(JSON.readTree(state.toFile()).get("epochsDone"))
+        .map(JsonNode::asInt)
+        .orElse(0);
   }
 
   /** The epoch the run resumed after, from its log. */

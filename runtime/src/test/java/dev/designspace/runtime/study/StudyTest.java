@@ -18,24 +18,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A study of two tiny synthetic spaces end to end, with the proxy check, and resumed. */
 class StudyTest {
-  private static final List<String> TRAIN = List.of("--epochs", "1", "--dataset", "synthetic:256", "--batch-size", "32",
-      "--test-limit", "64");
+  private static final List<String> TRAIN =
+      List.of(
+          "--epochs",
+          "1",
+          "--dataset",
+          "synthetic:256",
+          "--batch-size",
+          "32",
+          "--test-limit",
+          "64");
 
   @Test
   void studyRunsEverySpaceChecksTheProxyAndResumes(@TempDir Path dir) throws Exception {
     Path first = TinySpec.write(dir, "TinyFirst");
     Path last = TinySpec.write(dir, "TinyLast");
-    StudyRequest request = new StudyRequest(List.of(first, last), 3, 1, dir.resolve("study"), 2, 1, TRAIN, 3, 2);
+    StudyRequest request =
+        new StudyRequest(List.of(first, last), 3, 1, dir.resolve("study"), 2, 1, TRAIN, 3, 2);
     StudyResult result = Study.run(request, SweepListener.NONE);
 
-    assertThat(result.sweeps()).containsExactly(dir.resolve("study/tinyfirst"), dir.resolve("study/tinylast"));
+    assertThat(result.sweeps())
+        .containsExactly(dir.resolve("study/tinyfirst"), dir.resolve("study/tinylast"));
     assertThat(result.report()).isEqualTo(dir.resolve("study/report.html"));
     String html = Files.readString(result.report());
-    assertThat(html).contains("The paper's progression, step by step").contains("Can the proxy be trusted?");
-    // two spaces that are not the paper's six: the step "loses nothing", and last against first "better"
-    assertThat(result.steps()).extracting(o -> o.step().expected())
+    assertThat(html)
+        .contains("The paper's progression, step by step")
+        .contains("Can the proxy be trusted?");
+    // two spaces that are not the paper's six: the step "loses nothing", and last against first
+    // "better"
+    assertThat(result.steps())
+        .extracting(o -> o.step().expected())
         .containsExactly(ProgressionStep.Expectation.NO_WORSE, ProgressionStep.Expectation.BETTER);
-    assertThat(result.summary().get(0)).startsWith("TinyFirst -> TinyLast: the paper finds the restriction loses nothing");
+    assertThat(result.summary().get(0))
+        .startsWith("TinyFirst -> TinyLast: the paper finds the restriction loses nothing");
     ObjectMapper json = new ObjectMapper();
     for (Path sweep : result.sweeps()) {
       JsonNode check = json.readTree(sweep.resolve(ProxyCheck.JSON_FILE).toFile());
@@ -44,8 +59,13 @@ class StudyTest {
       assertThat(check.get("pairs")).hasSize(3);
       assertThat(check.get("verdict").asText()).isEqualTo("too-few-models");
       for (JsonNode pair : check.get("pairs")) {
-        JsonNode longer = json.readTree(sweep.resolve("proxy-check/models").resolve(pair.get("id").asText())
-            .resolve("result.json").toFile());
+        JsonNode longer =
+            json.readTree(
+                sweep
+                    .resolve("proxy-check/models")
+                    .resolve(pair.get("id").asText())
+                    .resolve("result.json")
+                    .toFile());
         assertThat(longer.get("epochs").asInt()).isEqualTo(2);
         assertThat(longer.get("error").asDouble()).isEqualTo(pair.get("longError").asDouble());
       }
@@ -53,29 +73,62 @@ class StudyTest {
 
     // rerun: every model and every check has its result, nothing trains again
     AtomicInteger started = new AtomicInteger();
-    Study.run(request, new SweepListener() {
-      @Override
-      public void started(String modelId, int running, int pending) {
-        started.incrementAndGet();
-      }
-    });
+    Study.run(
+        request,
+        new SweepListener() {
+          @Override
+          public void started(String modelId, int running, int pending) {
+            started.incrementAndGet();
+          }
+        });
     assertThat(started.get()).isZero();
   }
 
   @Test
   void paperStepsNameTheFiguresAndExpectations() {
     List<ProgressionStep> steps = Study.steps(List.of("XA", "XB", "XC", "XD", "XE", "RegNetX"));
-    assertThat(steps).extracting(s -> s.from() + ">" + s.to() + ":" + s.expected()).containsExactly(
-        "XA>XB:NO_WORSE", "XB>XC:NO_WORSE", "XC>XD:BETTER", "XD>XE:BETTER", "XE>RegNetX:NO_WORSE", "XA>RegNetX:BETTER");
+    assertThat(steps)
+        .extracting(s -> s.from() + ">" + s.to() + ":" + s.expected())
+        .containsExactly(
+            "XA>XB:NO_WORSE",
+            "XB>XC:NO_WORSE",
+            "XC>XD:BETTER",
+            "XD>XE:BETTER",
+            "XE>RegNetX:NO_WORSE",
+            "XA>RegNetX:BETTER");
   }
 
   @Test
   void badRequestsAreRefused(@TempDir Path dir) {
-    assertThatThrownBy(() -> new StudyRequest(List.of(dir.resolve("a.yaml")), 3, 0, dir, 1, 1, TRAIN, 0, 4))
+    assertThatThrownBy(
+            () -> new StudyRequest(List.of(dir.resolve("a.yaml")), 3, 0, dir, 1, 1, TRAIN, 0, 4))
         .hasMessageContaining("at least 2 design spaces");
-    assertThatThrownBy(() -> new StudyRequest(List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")), 3, 0, dir, 1, 1,
-        TRAIN, 4, 4)).hasMessage("--check-proxy must be between 0 and the 3 models per space, got 4");
-    assertThatThrownBy(() -> new StudyRequest(List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")), 3, 0, dir, 1, 1,
-        TRAIN, 2, 1)).hasMessage("the proxy check trains longer than the sweeps: --check-epochs must exceed 1, got 1");
+    assertThatThrownBy(
+            () ->
+                new StudyRequest(
+                    List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")),
+                    3,
+                    0,
+                    dir,
+                    1,
+                    1,
+                    TRAIN,
+                    4,
+                    4))
+        .hasMessage("--check-proxy must be between 0 and the 3 models per space, got 4");
+    assertThatThrownBy(
+            () ->
+                new StudyRequest(
+                    List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")),
+                    3,
+                    0,
+                    dir,
+                    1,
+                    1,
+                    TRAIN,
+                    2,
+                    1))
+        .hasMessage(
+            "the proxy check trains longer than the sweeps: --check-epochs must exceed 1, got 1");
   }
 }

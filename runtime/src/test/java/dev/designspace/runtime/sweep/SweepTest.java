@@ -31,8 +31,17 @@ class SweepTest {
   }
 
   private static List<String> trainArgs(String... extra) {
-    List<String> args = new ArrayList<>(List.of("--epochs", "1", "--dataset", "synthetic:256", "--batch-size", "32",
-        "--test-limit", "64"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--epochs",
+                "1",
+                "--dataset",
+                "synthetic:256",
+                "--batch-size",
+                "32",
+                "--test-limit",
+                "64"));
     args.addAll(List.of(extra));
     return args;
   }
@@ -43,19 +52,37 @@ class SweepTest {
     SweepRequest request = new SweepRequest(spec, 4, 3, out, 1, 1, trainArgs(), false);
     // the sweep in its own process, stopped as soon as its first model has a result
     List<String> command = new ArrayList<>(LocalSweep.workerCommand());
-    command.addAll(List.of("sweep", spec.toString(), "-n", "4", "--seed", "3", "--workers", "1", "--out", out.toString()));
+    command.addAll(
+        List.of(
+            "sweep",
+            spec.toString(),
+            "-n",
+            "4",
+            "--seed",
+            "3",
+            "--workers",
+            "1",
+            "--out",
+            out.toString()));
     command.addAll(trainArgs());
-    Process sweep = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("killed-sweep.log").toFile()).start();
+    Process sweep =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("killed-sweep.log").toFile())
+            .start();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (countResults(out) < 1 && sweep.isAlive() && Instant.now().isBefore(deadline)) {
       try {
-        sweep.onExit().get(200, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes early if the sweep ends
+        sweep
+            .onExit()
+            .get(200, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes early if the sweep ends
       } catch (java.util.concurrent.TimeoutException stillRunning) {
         // poll the result files again
       }
     }
-    assertThat(sweep.isAlive()).as("the sweep should still be running after its first model").isTrue();
+    assertThat(sweep.isAlive())
+        .as("the sweep should still be running after its first model")
+        .isTrue();
     sweep.destroy(); // SIGTERM: the sweep stops its worker
     sweep.onExit().get();
     int before = countResults(out);
@@ -92,15 +119,20 @@ class SweepTest {
   @Test
   void divergedAndFailedModelsAreRecordedAndTheSweepCompletes() throws Exception {
     Path out = dir.resolve("diverged");
-    SweepResult result = LocalSweep.run(new SweepRequest(spec, 2, 5, out, 2, 1, trainArgs("--lr", "1e6",
-        "--warmup-epochs", "0"), false), SweepListener.NONE);
+    SweepResult result =
+        LocalSweep.run(
+            new SweepRequest(
+                spec, 2, 5, out, 2, 1, trainArgs("--lr", "1e6", "--warmup-epochs", "0"), false),
+            SweepListener.NONE);
     assertThat(result.results()).hasSize(2);
     assertThat(result.diverged()).isEqualTo(2);
     assertThat(result.results()).allMatch(r -> r.status() == RunStatus.DIVERGED);
 
     Path failing = dir.resolve("failing");
-    SweepResult failed = LocalSweep.run(new SweepRequest(spec, 1, 5, failing, 1, 1, trainArgs("--batch-size", "100000"), false),
-        SweepListener.NONE);
+    SweepResult failed =
+        LocalSweep.run(
+            new SweepRequest(spec, 1, 5, failing, 1, 1, trainArgs("--batch-size", "100000"), false),
+            SweepListener.NONE);
     assertThat(failed.failed()).isEqualTo(1);
     assertThat(failed.results().get(0).message()).contains("worker exited with code 2");
   }

@@ -14,20 +14,23 @@ class PrerequisiteTest {
   @Test
   void presentRunsWhetherRequiredOrNot() {
     assertThatCode(() -> TOOL.check(true, Map.of())).doesNotThrowAnyException();
-    assertThatCode(() -> TOOL.check(true, Map.of("DESIGNSPACE_REQUIRE_TOOL", "1"))).doesNotThrowAnyException();
+    assertThatCode(() -> TOOL.check(true, Map.of("DESIGNSPACE_REQUIRE_TOOL", "1")))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void missingSkipsUnlessRequired() {
     assertThatThrownBy(() -> TOOL.check(false, Map.of("OTHER", "1")))
-        .isInstanceOf(TestAbortedException.class).hasMessage("needs a tool");
+        .isInstanceOf(TestAbortedException.class)
+        .hasMessage("needs a tool");
   }
 
   @Test
   void missingFailsWhereRequired() {
     assertThatThrownBy(() -> TOOL.check(false, Map.of("DESIGNSPACE_REQUIRE_TOOL", "1")))
         .isInstanceOf(AssertionError.class)
-        .hasMessage("needs a tool, and DESIGNSPACE_REQUIRE_TOOL is set, so its absence is a failure");
+        .hasMessage(
+            "needs a tool, and DESIGNSPACE_REQUIRE_TOOL is set, so its absence is a failure");
   }
 
   @Test

@@ -2,12 +2,12 @@ package dev.designspace.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.designspace.runtime.nn.LayerOutput;
-import dev.designspace.runtime.nn.Layers;
 import dev.designspace.model.Activation;
 import dev.designspace.model.BlockType;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.model.StemType;
+import dev.designspace.runtime.nn.LayerOutput;
+import dev.designspace.runtime.nn.Layers;
 import dev.designspace.runtime.nn.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,18 +26,17 @@ import org.tensorflow.types.TInt32;
 
 /**
  * Accuracy of the training graph's loss gradients (the {@code optimizer/Identity*} tensors the
- * update consumes) against an independent double-precision reference: the same small network
- * (cifar stem, one strided X block with a grouped 3x3 conv and a projection shortcut, head)
- * written out here in plain Java {@code double} arithmetic, differentiated by central finite
- * differences. SiLU instead of ReLU keeps the loss smooth, so the reference is exact to ~1e-9 and
- * the comparison measures the float32 arithmetic alone (see docs/numerics.md: with ReLU a
- * gradient is discontinuous in the activations and any rounding difference moves it).
+ * update consumes) against an independent double-precision reference: the same small network (cifar
+ * stem, one strided X block with a grouped 3x3 conv and a projection shortcut, head) written out
+ * here in plain Java {@code double} arithmetic, differentiated by central finite differences. SiLU
+ * instead of ReLU keeps the loss smooth, so the reference is exact to ~1e-9 and the comparison
+ * measures the float32 arithmetic alone (see docs/numerics.md: with ReLU a gradient is
+ * discontinuous in the activations and any rounding difference moves it).
  *
- * <p>Error of a variable: max |g - g_ref| / max |g_ref| over its elements (an evenly spread 64
- * of the larger ones). Measured on this
- * machine's oneDNN build: median ~4e-7, max ~1e-6. The bounds (1e-5, 1e-4) leave 20x and more
- * for other CPUs and summation orders, and fail on errors like bfloat16 arithmetic (~1e-2) or a
- * gradient taken from a different op or variable.
+ * <p>Error of a variable: max |g - g_ref| / max |g_ref| over its elements (an evenly spread 64 of
+ * the larger ones). Measured on this machine's oneDNN build: median ~4e-7, max ~1e-6. The bounds
+ * (1e-5, 1e-4) leave 20x and more for other CPUs and summation orders, and fail on errors like
+ * bfloat16 arithmetic (~1e-2) or a gradient taken from a different op or variable.
  */
 class GradientAccuracyTest {
   private static final int BATCH = 8;
@@ -51,22 +50,31 @@ class GradientAccuracyTest {
 
   @Test
   void trainingGraphGradientsMatchDoublePrecision() {
-    ModelInfo info = ModelInfo.builder("GradAccuracy").designSpace("test").spec("test").input(SIZE, 1)
-        .classes(CLASSES).stem(StemType.CIFAR, STEM).block(BlockType.X).activation(Activation.SILU).stage(1, WIDTH, 2, 1.0, WIDTH / GROUPS)
-        .build();
-    Network network = new Network() {
-      @Override
-      public ModelInfo info() {
-        return info;
-      }
+    ModelInfo info =
+        ModelInfo.builder("GradAccuracy")
+            .designSpace("test")
+            .spec("test")
+            .input(SIZE, 1)
+            .classes(CLASSES)
+            .stem(StemType.CIFAR, STEM)
+            .block(BlockType.X)
+            .activation(Activation.SILU)
+            .stage(1, WIDTH, 2, 1.0, WIDTH / GROUPS)
+            .build();
+    Network network =
+        new Network() {
+          @Override
+          public ModelInfo info() {
+            return info;
+          }
 
-      @Override
-      public LayerOutput build(Layers layers, LayerOutput images) {
-        LayerOutput x = layers.cifarStem(images, STEM);
-        x = layers.bottleneckBlock("stage1/block1", x, WIDTH, 2, WIDTH, GROUPS, 0);
-        return layers.head(x, 0, CLASSES);
-      }
-    };
+          @Override
+          public LayerOutput build(Layers layers, LayerOutput images) {
+            LayerOutput x = layers.cifarStem(images, STEM);
+            x = layers.bottleneckBlock("stage1/block1", x, WIDTH, 2, WIDTH, GROUPS, 0);
+            return layers.head(x, 0, CLASSES);
+          }
+        };
     Random random = new Random(7);
     float[] pixels = new float[BATCH * SIZE * SIZE];
     for (int i = 0; i < pixels.length; i++) {
@@ -83,9 +91,10 @@ class GradientAccuracyTest {
     float tfLoss;
     // mean 0, std 1: the graph's normalisation is exact and the reference sees the same inputs
     try (TrainingGraph g = new TrainingGraph(network, new float[] {0f}, new float[] {1f}, options);
-         Session session = new Session(g.graph, Trainer.sessionConfig(options));
-         TFloat32 x = TFloat32.tensorOf(Shape.of(BATCH, SIZE, SIZE, 1), DataBuffers.of(pixels, true, false));
-         TInt32 y = TInt32.tensorOf(Shape.of(BATCH), DataBuffers.of(labels, true, false))) {
+        Session session = new Session(g.graph, Trainer.sessionConfig(options));
+        TFloat32 x =
+            TFloat32.tensorOf(Shape.of(BATCH, SIZE, SIZE, 1), DataBuffers.of(pixels, true, false));
+        TInt32 y = TInt32.tensorOf(Shape.of(BATCH), DataBuffers.of(labels, true, false))) {
       session.initialize();
       Session.Runner runner = session.runner().feed(g.images, x).feed(g.labels, y).fetch(g.loss);
       g.gradients.forEach(runner::fetch);
@@ -95,7 +104,8 @@ class GradientAccuracyTest {
           grads.put(g.trainableNames.get(i), values((TFloat32) r.get(i + 1)));
         }
       }
-      // read through identity: fetching a ref variable's own output crashes in the tensor's destructor
+      // read through identity: fetching a ref variable's own output crashes in the tensor's
+      // destructor
       org.tensorflow.op.Ops tf = org.tensorflow.op.Ops.create(g.graph).withSubScope("read");
       Session.Runner read = session.runner();
       g.trainableNames.forEach(n -> read.fetch(tf.identity(g.layers.variables().all().get(n))));
@@ -106,16 +116,31 @@ class GradientAccuracyTest {
         }
       }
     }
-    assertThat(params.keySet()).containsExactly("stem/conv/kernel", "stem/bn/gamma", "stem/bn/beta",
-        "stage1/block1/proj/conv/kernel", "stage1/block1/proj/bn/gamma", "stage1/block1/proj/bn/beta",
-        "stage1/block1/conv_a/kernel", "stage1/block1/bn_a/gamma", "stage1/block1/bn_a/beta",
-        "stage1/block1/conv_b/kernel", "stage1/block1/bn_b/gamma", "stage1/block1/bn_b/beta",
-        "stage1/block1/conv_c/kernel", "stage1/block1/bn_c/gamma", "stage1/block1/bn_c/beta",
-        "head/fc/kernel", "head/fc/bias");
+    assertThat(params.keySet())
+        .containsExactly(
+            "stem/conv/kernel",
+            "stem/bn/gamma",
+            "stem/bn/beta",
+            "stage1/block1/proj/conv/kernel",
+            "stage1/block1/proj/bn/gamma",
+            "stage1/block1/proj/bn/beta",
+            "stage1/block1/conv_a/kernel",
+            "stage1/block1/bn_a/gamma",
+            "stage1/block1/bn_a/beta",
+            "stage1/block1/conv_b/kernel",
+            "stage1/block1/bn_b/gamma",
+            "stage1/block1/bn_b/beta",
+            "stage1/block1/conv_c/kernel",
+            "stage1/block1/bn_c/gamma",
+            "stage1/block1/bn_c/beta",
+            "head/fc/kernel",
+            "head/fc/bias");
 
     double[] input = toDouble(pixels);
     double refLoss = loss(params, input, labels);
-    assertThat(Math.abs(tfLoss - refLoss)).as("loss %s vs double %s", tfLoss, refLoss).isLessThan(1e-5 * refLoss);
+    assertThat(Math.abs(tfLoss - refLoss))
+        .as("loss %s vs double %s", tfLoss, refLoss)
+        .isLessThan(1e-5 * refLoss);
 
     List<Double> errors = new ArrayList<>();
     StringBuilder report = new StringBuilder();
@@ -141,12 +166,15 @@ class GradientAccuracyTest {
       assertThat(maxRef).as("%s: reference gradient", e.getKey()).isGreaterThan(1e-6);
       double error = maxDiff / maxRef;
       errors.add(error);
-      report.append(String.format(Locale.ROOT, "%n  %-32s %.2e (max |g| %.2e)", e.getKey(), error, maxRef));
+      report.append(
+          String.format(Locale.ROOT, "%n  %-32s %.2e (max |g| %.2e)", e.getKey(), error, maxRef));
     }
     double[] sorted = errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     double median = sorted[sorted.length / 2];
     double max = sorted[sorted.length - 1];
-    String summary = String.format(Locale.ROOT, "gradient error vs double: median %.2e, max %.2e%s", median, max, report);
+    String summary =
+        String.format(
+            Locale.ROOT, "gradient error vs double: median %.2e, max %.2e%s", median, max, report);
     System.out.println(summary);
     assertThat(median).as(summary).isLessThan(1e-5);
     assertThat(max).as(summary).isLessThan(1e-4);
@@ -157,18 +185,41 @@ class GradientAccuracyTest {
   /** Mean softmax cross-entropy of the network on {@code x} (NHWC, 1 channel). */
   private static double loss(Map<String, double[]> p, double[] x, int[] labels) {
     int h = SIZE;
-    double[] a = silu(bn(conv(x, h, 1, p.get("stem/conv/kernel"), 3, STEM, 1, 1), STEM,
-        p.get("stem/bn/gamma"), p.get("stem/bn/beta")));
+    double[] a =
+        silu(
+            bn(
+                conv(x, h, 1, p.get("stem/conv/kernel"), 3, STEM, 1, 1),
+                STEM,
+                p.get("stem/bn/gamma"),
+                p.get("stem/bn/beta")));
     String b = "stage1/block1/";
     int h2 = (h - 1) / 2 + 1;
-    double[] shortcut = bn(conv(a, h, STEM, p.get(b + "proj/conv/kernel"), 1, WIDTH, 2, 1), WIDTH,
-        p.get(b + "proj/bn/gamma"), p.get(b + "proj/bn/beta"));
-    double[] f = silu(bn(conv(a, h, STEM, p.get(b + "conv_a/kernel"), 1, WIDTH, 1, 1), WIDTH,
-        p.get(b + "bn_a/gamma"), p.get(b + "bn_a/beta")));
-    f = silu(bn(conv(f, h, WIDTH, p.get(b + "conv_b/kernel"), 3, WIDTH, 2, GROUPS), WIDTH,
-        p.get(b + "bn_b/gamma"), p.get(b + "bn_b/beta")));
-    f = bn(conv(f, h2, WIDTH, p.get(b + "conv_c/kernel"), 1, WIDTH, 1, 1), WIDTH,
-        p.get(b + "bn_c/gamma"), p.get(b + "bn_c/beta"));
+    double[] shortcut =
+        bn(
+            conv(a, h, STEM, p.get(b + "proj/conv/kernel"), 1, WIDTH, 2, 1),
+            WIDTH,
+            p.get(b + "proj/bn/gamma"),
+            p.get(b + "proj/bn/beta"));
+    double[] f =
+        silu(
+            bn(
+                conv(a, h, STEM, p.get(b + "conv_a/kernel"), 1, WIDTH, 1, 1),
+                WIDTH,
+                p.get(b + "bn_a/gamma"),
+                p.get(b + "bn_a/beta")));
+    f =
+        silu(
+            bn(
+                conv(f, h, WIDTH, p.get(b + "conv_b/kernel"), 3, WIDTH, 2, GROUPS),
+                WIDTH,
+                p.get(b + "bn_b/gamma"),
+                p.get(b + "bn_b/beta")));
+    f =
+        bn(
+            conv(f, h2, WIDTH, p.get(b + "conv_c/kernel"), 1, WIDTH, 1, 1),
+            WIDTH,
+            p.get(b + "bn_c/gamma"),
+            p.get(b + "bn_c/beta"));
     double[] out = new double[f.length];
     for (int i = 0; i < f.length; i++) {
       out[i] = shortcut[i] + f[i];
@@ -200,8 +251,12 @@ class GradientAccuracyTest {
     return total / BATCH;
   }
 
-  /** Square images of side h, NHWC; kernel [k, k, in / groups, out]; symmetric pad (k - 1) / 2, then VALID. */
-  private static double[] conv(double[] x, int h, int in, double[] kernel, int k, int out, int stride, int groups) {
+  /**
+   * Square images of side h, NHWC; kernel [k, k, in / groups, out]; symmetric pad (k - 1) / 2, then
+   * VALID.
+   */
+  private static double[] conv(
+      double[] x, int h, int in, double[] kernel, int k, int out, int stride, int groups) {
     int pad = (k - 1) / 2;
     int ho = (h - 1) / stride + 1;
     int inG = in / groups;
@@ -224,7 +279,9 @@ class GradientAccuracyTest {
                   continue;
                 }
                 for (int ci = 0; ci < inG; ci++) {
-                  sum += x[((n * h + iy) * h + ix) * in + group * inG + ci] * kernel[((ky * k + kx) * inG + ci) * out + o];
+                  sum +=
+                      x[((n * h + iy) * h + ix) * in + group * inG + ci]
+                          * kernel[((ky * k + kx) * inG + ci) * out + o];
                 }
               }
             }

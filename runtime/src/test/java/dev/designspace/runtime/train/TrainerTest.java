@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Batches;
@@ -15,6 +14,7 @@ import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.export.SavedModelExport;
 import dev.designspace.runtime.export.SavedModelPredictor;
 import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,24 +36,35 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
-/** Training, exact resume, divergence and the SavedModel round trip, on a tiny model and small data. */
+/**
+ * Training, exact resume, divergence and the SavedModel round trip, on a tiny model and small data.
+ */
 class TrainerTest {
-  private static final Path SPECS = Path.of(System.getProperty("designspace.root", "..")).resolve("specs");
+  private static final Path SPECS =
+      Path.of(System.getProperty("designspace.root", "..")).resolve("specs");
   static SpecModels.Loaded loaded;
   static Network tiny;
   static Dataset data;
-  static final TrainOptions OPTIONS = TrainOptions.DEFAULTS.withEpochs(2).withBatchSize(64).withThreads(1)
-      .withLimits(1024, 512).withSeed(7);
+  static final TrainOptions OPTIONS =
+      TrainOptions.DEFAULTS
+          .withEpochs(2)
+          .withBatchSize(64)
+          .withThreads(1)
+          .withLimits(1024, 512)
+          .withSeed(7);
 
   @BeforeAll
   static void load() {
-    loaded = SpecModels.load(SPECS.resolve("fmnist-models.yaml"), 1, 0).loaded("Tiny-X").orElseThrow();
+    loaded =
+        SpecModels.load(SPECS.resolve("fmnist-models.yaml"), 1, 0).loaded("Tiny-X").orElseThrow();
     tiny = loaded.network();
     data = Datasets.load("fashion-mnist-subset", 28, 1, 10, line -> {});
   }
 
-  private static TrainResult train(Path dir, TrainOptions options, boolean resume, ProgressListener listener) {
-    return Trainer.train(new TrainRequest(tiny, data, options, new RunDirectory(dir), resume, listener));
+  private static TrainResult train(
+      Path dir, TrainOptions options, boolean resume, ProgressListener listener) {
+    return Trainer.train(
+        new TrainRequest(tiny, data, options, new RunDirectory(dir), resume, listener));
   }
 
   @Test
@@ -63,23 +74,44 @@ class TrainerTest {
     assertThat(r.curve()).hasSize(2);
     assertThat(r.error()).isLessThan(50.0); // chance is 90%
     assertThat(r.curve().get(1).trainLoss()).isLessThan(r.curve().get(0).trainLoss());
-    assertThat(r.error()).isEqualTo(Math.min(r.curve().get(0).testError(), r.curve().get(1).testError()));
+    assertThat(r.error())
+        .isEqualTo(Math.min(r.curve().get(0).testError(), r.curve().get(1).testError()));
     JsonNode result = new RunDirectory(dir).read(RunFiles.RESULT).orElseThrow();
-    for (String key : new String[] {"id", "status", "error", "finalError", "epochs", "curve", "trainSeconds",
-        "imagesPerSecond", "flops", "params", "acts", "config", "recipe", "lossTrace"}) {
+    for (String key :
+        new String[] {
+          "id",
+          "status",
+          "error",
+          "finalError",
+          "epochs",
+          "curve",
+          "trainSeconds",
+          "imagesPerSecond",
+          "flops",
+          "params",
+          "acts",
+          "config",
+          "recipe",
+          "lossTrace"
+        }) {
       assertThat(result.has(key)).as(key).isTrue();
     }
     assertThat(result.get("status").asText()).isEqualTo("done");
     assertThat(result.get("recipe").asText()).isEqualTo("proxy");
     assertThat(result.get("options").get("recipe").asText()).isEqualTo("proxy");
-    // the first step of a fresh 10-class model sits near ln 10; a healthy run never climbs far above it
-    assertThat(result.get("lossTrace").get("start").asDouble()).isCloseTo(Math.log(10), within(0.3));
+    // the first step of a fresh 10-class model sits near ln 10; a healthy run never climbs far
+    // above it
+    assertThat(result.get("lossTrace").get("start").asDouble())
+        .isCloseTo(Math.log(10), within(0.3));
     assertThat(result.get("lossTrace").get("peak").asDouble())
         .isGreaterThanOrEqualTo(result.get("lossTrace").get("start").asDouble())
         .isLessThan(2 * result.get("lossTrace").get("start").asDouble());
-    assertThat(result.get("curve").get(1).get("lr").asDouble()).isLessThan(result.get("curve").get(0).get("lr").asDouble());
+    assertThat(result.get("curve").get(1).get("lr").asDouble())
+        .isLessThan(result.get("curve").get(0).get("lr").asDouble());
     assertThat(result.get("params").asLong()).isEqualTo(tiny.info().params());
-    assertThat(Files.readString(dir.resolve(RunDirectory.LOG))).contains("epoch 2/2").contains("done: best test error");
+    assertThat(Files.readString(dir.resolve(RunDirectory.LOG)))
+        .contains("epoch 2/2")
+        .contains("done: best test error");
     try (Stream<Path> checkpoints = Files.list(dir.resolve(RunDirectory.CHECKPOINTS))) {
       assertThat(checkpoints.map(p -> p.getFileName().toString())).containsExactly("epoch-002");
     }
@@ -91,27 +123,39 @@ class TrainerTest {
     Path whole = dir.resolve("whole");
     Path interrupted = dir.resolve("interrupted");
     TrainResult expected = train(whole, OPTIONS, false, ProgressListener.NONE);
-    ProgressListener killer = new ProgressListener() {
-      @Override
-      public void step(int epoch, int step, int stepsPerEpoch, double loss, double imagesPerSecond) {
-        if (epoch == 2) {
-          throw new IllegalStateException("killed");
-        }
-      }
-    };
+    ProgressListener killer =
+        new ProgressListener() {
+          @Override
+          public void step(
+              int epoch, int step, int stepsPerEpoch, double loss, double imagesPerSecond) {
+            if (epoch == 2) {
+              throw new IllegalStateException("killed");
+            }
+          }
+        };
     assertThatThrownBy(() -> train(interrupted, OPTIONS, false, killer)).hasMessage("killed");
-    assertThat(new RunDirectory(interrupted).read(RunFiles.STATE).orElseThrow().get("epochsDone").asInt()).isEqualTo(1);
+    assertThat(
+            new RunDirectory(interrupted)
+                .read(RunFiles.STATE)
+                .orElseThrow()
+                .get("epochsDone")
+                .asInt())
+        .isEqualTo(1);
     TrainResult resumed = train(interrupted, OPTIONS, true, ProgressListener.NONE);
     assertThat(resumed.curve()).hasSize(2);
     assertThat(resumed.curve().get(1).testError()).isEqualTo(expected.curve().get(1).testError());
     assertThat(resumed.curve().get(1).trainLoss()).isEqualTo(expected.curve().get(1).trainLoss());
     assertThat(resumed.error()).isEqualTo(expected.error());
     byte[] a = Files.readAllBytes(whole.resolve("checkpoints/epoch-002/model.data-00000-of-00001"));
-    byte[] b = Files.readAllBytes(interrupted.resolve("checkpoints/epoch-002/model.data-00000-of-00001"));
+    byte[] b =
+        Files.readAllBytes(interrupted.resolve("checkpoints/epoch-002/model.data-00000-of-00001"));
     assertThat(b).as("final weights, BN statistics and momentum").isEqualTo(a);
   }
 
-  /** What --resume compares, read back from model.json: same options resume (numbers by value), others do not. */
+  /**
+   * What --resume compares, read back from model.json: same options resume (numbers by value),
+   * others do not.
+   */
   @Test
   void aRunResumesWithTheOptionsItStartedWith(@TempDir Path dir) {
     RunDirectory run = new RunDirectory(dir);
@@ -119,17 +163,28 @@ class TrainerTest {
     run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started);
     assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started)).isEmpty();
     // where it runs is not what it trains
-    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started.withThreads(3).withDevice("gpu:0")))
+    assertThat(
+            run.differencesFrom(
+                loaded.className(),
+                loaded.source(),
+                data,
+                started.withThreads(3).withDevice("gpu:0")))
         .isEmpty();
-    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started.withEpochs(3).withSeed(7)))
+    assertThat(
+            run.differencesFrom(
+                loaded.className(), loaded.source(), data, started.withEpochs(3).withSeed(7)))
         .containsExactly("epochs was 2, now 3", "seed was 0, now 7");
     assertThat(run.differencesFrom("other.Model", loaded.source(), data, started))
         .containsExactly("model " + loaded.className() + " was trained, not other.Model");
-    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started.withRecipe(Recipe.PAPER)))
+    assertThat(
+            run.differencesFrom(
+                loaded.className(), loaded.source(), data, started.withRecipe(Recipe.PAPER)))
         .containsExactly("recipe was \"proxy\", now \"paper\"");
   }
 
-  /** A run started before recipes existed was trained with the paper's recipe, and resumes with it. */
+  /**
+   * A run started before recipes existed was trained with the paper's recipe, and resumes with it.
+   */
   @Test
   void aRunWithoutARecipeResumesAsThePapers(@TempDir Path dir) throws IOException {
     RunDirectory run = new RunDirectory(dir);
@@ -145,7 +200,8 @@ class TrainerTest {
 
   @Test
   void hugeLearningRateDivergesAndIsRecorded(@TempDir Path dir) {
-    TrainResult r = train(dir, OPTIONS.withBaseLr(1e6).withWarmup(0, 1), false, ProgressListener.NONE);
+    TrainResult r =
+        train(dir, OPTIONS.withBaseLr(1e6).withWarmup(0, 1), false, ProgressListener.NONE);
     assertThat(r.status()).isEqualTo(RunStatus.DIVERGED);
     assertThat(r.message()).contains("loss became");
     JsonNode result = new RunDirectory(dir).read(RunFiles.RESULT).orElseThrow();
@@ -159,14 +215,15 @@ class TrainerTest {
     Path run = dir.resolve("run");
     TrainOptions oneEpoch = OPTIONS.withEpochs(1);
     TrainResult r = train(run, oneEpoch, false, ProgressListener.NONE);
-    new RunDirectory(run).writeModel(loaded.className(), loaded.source(), tiny.info(), data, oneEpoch);
+    new RunDirectory(run)
+        .writeModel(loaded.className(), loaded.source(), tiny.info(), data, oneEpoch);
     Path exported = SavedModelExport.export(run, dir.resolve("saved"));
     assertThat(exported.resolve("saved_model.pb")).exists();
 
     Dataset test = data.limit(1024, 512);
     float[][] own;
     try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), oneEpoch);
-         Session s = new Session(g.graph, Trainer.sessionConfig(oneEpoch))) {
+        Session s = new Session(g.graph, Trainer.sessionConfig(oneEpoch))) {
       s.restore(run.resolve("checkpoints/epoch-001/model").toString());
       own = Trainer.logits(s, g, test.test(), 100);
     }
@@ -184,15 +241,22 @@ class TrainerTest {
     try (SavedModelBundle bundle = SavedModelBundle.load(exported.toString(), "serve")) {
       for (Iterator<GraphOperation> it = bundle.graph().operations(); it.hasNext(); ) {
         GraphOperation op = it.next();
-        assertThat(op.name()).doesNotContain("momentum").doesNotContain("optimizer").doesNotStartWith("eval/");
+        assertThat(op.name())
+            .doesNotContain("momentum")
+            .doesNotContain("optimizer")
+            .doesNotStartWith("eval/");
         if (op.type().equals("Const")) {
-          assertThat(op.output(0).shape().size()).as(op.name()).isLessThan(10_000); // no dataset inside
+          assertThat(op.output(0).shape().size())
+              .as(op.name())
+              .isLessThan(10_000); // no dataset inside
         }
       }
     }
   }
 
-  /** The proxy recipe is the default: the paper's, clipped, with a warmup of at least half an epoch. */
+  /**
+   * The proxy recipe is the default: the paper's, clipped, with a warmup of at least half an epoch.
+   */
   @Test
   void recipeDefaults() {
     assertThat(TrainOptions.DEFAULTS.recipe()).isEqualTo(Recipe.PROXY);
@@ -203,37 +267,50 @@ class TrainerTest {
     assertThat(Recipe.PROXY.defaultWarmupEpochs(2)).isEqualTo(0.5);
     assertThat(Recipe.PROXY.defaultWarmupEpochs(1)).isEqualTo(0.5);
     // from 10 epochs on the two warmups agree: 5% of the epochs
-    assertThat(Recipe.PROXY.defaultWarmupEpochs(10)).isEqualTo(Recipe.PAPER.defaultWarmupEpochs(10));
+    assertThat(Recipe.PROXY.defaultWarmupEpochs(10))
+        .isEqualTo(Recipe.PAPER.defaultWarmupEpochs(10));
     assertThat(Recipe.PROXY.defaultWarmupEpochs(100)).isCloseTo(5, within(1e-12));
     // 2 epochs of 78 steps: the proxy warms up over 39 steps, the paper over 8
-    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2), 78).warmupSteps()).isEqualTo(39);
-    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2).withRecipe(Recipe.PAPER), 78).warmupSteps())
+    assertThat(LearningRateSchedule.of(TrainOptions.DEFAULTS.withEpochs(2), 78).warmupSteps())
+        .isEqualTo(39);
+    assertThat(
+            LearningRateSchedule.of(
+                    TrainOptions.DEFAULTS.withEpochs(2).withRecipe(Recipe.PAPER), 78)
+                .warmupSteps())
         .isEqualTo(8);
-    assertThat(TrainOptions.DEFAULTS.withEpochs(2).withWarmup(0.25, 0.1).effectiveWarmupEpochs()).isEqualTo(0.25);
+    assertThat(TrainOptions.DEFAULTS.withEpochs(2).withWarmup(0.25, 0.1).effectiveWarmupEpochs())
+        .isEqualTo(0.25);
     assertThat(Recipe.parse("paper")).isEqualTo(Recipe.PAPER);
-    assertThatThrownBy(() -> Recipe.parse("fast")).hasMessage("recipe must be proxy or paper, got 'fast'");
+    assertThatThrownBy(() -> Recipe.parse("fast"))
+        .hasMessage("recipe must be proxy or paper, got 'fast'");
   }
 
   /**
-   * Clipping by global norm on gradients worked out by hand: [3, 4] and [12] have global norm 13, so
-   * with a limit of 5 each is scaled by 5/13; under the limit nothing changes. The proxy recipe's
-   * training graph clips, the paper's does not.
+   * Clipping by global norm on gradients worked out by hand: [3, 4] and [12] have global norm 13,
+   * so with a limit of 5 each is scaled by 5/13; under the limit nothing changes. The proxy
+   * recipe's training graph clips, the paper's does not.
    */
   @Test
   void gradientsAreClippedByTheirGlobalNorm() {
-    try (Graph graph = new Graph(); Session session = new Session(graph)) {
+    try (Graph graph = new Graph();
+        Session session = new Session(graph)) {
       Ops tf = Ops.create(graph);
-      List<Operand<TFloat32>> grads = List.of(tf.constant(new float[] {3, 4}), tf.constant(new float[] {12}));
+      List<Operand<TFloat32>> grads =
+          List.of(tf.constant(new float[] {3, 4}), tf.constant(new float[] {12}));
       List<float[]> clipped = fetch(session, TrainingGraph.clippedByGlobalNorm(tf, grads, 5f));
       assertThat(clipped.get(0)).containsExactly(new float[] {15f / 13, 20f / 13}, within(1e-6f));
       assertThat(clipped.get(1)).containsExactly(new float[] {60f / 13}, within(1e-6f));
-      List<float[]> kept = fetch(session, TrainingGraph.clippedByGlobalNorm(tf.withSubScope("big"), grads, 20f));
+      List<float[]> kept =
+          fetch(session, TrainingGraph.clippedByGlobalNorm(tf.withSubScope("big"), grads, 20f));
       assertThat(kept.get(0)).containsExactly(3f, 4f);
       assertThat(kept.get(1)).containsExactly(12f);
     }
     for (Recipe recipe : Recipe.values()) {
-      try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), OPTIONS.withRecipe(recipe))) {
-        assertThat(g.graph.operation("optimizer/clip/factor") != null).as(recipe.name()).isEqualTo(recipe == Recipe.PROXY);
+      try (TrainingGraph g =
+          new TrainingGraph(tiny, data.mean(), data.std(), OPTIONS.withRecipe(recipe))) {
+        assertThat(g.graph.operation("optimizer/clip/factor") != null)
+            .as(recipe.name())
+            .isEqualTo(recipe == Recipe.PROXY);
       }
     }
   }
@@ -255,20 +332,24 @@ class TrainerTest {
 
   /**
    * A forced blow-up: the paper's recipe at 200 times its learning rate without warmup sends the
-   * loss to several times its start within the first steps, short of the divergence limit, and
-   * the model ends near chance; the trace records it.
+   * loss to several times its start within the first steps, short of the divergence limit, and the
+   * model ends near chance; the trace records it.
    */
   @Test
   void lossTraceRecordsABlowUp(@TempDir Path dir) {
-    TrainResult r = train(dir, OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(20).withWarmup(0, 1), false,
-        ProgressListener.NONE);
+    TrainResult r =
+        train(
+            dir,
+            OPTIONS.withEpochs(1).withRecipe(Recipe.PAPER).withBaseLr(20).withWarmup(0, 1),
+            false,
+            ProgressListener.NONE);
     assertThat(r.status()).isEqualTo(RunStatus.DONE);
     JsonNode trace = new RunDirectory(dir).read(RunFiles.RESULT).orElseThrow().get("lossTrace");
     assertThat(trace.get("peak").asDouble()).isGreaterThan(2 * trace.get("start").asDouble());
     assertThat(trace.get("peakStep").asLong()).isBetween(2L, 16L);
     assertThat(r.error()).isGreaterThan(80.0); // chance is 90%
-    assertThat(LossBlowUp.blewUp(trace.get("start").asDouble(),
-        trace.get("peak").asDouble())).isTrue();
+    assertThat(LossBlowUp.blewUp(trace.get("start").asDouble(), trace.get("peak").asDouble()))
+        .isTrue();
   }
 
   @Test
@@ -283,6 +364,7 @@ class TrainerTest {
   void augmentationNames() {
     assertThat(Batches.Augmentation.parse("crop-flip")).isEqualTo(Batches.Augmentation.CROP_FLIP);
     assertThat(Batches.Augmentation.CROP_FLIP.specName()).isEqualTo("crop-flip");
-    assertThatThrownBy(() -> Batches.Augmentation.parse("mixup")).hasMessageContaining("none, flip or crop-flip");
+    assertThatThrownBy(() -> Batches.Augmentation.parse("mixup"))
+        .hasMessageContaining("none, flip or crop-flip");
   }
 }
