@@ -225,7 +225,7 @@ class TrainerTest {
     try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), oneEpoch);
         Session s = new Session(g.graph, Trainer.sessionConfig(oneEpoch))) {
       s.restore(run.resolve("checkpoints/epoch-001/model").toString());
-      own = Trainer.logits(s, g, test.test(), 100);
+      own = Evaluation.logits(s, g, test.test(), 100);
     }
     try (SavedModelPredictor predictor = SavedModelPredictor.load(exported)) {
       float[][] served = predictor.logits(test.test(), 512, 128);
