@@ -13,6 +13,9 @@ final class EpochBatches implements Feed<TrainingBatch> {
   /** Batches prepared ahead of the step that takes them: enough to hide one slow preparation. */
   static final int PREFETCH_DEPTH = 2;
 
+  /** The name of the thread that prepares them. */
+  static final String PREFETCH_THREAD = "designspace-prefetch";
+
   private final ImageSet images;
   private final TrainOptions options;
   private final int stepsPerEpoch;
@@ -39,7 +42,7 @@ final class EpochBatches implements Feed<TrainingBatch> {
       ImageSet images, TrainOptions options, int first, boolean prefetch) {
     EpochBatches batches = new EpochBatches(images, options, first);
     return prefetch
-        ? new Prefetcher<>(batches, batches.remaining(), PREFETCH_DEPTH, "designspace-prefetch")
+        ? new Prefetcher<>(batches, batches.remaining(), PREFETCH_DEPTH, PREFETCH_THREAD)
         : batches;
   }
 
