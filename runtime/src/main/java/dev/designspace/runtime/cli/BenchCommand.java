@@ -246,8 +246,8 @@ public final class BenchCommand implements Callable<Integer> {
       List<StepSplit> s = splits.get(i);
       out.printf(
           Locale.ROOT,
-          "| 1 process x %d threads | %s | %.2f ms | %.1f ms | %.1f%% | %.0f |%n",
-          2 - i / 2,
+          "| 1 process x %s | %s | %.2f ms | %.1f ms | %.1f%% | %.0f |%n",
+          i / 2 == 0 ? "2 threads" : "1 thread",
           i % 2 == 1 ? "on" : "off",
           median(s.stream().map(StepSplit::inputWaitMillis).toList()),
           median(s.stream().map(StepSplit::runMillis).toList()),
