@@ -78,7 +78,7 @@ class ReportTest {
         .doesNotContain("<script");
     assertThat(count(html, "<svg")).isEqualTo(expectedPlots());
     assertThat(html)
-        .contains(" 19|")
+        .contains("SpaceA  n=19 | min 10.0 | mean 19.3")
         .contains("SpaceA is better than SpaceB: median error lower by 8.00 points");
     assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: 20 models (19 done)"));
     assertThat(root.resolve("models.csv")).exists();
