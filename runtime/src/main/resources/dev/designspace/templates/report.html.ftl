@@ -103,6 +103,9 @@ models and their errors: <#list s.blownUp as id>${id}<#sep>, </#list>.</p>
 </table>
 <#if s.plots.scatters??>
 <h3>Error against complexity and parameters</h3>
+<p class="note">The shaded band is the bootstrap good range of the quantity (2.5th to 97.5th percentile of the best
+model's value in random quarters of the models), the dashed line its median. e_fit (AnyNet): how far the model's widths
+are from the nearest RegNet's (paper Figure 8).</p>
 <div class="plots">
 <#list s.plots.scatters as f><@figure f/></#list>
 </div>

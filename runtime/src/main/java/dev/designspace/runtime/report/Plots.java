@@ -39,7 +39,7 @@ import org.jfree.svg.SVGGraphics2D;
 final class Plots {
   private static final int WIDTH = 560;
   private static final int HEIGHT = 380;
-  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 14);
+  private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 13);
   private static final Font AXIS = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
   private static final Font TICKS = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
   private static final Font LEGEND = new Font(Font.MONOSPACED, Font.PLAIN, 12);
@@ -214,6 +214,10 @@ final class Plots {
     } else {
       NumberAxis number = new NumberAxis(label);
       number.setAutoRangeIncludesZero(false);
+      if (integral(data, domain)) {
+        // depths and widths: no ticks between whole numbers
+        number.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+      }
       axis = number;
     }
     axis.setLabelFont(AXIS);
@@ -221,6 +225,20 @@ final class Plots {
     axis.setTickLabelPaint(Color.DARK_GRAY);
     axis.setAxisLinePaint(Color.GRAY);
     return axis;
+  }
+
+  private static boolean integral(org.jfree.data.xy.XYDataset data, boolean domain) {
+    boolean any = false;
+    for (int s = 0; s < data.getSeriesCount(); s++) {
+      for (int i = 0; i < data.getItemCount(s); i++) {
+        double v = domain ? data.getXValue(s, i) : data.getYValue(s, i);
+        if (v != Math.rint(v)) {
+          return false;
+        }
+        any = true;
+      }
+    }
+    return any;
   }
 
   private static double[] positiveRange(org.jfree.data.xy.XYDataset data, boolean domain) {

@@ -41,6 +41,14 @@ public final class ReportBuilder {
   }
 
   /**
+   * The report of one sweep, written into its directory as {@code report.html}, as {@code sweep}
+   * does when its models are done.
+   */
+  public static Report buildInSweep(Path sweepDir) throws IOException {
+    return build(List.of(sweepDir), sweepDir.resolve(REPORT_HTML));
+  }
+
+  /**
    * The report of {@code sweepDirs}; {@code steps} name pairs of them (by space name) to set
    * against what the paper found, in a section of their own and at the top of the summary.
    */

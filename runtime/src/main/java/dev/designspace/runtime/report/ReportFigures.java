@@ -156,7 +156,7 @@ record ReportFigures(
           new Figure(
               "error-vs-" + e.key() + "-" + s.slug() + ".svg",
               Plots.scatter(
-                  name + ": " + e.title() + (e.range() == null ? "" : " (band: good range)"),
+                  name + ": " + e.title(),
                   e.label(),
                   "error (%)",
                   List.of(new Plots.Series(name, colour, e.x(), e.errors())),

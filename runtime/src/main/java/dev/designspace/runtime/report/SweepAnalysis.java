@@ -157,7 +157,13 @@ record SweepAnalysis(
             effect(
                 key,
                 key,
-                "Error vs " + key + " (" + list + " of stage " + (i + 1) + ")",
+                "Error vs "
+                    + key
+                    + " ("
+                    + list.substring(0, list.length() - 1)
+                    + " of stage "
+                    + (i + 1)
+                    + ")",
                 false,
                 s.metric(r -> SweepData.config(r).path(list).path(stage).asDouble()),
                 errors));
@@ -172,7 +178,7 @@ record SweepAnalysis(
         new Effect(
             "efit",
             "e_fit",
-            "Error vs RegNet fit e_fit (paper Figure 8)",
+            "Error vs RegNet fit e_fit",
             false,
             fitted.stream()
                 .mapToDouble(r -> RegNetFit.fit(blockWidths(SweepData.config(r))).eFit())
