@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A local sweep writes its own report when its models are done; status points to it. */
+/**
+ * A local sweep writes its own report when its models are done; status writes it when every model
+ * has finished and points to it.
+ */
 class SweepReportTest {
   @Test
   void aFinishedSweepHoldsItsReportAndStatusPrintsItsPath(@TempDir Path dir) throws Exception {
@@ -40,8 +43,13 @@ class SweepReportTest {
     assertThat(out.resolve("error-vs-flops-tiny-report-space.svg")).isRegularFile();
     assertThat(Files.readString(report)).contains("TinyReportSpace  n=");
 
+    // as for a Slurm sweep, whose tasks write no report: status writes it once all have finished
+    Files.delete(report);
+    Files.delete(out.resolve("edf.svg"));
     CliRun status = CliRun.of("sweep", "status", out.toString());
     assertThat(status.exitCode()).as(status.err()).isZero();
     assertThat(status.out()).contains("report: " + report);
+    assertThat(report).isRegularFile();
+    assertThat(out.resolve("edf.svg")).isRegularFile();
   }
 }
