@@ -80,6 +80,9 @@ public final class SpaceRefiner {
     for (Pending p : pending) {
       candidates.add(p.decide(request.alpha(), tests, threshold));
     }
+    candidates.sort(
+        java.util.Comparator.comparing(Candidate::kind)
+            .thenComparingInt(c -> order(c.kind()).indexOf(c.parameter())));
     String name = RefinedSpecYaml.nextName(space.name());
     List<Candidate> proposals = candidates.stream().filter(Candidate::proposed).toList();
     if (proposals.isEmpty()) {
@@ -151,7 +154,14 @@ public final class SpaceRefiner {
     double[] x = known.stream().mapToDouble(i -> values[i]).toArray();
     double[] e = known.stream().mapToDouble(i -> errors[i]).toArray();
     GoodRange good = GoodRange.of(x, e, BOOTSTRAP_SEED);
-    SampledRange narrowed = sampled.get().restrictedTo(good.low(), good.high());
+    // an end at the most extreme drawn value extends to the sampled range's end: no model beyond
+    // it says anything against that part
+    SampledRange narrowed =
+        sampled
+            .get()
+            .restrictedTo(
+                good.low() <= min(x) ? sampled.get().low() : good.low(),
+                good.high() >= max(x) ? sampled.get().high() : good.high());
     double excluded = sampled.get().excludedBy(narrowed);
     String rationale =
         String.format(
@@ -225,6 +235,14 @@ public final class SpaceRefiner {
     double[] e = known.stream().mapToDouble(i -> errors[i]).toArray();
     pending.add(
         Pending.of(key, kind, null, rationale, index, e, i -> satisfies.test(stages.get((int) i))));
+  }
+
+  private static List<String> order(Kind kind) {
+    return switch (kind) {
+      case RANGE -> PARAMETERS;
+      case SHARED -> SHAREABLE;
+      case INCREASING -> ORDERABLE;
+    };
   }
 
   static boolean nearEqual(double[] stages) {
