@@ -62,10 +62,10 @@ public final class RefineCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.printf(
         Locale.ROOT,
-        "refine: %s, %d done models; each test at %.2g%n",
+        "refine: %s, %d done models; each test at %s%n",
         result.sweep(),
         result.models(),
-        result.threshold());
+        SpaceRefiner.number(result.threshold()));
     for (Candidate c : result.candidates()) {
       print(stdout, c);
     }
@@ -73,12 +73,23 @@ public final class RefineCommand implements Callable<Integer> {
     if (result.written().isEmpty()) {
       throw new RefineException(
           "the sweep supports no restriction (each candidate's reason is printed above): sweep"
-              + " more models into it, or compare the space as it is");
+              + " the space again with more models (a larger -n, into another --out), or keep it"
+              + " as it is");
     }
     Path file = result.written().get();
     stdout.println("wrote " + file + " (" + result.name() + ")");
+    Path next = dir.toAbsolutePath().normalize().resolveSibling(dir.getFileName() + "-refined");
     stdout.println(
-        "next: designspace sweep " + file + " --out DIR, then designspace report " + dir + " DIR");
+        "next: designspace sweep "
+            + file
+            + " -n "
+            + result.models()
+            + " --out "
+            + next
+            + ", then designspace report "
+            + dir
+            + " "
+            + next);
     stdout.flush();
     return ExitCodes.OK;
   }

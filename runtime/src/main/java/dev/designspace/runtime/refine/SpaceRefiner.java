@@ -34,6 +34,12 @@ public final class SpaceRefiner {
   /** Seed of the good ranges' bootstrap, the report's: both show the same ranges. */
   static final long BOOTSTRAP_SEED = 0;
 
+  /**
+   * Seed of the split of the models into the half a range is read from and the half it is tested
+   * on.
+   */
+  static final long SPLIT_SEED = 0;
+
   /** The sampled parameters refinement looks at, in the order the spec format lists them. */
   private static final List<String> PARAMETERS =
       List.of("depth", "width", "w0", "wa", "wm", "bottleneck_ratio", "group_width");
@@ -119,7 +125,7 @@ public final class SpaceRefiner {
               Locale.ROOT,
               "%s has %d done models; refining needs at least %d (good ranges resample quarters"
                   + " of the models and each side of a test needs %d): sweep more models into it"
-                  + " (a larger -n)",
+                  + " (a larger -n, into another --out)",
               space.directory(),
               space.done().size(),
               MIN_MODELS,
@@ -151,8 +157,14 @@ public final class SpaceRefiner {
               "not tested: fewer than " + MIN_MODELS + " models record their drawn " + key));
       return;
     }
-    double[] x = known.stream().mapToDouble(i -> values[i]).toArray();
-    double[] e = known.stream().mapToDouble(i -> errors[i]).toArray();
+    // the range is read from one half of the models and tested on the other: tested on the models
+    // it was read from, a range drawn around the luckiest ones looks better than it is
+    List<Integer> shuffled = new ArrayList<>(known);
+    java.util.Collections.shuffle(shuffled, new java.util.Random(SPLIT_SEED));
+    List<Integer> discovery = shuffled.subList(0, (shuffled.size() + 1) / 2);
+    List<Integer> confirmation = shuffled.subList(discovery.size(), shuffled.size());
+    double[] x = discovery.stream().mapToDouble(i -> values[i]).toArray();
+    double[] e = discovery.stream().mapToDouble(i -> errors[i]).toArray();
     GoodRange good = GoodRange.of(x, e, BOOTSTRAP_SEED);
     // an end at the most extreme drawn value extends to the sampled range's end: no model beyond
     // it says anything against that part
@@ -166,12 +178,13 @@ public final class SpaceRefiner {
     String rationale =
         String.format(
             Locale.ROOT,
-            "bootstrap good range [%s, %s] (95%%, median %s) of %d models; sampled range %s,"
-                + " drawn [%s, %s]; %s leaves out %.0f%% of it",
+            "bootstrap good range [%s, %s] (95%%, median %s) of %d models, the other %d kept"
+                + " for the test; sampled range %s, drawn [%s, %s]; %s leaves out %.0f%% of it",
             number(good.low()),
             number(good.high()),
             number(good.median()),
             x.length,
+            confirmation.size(),
             sampled.get().describe(),
             number(min(x)),
             number(max(x)),
@@ -190,7 +203,15 @@ public final class SpaceRefiner {
                   + " range"));
       return;
     }
-    pending.add(Pending.of(key, Kind.RANGE, narrowed.yaml(), rationale, x, e, narrowed::contains));
+    pending.add(
+        Pending.of(
+            key,
+            Kind.RANGE,
+            narrowed.yaml(),
+            rationale,
+            confirmation.stream().mapToDouble(i -> values[i]).toArray(),
+            confirmation.stream().mapToDouble(i -> errors[i]).toArray(),
+            narrowed::contains));
   }
 
   /** The shared and increasing rules: models whose per-stage values satisfy the constraint. */
@@ -285,8 +306,8 @@ public final class SpaceRefiner {
     return java.util.Arrays.stream(v).max().orElse(Double.NaN);
   }
 
-  /** Four significant digits, without a trailing {@code .0}. */
-  static String number(double x) {
+  /** Four significant digits, without trailing zeros: how refinement prints its figures. */
+  public static String number(double x) {
     String s = String.format(Locale.ROOT, "%.4g", x);
     if (s.contains("e")) {
       return s;
@@ -345,13 +366,14 @@ public final class SpaceRefiner {
       String verdict =
           String.format(
               Locale.ROOT,
-              "%s: p = %.2g %s %.2g (alpha %s over %d tests)",
+              "%s: p = %.2g %s %s (alpha %s over %d test%s)",
               supported ? "supported" : "not supported",
               evidence.pValue(),
               supported ? "<" : ">=",
-              threshold,
+              number(threshold),
               number(alpha),
-              tests);
+              tests,
+              tests == 1 ? "" : "s");
       return new Candidate(key, kind, restricted, rationale, evidence, supported, verdict);
     }
   }
