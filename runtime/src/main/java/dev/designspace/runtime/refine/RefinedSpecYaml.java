@@ -39,7 +39,7 @@ final class RefinedSpecYaml {
             Locale.ROOT,
             "%s refined by `designspace refine` from the sweep %s: %d done models; %d candidate"
                 + " restrictions tested at alpha %s overall (Bonferroni), %d supported."
-                + " docs/analysis.md, \"Refining a design space\", has the rules.",
+                + " docs/sweeps.md, \"Refining a design space\", has the rules.",
             space.name(),
             space.directory(),
             space.done().size(),

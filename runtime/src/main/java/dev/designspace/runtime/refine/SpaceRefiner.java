@@ -15,8 +15,8 @@ import java.util.function.Predicate;
 
 /**
  * Proposes the next design space from a sweep: evaluates every candidate restriction, keeps those
- * the data support, and writes them as a spec extending the swept one (docs/analysis.md, "Refining
- * a design space").
+ * the data support, and writes them as a spec extending the swept one (docs/sweeps.md, "Refining a
+ * design space").
  */
 public final class SpaceRefiner {
   /**

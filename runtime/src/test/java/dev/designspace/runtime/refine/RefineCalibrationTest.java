@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How often refinement proposes something when errors depend on nothing: 200 synthetic sweeps per
- * size and family (minutes of CPU, so only on request; docs/analysis.md has the figures): {@code
- * mvn -pl runtime -am -Ddesignspace.calibration=true -Dtest=RefineCalibrationTest
+ * size and family (minutes of CPU, so only on request; docs/sweeps.md has the figures): {@code mvn
+ * -pl runtime -am -Ddesignspace.calibration=true -Dtest=RefineCalibrationTest
  * -Dsurefire.failIfNoSpecifiedTests=false test}.
  */
 @EnabledIfSystemProperty(named = "designspace.calibration", matches = "true")
