@@ -57,6 +57,17 @@ public final class SpaceRefiner {
    *     models are done to test anything
    */
   public static RefineResult refine(RefineRequest request) throws IOException {
+    if (request
+        .out()
+        .toAbsolutePath()
+        .normalize()
+        .equals(request.sweep().toAbsolutePath().normalize().resolve(SweptSpace.SPEC))) {
+      throw new RefineException(
+          "--out "
+              + request.out()
+              + " is the sweep's own spec, which the refined spec extends:"
+              + " choose another file");
+    }
     SweptSpace space = SweptSpace.load(request.sweep());
     requireEnoughModels(space);
     List<Candidate> untested = new ArrayList<>();

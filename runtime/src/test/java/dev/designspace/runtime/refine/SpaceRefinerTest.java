@@ -153,6 +153,11 @@ class SpaceRefinerTest {
         .isInstanceOf(RefineException.class)
         .hasMessageContaining("has finished (no models/*/result.json): run or resume the sweep");
 
+    Path wm = SyntheticSweep.regNet(tmp.resolve("wm"), 40, 1, v -> v.get("wm"));
+    assertThatThrownBy(() -> SpaceRefiner.refine(new RefineRequest(wm, wm.resolve("spec.yaml"))))
+        .isInstanceOf(RefineException.class)
+        .hasMessageContaining("is the sweep's own spec, which the refined spec extends");
+
     Path small = SyntheticSweep.regNet(tmp.resolve("small"), 12, 1, v -> v.get("wm"));
     assertThatThrownBy(() -> SpaceRefiner.refine(new RefineRequest(small, null)))
         .isInstanceOf(RefineException.class)
