@@ -8,6 +8,7 @@ import dev.designspace.generator.cli.SampleCommand;
 import dev.designspace.generator.tool.VersionProvider;
 import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.export.ExportException;
+import dev.designspace.runtime.refine.RefineException;
 import dev.designspace.runtime.report.ReportException;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.train.TrainingSetupException;
@@ -38,6 +39,7 @@ import picocli.CommandLine.ScopeType;
       PredictCommand.class,
       SweepCommand.class,
       ReportCommand.class,
+      RefineCommand.class,
       DemoCommand.class,
       StudyCommand.class,
       BenchCommand.class,
@@ -78,6 +80,7 @@ public final class DesignspaceMain implements Runnable {
         new CommandLine(new DesignspaceMain()),
         SweepException.class,
         ReportException.class,
+        RefineException.class,
         ExportException.class,
         DatasetException.class,
         TrainingSetupException.class);
