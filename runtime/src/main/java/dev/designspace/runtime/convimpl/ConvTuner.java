@@ -76,6 +76,7 @@ public final class ConvTuner implements ConvChooser {
       choices.put(shape.text(), cached);
       return cached;
     }
+    long start = System.nanoTime();
     Map<String, Double> millis = new LinkedHashMap<>();
     ConvFormulation best = ConvFormulation.GROUPED;
     double bestMillis = Double.POSITIVE_INFINITY;
@@ -96,11 +97,12 @@ public final class ConvTuner implements ConvChooser {
     log.accept(
         String.format(
             Locale.ROOT,
-            "conv-impl: %s, batch %d: %s %s",
+            "conv-impl: %s, batch %d: %s %s, tuned in %.1f s",
             shape.text(),
             batch,
             best.cliName(),
-            millis));
+            millis,
+            (System.nanoTime() - start) / 1e9));
     save(key, entry);
     return best;
   }
