@@ -1,5 +1,7 @@
 package dev.designspace.runtime.nn;
 
+import java.util.Objects;
+
 /**
  * Picks the formulation of each grouped convolution a build creates. A choice that does not apply
  * to the shape (depthwise where a group has several input channels) is built as {@link
@@ -14,7 +16,7 @@ public interface ConvChooser {
 
   /** The same formulation for every layer. */
   static ConvChooser always(ConvFormulation formulation) {
-    java.util.Objects.requireNonNull(formulation, "formulation");
+    Objects.requireNonNull(formulation, "formulation");
     return shape -> formulation;
   }
 }

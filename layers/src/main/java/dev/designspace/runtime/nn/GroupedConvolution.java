@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Split;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * The ops of one convolution in a chosen {@link ConvFormulation}, all reading the same {@code [k,
@@ -79,7 +80,7 @@ public final class GroupedConvolution {
       List<Long> strides) {
     Ops g = s.withSubScope("split");
     long groups = shape.groups();
-    Operand<org.tensorflow.types.TInt32> channelAxis = g.constant(3);
+    Operand<TInt32> channelAxis = g.constant(3);
     Split<TFloat32> inputs = g.withName("input").split(channelAxis, input, groups);
     Split<TFloat32> kernels = g.withName("kernel").split(channelAxis, kernel, groups);
     List<Operand<TFloat32>> outputs = new ArrayList<>();

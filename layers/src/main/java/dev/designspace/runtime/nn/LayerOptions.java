@@ -1,5 +1,7 @@
 package dev.designspace.runtime.nn;
 
+import java.util.Objects;
+
 /**
  * Options of a build that are not architecture.
  *
@@ -28,7 +30,7 @@ public record LayerOptions(
     if (!(bnEpsilon > 0)) {
       throw new IllegalArgumentException("BN epsilon must be > 0, got " + bnEpsilon);
     }
-    java.util.Objects.requireNonNull(convChooser, "convChooser");
+    Objects.requireNonNull(convChooser, "convChooser");
   }
 
   public LayerOptions withSeed(long newSeed) {

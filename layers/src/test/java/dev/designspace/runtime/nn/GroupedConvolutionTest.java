@@ -1,6 +1,7 @@
 package dev.designspace.runtime.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.designspace.model.Activation;
@@ -94,7 +95,7 @@ class GroupedConvolutionTest {
       assertThat(ConvFormulation.parse(f.cliName())).isEqualTo(f);
     }
     assertThat(ConvFormulation.BLOCKDIAG.cliName()).isEqualTo("blockdiag");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConvFormulation.parse("winograd"))
+    assertThatThrownBy(() -> ConvFormulation.parse("winograd"))
         .hasMessageContaining("'winograd'")
         .hasMessageContaining("grouped, depthwise, split or blockdiag");
   }
