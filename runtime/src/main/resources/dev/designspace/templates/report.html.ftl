@@ -1,4 +1,6 @@
 <#ftl output_format="HTML" strip_whitespace=true>
+<#-- a figure inline, with a link to the same figure as its own SVG file beside the report -->
+<#macro figure f><#if f.svg?has_content><figure>${f.svg?no_esc}<figcaption><a href="${f.file}">${f.file}</a></figcaption></figure></#if></#macro>
 <!DOCTYPE html>
 <html lang="en">
 <head>
@@ -11,6 +13,9 @@
   th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: left; }
   th { background: #f3f3f3; }
   .plots { display: flex; flex-wrap: wrap; gap: 1em; }
+  figure { margin: 0; }
+  figcaption { font-size: 0.8em; color: #666; text-align: right; }
+  .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.4em; vertical-align: -0.1em; }
   .summary li { margin: 0.3em 0; }
   pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
   .note { color: #666; font-size: 0.9em; }
@@ -20,7 +25,7 @@
 <body>
 <h1>Design space comparison</h1>
 <p class="note">Made by designspace from <#list sweeps as s>${s.directory}<#sep>, </#list>. Models, results and
-this summary are in models.csv and sweeps.json beside this file.</p>
+this summary are in models.csv and sweeps.json beside this file, and each figure is also an SVG file of its own there.</p>
 
 <h2>Summary</h2>
 <ul class="summary">
@@ -42,17 +47,19 @@ result beside what the paper found. A difference counts when both the KS and the
 
 <h2>Error EDFs</h2>
 <p class="note">F(e) = fraction of models with error below e. With n models the true EDF lies within the DKW band
-&plusmn;&epsilon; (95%) of the one drawn; &epsilon; is listed per sweep.</p>
+&plusmn;&epsilon; (95%) of the one drawn, shaded around each curve; &epsilon; is listed per sweep. The legend gives
+n, the minimum and the mean error. Random search efficiency: the expected best error of m models drawn at random,
+shaded from its 25th to its 75th percentile. Each space keeps its colour in every figure.</p>
 <div class="plots">
-${edf?no_esc}
-${normalisedEdf?no_esc}
-${efficiency?no_esc}
+<@figure edf/>
+<@figure normalisedEdf/>
+<@figure efficiency/>
 </div>
 
 <table>
 <tr><th>sweep</th><th>description</th><th>recipe</th><th>models</th><th>done</th><th>failed</th><th>diverged</th><th>min</th><th>10th pct</th><th>median</th><th>mean</th><th>DKW &epsilon;</th></tr>
 <#list sweeps as s>
-<tr><td>${s.name}</td><td>${s.description}</td><td>${s.recipes}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
+<tr><td><span class="swatch" style="background: ${s.colour}"></span>${s.name}</td><td>${s.description}</td><td>${s.recipes}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
 <td>${s.min!"-"}</td><td>${s.p10!"-"}</td><td>${s.median!"-"}</td><td>${s.mean!"-"}</td><td>${s.dkw!"-"}</td></tr>
 </#list>
 </table>
@@ -68,7 +75,7 @@ ${efficiency?no_esc}
 </#if>
 
 <#list sweeps as s>
-<h2>${s.name}</h2>
+<h2><span class="swatch" style="background: ${s.colour}"></span>${s.name}</h2>
 <p>${s.description}</p>
 <#if s.blownUp?has_content>
 <h3>Models that blew up</h3>
@@ -83,7 +90,7 @@ models and their errors: <#list s.blownUp as id>${id}<#sep>, </#list>.</p>
 <tr><th>models trained both ways</th><th>proxy epochs</th><th>longer epochs</th><th>Spearman [95% bootstrap]</th><th>Kendall tau-b [95% bootstrap]</th><th>verdict</th></tr>
 <tr><td>${s.proxyCheck.models}</td><td>${s.proxyCheck.proxyEpochs}</td><td>${s.proxyCheck.longEpochs}</td><td>${s.proxyCheck.spearman}</td><td>${s.proxyCheck.kendall}</td><td>${s.proxyCheck.verdict}</td></tr>
 </table>
-<div class="plots">${s.proxyCheck.plot?no_esc}</div>
+<div class="plots"><@figure s.proxyCheck.plot/></div>
 </#if>
 <h3>Best models</h3>
 <table>
@@ -96,14 +103,17 @@ models and their errors: <#list s.blownUp as id>${id}<#sep>, </#list>.</p>
 </table>
 <#if s.plots.scatters??>
 <h3>Error against complexity and parameters</h3>
+<p class="note">The shaded band is the bootstrap good range of the quantity (2.5th to 97.5th percentile of the best
+model's value in random quarters of the models), the dashed line its median. e_fit (AnyNet): how far the model's widths
+are from the nearest RegNet's (paper Figure 8).</p>
 <div class="plots">
-<#list s.plots.scatters as svg>${svg?no_esc}</#list>
+<#list s.plots.scatters as f><@figure f/></#list>
 </div>
 <h3>Complexity</h3>
 <p>${s.plots.actsFit}; ${s.plots.paramsFit}</p>
 <div class="plots">
-${s.plots.complexity?no_esc}
-${s.plots.profiles?no_esc}
+<@figure s.plots.complexity/>
+<@figure s.plots.profiles/>
 </div>
 </#if>
 <h3>Spec</h3>

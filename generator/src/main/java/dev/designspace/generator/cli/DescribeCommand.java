@@ -8,6 +8,7 @@ import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.spec.SpecLimits;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.model.Stage;
@@ -76,12 +77,8 @@ public final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (inputSize != null && inputSize < 1) {
-      throw new BadInputException("--input-size must be >= 1, got " + inputSize);
-    }
-    if (classes != null && classes < 1) {
-      throw new BadInputException("--classes must be >= 1, got " + classes);
-    }
+    requireWithin("--input-size", inputSize, SpecLimits.INPUT_SIZE);
+    requireWithin("--classes", classes, SpecLimits.CLASSES);
     if (count < 1) {
       throw new BadInputException("-n must be >= 1, got " + count);
     }
@@ -98,7 +95,7 @@ public final class DescribeCommand implements Callable<Integer> {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (NetworkConfig network : networks) {
       NetworkConfig n = override(network);
-      Complexity cx = ComplexityCounter.count(n);
+      Complexity cx = count(n);
       if (json) {
         rows.add(ModelJson.describe(n, cx, space.name(), specFile.toString()));
       } else {
@@ -110,6 +107,29 @@ public final class DescribeCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The overrides obey the limits a spec's own values do (docs/specs.md, "Limits"). */
+  private static void requireWithin(String option, Integer value, SpecLimits.IntRange range) {
+    if (value != null && !range.contains(value)) {
+      throw new BadInputException(
+          option + " must be in " + range + " (" + range.why() + "), got " + value);
+    }
+  }
+
+  private Complexity count(NetworkConfig n) {
+    try {
+      return ComplexityCounter.count(n);
+    } catch (ArithmeticException e) {
+      throw new BadInputException(
+          specFile
+              + ": model "
+              + n.name()
+              + " at input size "
+              + n.settings().inputSize()
+              + " has more flops, params or acts than a 64-bit count holds; lower --input-size"
+              + " or the model's depths and widths");
+    }
   }
 
   private NetworkConfig override(NetworkConfig n) {

@@ -4,22 +4,20 @@ import java.util.List;
 
 /**
  * A distribution over numbers, as in pycls's sweep samplers (docs/algorithms.md, "Distributions").
- * Every quantised distribution samples the closed interval [low, high] in steps of q.
+ * Every {@link Quantized} distribution samples the closed interval [low, high] in steps of q; a
+ * {@link Choice} picks one of its values. Each kind's name is in {@link DistributionKind}.
  */
-public sealed interface Distribution
-    permits Distribution.Uniform,
-        Distribution.LogUniform,
-        Distribution.Power2Uniform,
-        Distribution.Power2OrLogUniform,
-        Distribution.Normal,
-        Distribution.LogNormal,
-        Distribution.Choice {
+public sealed interface Distribution permits Distribution.Quantized, Distribution.Choice {
 
   /** One draw. */
   double draw(SplitMix64 rng);
 
+  DistributionKind kind();
+
   /** The {@code dist:} name in specs. */
-  String specName();
+  default String specName() {
+    return kind().specName();
+  }
 
   /** Smallest value a draw can take. */
   double min();
@@ -30,36 +28,53 @@ public sealed interface Distribution
   /** Whether every draw is an integer. */
   boolean integral();
 
+  /** A distribution over [low, high] in steps of q: what the six pycls samplers share. */
+  sealed interface Quantized extends Distribution
+      permits Uniform, LogUniform, Power2Uniform, Power2OrLogUniform, Normal, LogNormal {
+    double low();
+
+    double high();
+
+    double q();
+
+    @Override
+    default double min() {
+      return low();
+    }
+
+    @Override
+    default double max() {
+      return high();
+    }
+
+    @Override
+    default boolean integral() {
+      return Checks.isInteger(q()) && Checks.isInteger(low());
+    }
+
+    /** A step every draw is a multiple of. */
+    default double step() {
+      return q();
+    }
+  }
+
   /** Uniform over the multiples of q in [low, high], each with probability q / (high - low + q). */
-  record Uniform(double low, double high, double q) implements Distribution {
+  record Uniform(double low, double high, double q) implements Quantized {
     public Uniform {
       Checks.range(low, high, q, false);
       Checks.divisible(low, high, q);
     }
 
+    /** f ~ U[low, high + q), floored to a multiple of q. */
     @Override
     public double draw(SplitMix64 rng) {
-      return Checks.uniform(rng, low, high, q);
+      double f = low + (high + q - low) * rng.nextDouble();
+      return Quantum.of(q).timesWithin(Math.floor(f / q), low, high);
     }
 
     @Override
-    public String specName() {
-      return "uniform";
-    }
-
-    @Override
-    public double min() {
-      return low;
-    }
-
-    @Override
-    public double max() {
-      return high;
-    }
-
-    @Override
-    public boolean integral() {
-      return Checks.isInteger(q) && Checks.isInteger(low);
+    public DistributionKind kind() {
+      return DistributionKind.UNIFORM;
     }
   }
 
@@ -67,7 +82,7 @@ public sealed interface Distribution
    * Log-uniform on (low - q*, high] with q* = min(q, low / 2), rounded up to a multiple of q: the
    * lowest value collects the extra mass log(low / (low - q*)).
    */
-  record LogUniform(double low, double high, double q) implements Distribution {
+  record LogUniform(double low, double high, double q) implements Quantized {
     public LogUniform {
       Checks.range(low, high, q, true);
       Checks.divisible(low, high, q);
@@ -75,32 +90,26 @@ public sealed interface Distribution
 
     @Override
     public double draw(SplitMix64 rng) {
-      return Checks.logUniform(rng, low, high, q);
+      return drawFrom(rng, low, high, q);
+    }
+
+    /** f = exp(-U[-ln high, -ln(low - q*))), rounded up to a multiple of q. */
+    static double drawFrom(SplitMix64 rng, double low, double high, double q) {
+      double qStar = Math.min(q, low / 2);
+      double a = -StrictMath.log(high);
+      double b = -StrictMath.log(low - qStar);
+      double f = StrictMath.exp(-(a + (b - a) * rng.nextDouble()));
+      return Quantum.of(q).timesWithin(Math.ceil(f / q), low, high);
     }
 
     @Override
-    public String specName() {
-      return "log_uniform";
-    }
-
-    @Override
-    public double min() {
-      return low;
-    }
-
-    @Override
-    public double max() {
-      return high;
-    }
-
-    @Override
-    public boolean integral() {
-      return Checks.isInteger(q) && Checks.isInteger(low);
+    public DistributionKind kind() {
+      return DistributionKind.LOG_UNIFORM;
     }
   }
 
   /** Each power of two in [low, high] equally likely, then floored to a multiple of q. */
-  record Power2Uniform(double low, double high, double q) implements Distribution {
+  record Power2Uniform(double low, double high, double q) implements Quantized {
     public Power2Uniform {
       Checks.range(low, high, q, true);
       Checks.powersOfTwo(low, high, q);
@@ -108,27 +117,33 @@ public sealed interface Distribution
 
     @Override
     public double draw(SplitMix64 rng) {
-      return Checks.power2Uniform(rng, low, high, q);
+      return drawFrom(rng, low, high, q);
     }
 
-    @Override
-    public String specName() {
-      return "power2_uniform";
+    /** 2^e with e = floor(U[log2 low, log2 high + 1)), floored to a multiple of q. */
+    static double drawFrom(SplitMix64 rng, double low, double high, double q) {
+      int eLow = Math.getExponent(low);
+      int eHigh = Math.getExponent(high);
+      int e = eLow + (int) Math.floor((eHigh + 1 - eLow) * rng.nextDouble());
+      e = Math.min(e, eHigh);
+      double f = Math.scalb(1.0, e);
+      return Quantum.of(q).times(Math.floor(f / q));
     }
 
+    /** low itself, unless q is above low: then the powers of two below q floor to 0. */
     @Override
     public double min() {
-      return Math.max(low, q);
+      return Quantum.of(q).times(Math.floor(low / q));
     }
 
     @Override
-    public double max() {
-      return high;
+    public double step() {
+      return Math.max(q, low);
     }
 
     @Override
-    public boolean integral() {
-      return Checks.isInteger(q) && Checks.isInteger(low);
+    public DistributionKind kind() {
+      return DistributionKind.POWER2_UNIFORM;
     }
   }
 
@@ -136,7 +151,7 @@ public sealed interface Distribution
    * Powers of two below q, log-uniform multiples of q from q up: {@code power2_uniform(low, high,
    * low)}, replaced by {@code log_uniform(max(low, q), high, min(high, q))} when it is at least q.
    */
-  record Power2OrLogUniform(double low, double high, double q) implements Distribution {
+  record Power2OrLogUniform(double low, double high, double q) implements Quantized {
     public Power2OrLogUniform {
       Checks.range(low, high, q, true);
       Checks.powersOfTwo(low, high, q);
@@ -144,31 +159,22 @@ public sealed interface Distribution
 
     @Override
     public double draw(SplitMix64 rng) {
-      double f = Checks.power2Uniform(rng, low, high, low);
+      double f = Power2Uniform.drawFrom(rng, low, high, low);
       if (f >= q) {
-        return Checks.logUniform(rng, Math.max(low, q), high, Math.min(high, q));
+        return LogUniform.drawFrom(rng, Math.max(low, q), high, Math.min(high, q));
       }
       return f;
     }
 
+    /** Powers of two at or above low below q, multiples of q above: both are multiples of this. */
     @Override
-    public String specName() {
-      return "power2_or_log_uniform";
+    public double step() {
+      return Math.min(q, low);
     }
 
     @Override
-    public double min() {
-      return low;
-    }
-
-    @Override
-    public double max() {
-      return high;
-    }
-
-    @Override
-    public boolean integral() {
-      return Checks.isInteger(q) && Checks.isInteger(low);
+    public DistributionKind kind() {
+      return DistributionKind.POWER2_OR_LOG_UNIFORM;
     }
   }
 
@@ -176,7 +182,7 @@ public sealed interface Distribution
    * Normal with mean (low + high) / 2 and sd (high - low) / 6, redrawn until in [low, high], then
    * rounded half to even to a multiple of q.
    */
-  record Normal(double low, double high, double q) implements Distribution {
+  record Normal(double low, double high, double q) implements Quantized {
     public Normal {
       Checks.range(low, high, q, false);
       Checks.divisible(low, high, q);
@@ -190,32 +196,17 @@ public sealed interface Distribution
       do {
         f = mu + sigma * rng.nextGaussian();
       } while (f < low || f > high);
-      return Checks.roundTo(f, low, high, q);
+      return Quantum.of(q).timesWithin(Math.rint(f / q), low, high);
     }
 
     @Override
-    public String specName() {
-      return "normal";
-    }
-
-    @Override
-    public double min() {
-      return low;
-    }
-
-    @Override
-    public double max() {
-      return high;
-    }
-
-    @Override
-    public boolean integral() {
-      return Checks.isInteger(q) && Checks.isInteger(low);
+    public DistributionKind kind() {
+      return DistributionKind.NORMAL;
     }
   }
 
   /** Log-normal with the log-mean and log-sd of [low, high] / 6, redrawn until in range. */
-  record LogNormal(double low, double high, double q) implements Distribution {
+  record LogNormal(double low, double high, double q) implements Quantized {
     public LogNormal {
       Checks.range(low, high, q, true);
       Checks.divisible(low, high, q);
@@ -231,27 +222,12 @@ public sealed interface Distribution
       do {
         f = StrictMath.exp(mu + sigma * rng.nextGaussian());
       } while (f < low || f > high);
-      return Checks.roundTo(f, low, high, q);
+      return Quantum.of(q).timesWithin(Math.rint(f / q), low, high);
     }
 
     @Override
-    public String specName() {
-      return "log_normal";
-    }
-
-    @Override
-    public double min() {
-      return low;
-    }
-
-    @Override
-    public double max() {
-      return high;
-    }
-
-    @Override
-    public boolean integral() {
-      return Checks.isInteger(q) && Checks.isInteger(low);
+    public DistributionKind kind() {
+      return DistributionKind.LOG_NORMAL;
     }
   }
 
@@ -275,8 +251,8 @@ public sealed interface Distribution
     }
 
     @Override
-    public String specName() {
-      return "choice";
+    public DistributionKind kind() {
+      return DistributionKind.CHOICE;
     }
 
     @Override

@@ -56,6 +56,16 @@ public final class Quantum {
     return new BigDecimal(k).multiply(new BigDecimal(Double.toString(q))).doubleValue();
   }
 
+  /**
+   * k * q with k first clamped to the multiples of q within [low, high], so that rounding a draw at
+   * either end never leaves the interval (the small slack absorbs the error of low / q).
+   */
+  public double timesWithin(double k, double low, double high) {
+    double kLow = Math.ceil(low / q - 1e-9);
+    double kHigh = Math.floor(high / q + 1e-9);
+    return times(Math.max(kLow, Math.min(kHigh, k)));
+  }
+
   /** Whether x (as written in decimal) is an exact multiple of q. */
   public boolean divides(double x) {
     BigDecimal r = new BigDecimal(Double.toString(x)).remainder(new BigDecimal(Double.toString(q)));

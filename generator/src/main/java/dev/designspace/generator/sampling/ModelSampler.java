@@ -7,12 +7,10 @@ import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.RegNetQuantizer;
 import dev.designspace.generator.random.Distribution;
 import dev.designspace.generator.random.SplitMix64;
-import dev.designspace.generator.space.Bound;
 import dev.designspace.generator.space.Constraints;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.space.Parameter;
 import dev.designspace.generator.space.SearchSpace;
-import dev.designspace.generator.tool.SpecNumbers;
 import dev.designspace.model.RegNetParams;
 import dev.designspace.model.Stage;
 import java.text.NumberFormat;
@@ -23,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.DoubleFunction;
 
 /**
  * Rejection sampling (pycls {@code sweep_setup}; docs/algorithms.md, "Rejection sampling"): draw a
@@ -31,28 +30,29 @@ import java.util.Set;
  * sample is a prefix of any larger sample with the same seed.
  */
 public final class ModelSampler {
-  private static final String[] ANYNET_CHECKS = {
-    "increasing", "distinct", "flops", "params", "acts"
-  };
-  private static final String[] REGNET_CHECKS = {"stages", "distinct", "flops", "params", "acts"};
-
   private ModelSampler() {}
 
   public static SampleResult sample(SampleRequest request) {
     return new Run(request).run();
   }
 
+  /** A candidate that passed its family's check: what was drawn, and the network built from it. */
+  private record Candidate(Map<String, Object> drawn, NetworkConfig network) {}
+
   /** State of one sampling run. */
   private static final class Run {
     private final SampleRequest request;
     private final DesignSpace space;
+    private final SearchSpace search;
     private final Constraints constraints;
     private final SplitMix64 rng;
-    private final String[] checks;
-    private final long[] entered;
-    private final long[] passed;
+    private final List<CandidateCheck> reported;
+    private final long[] entered = new long[CandidateCheck.values().length];
+    private final long[] passed = new long[CandidateCheck.values().length];
     private final Set<List<Stage>> seen = new HashSet<>();
     private final List<SampledModel> accepted = new ArrayList<>();
+    private final int[] stageCounts = new int[2];
+    private int[] widthScratch = new int[0];
     private long candidates;
     private int namedIndex = -1;
     private String name;
@@ -60,164 +60,129 @@ public final class ModelSampler {
     Run(SampleRequest request) {
       this.request = request;
       this.space = request.space();
+      this.search = space.search().orElseThrow();
       this.constraints = space.constraints();
       this.rng = new SplitMix64(request.seed());
-      boolean regnet = space.search().orElseThrow() instanceof SearchSpace.RegNet;
-      this.checks = regnet ? REGNET_CHECKS : ANYNET_CHECKS;
-      this.entered = new long[checks.length];
-      this.passed = new long[checks.length];
+      this.reported =
+          CandidateCheck.forFamily(search instanceof SearchSpace.RegNet).stream()
+              .filter(check -> check.isActive(constraints))
+              .toList();
     }
 
     SampleResult run() {
-      SearchSpace search = space.search().orElseThrow();
-      int[] scratch = new int[0];
-      int[] stageCounts = new int[2];
       while (accepted.size() < request.count()) {
         if (candidates >= request.maxCandidates()) {
           throw new SamplingException(failureMessage(), stats());
         }
         candidates++;
         int index = accepted.size();
-        Map<String, Object> drawn;
-        NetworkConfig network;
-        if (search instanceof SearchSpace.RegNet r) {
-          int depth = (int) r.depth().draw(rng);
-          double w0 = r.w0().draw(rng);
-          double wa = r.wa().draw(rng);
-          double wm = r.wm().draw(rng);
-          int g = (int) r.groupWidth().draw(rng);
-          double b = r.bottleneckRatio().draw(rng);
-          if (scratch.length < depth) {
-            scratch = new int[Math.max(depth, 2 * scratch.length)];
-          }
-          // the stage check needs no allocation; most RegNet candidates end here
-          RegNetQuantizer.countStages(depth, w0, wa, wm, scratch, stageCounts);
-          if (!check(
-              0,
-              stageCounts[0] == stageCounts[1] && constraints.stages().contains(stageCounts[0]))) {
-            continue;
-          }
-          drawn = new LinkedHashMap<>();
-          drawn.put("depth", depth);
-          drawn.put("w0", (int) w0);
-          drawn.put("wa", wa);
-          drawn.put("wm", wm);
-          drawn.put("group_width", g);
-          drawn.put("bottleneck_ratio", b);
-          network =
-              NetworkConfig.fromRegNet(
-                  nameOf(index), space.network(), new RegNetParams(depth, w0, wa, wm, g, b));
-        } else {
-          SearchSpace.AnyNet a = (SearchSpace.AnyNet) search;
-          int n = a.stages();
-          List<Integer> depths = ints(a.depth(), Parameter.DEPTH, n);
-          List<Integer> widths = ints(a.width(), Parameter.WIDTH, n);
-          List<Double> bs = doubles(a.bottleneckRatio(), Parameter.BOTTLENECK_RATIO, n);
-          List<Integer> gs =
-              a.groupWidth() == null ? List.of() : ints(a.groupWidth(), Parameter.GROUP_WIDTH, n);
-          boolean increasing =
-              increasing(Parameter.DEPTH, depths)
-                  && increasing(Parameter.WIDTH, widths)
-                  && increasing(Parameter.BOTTLENECK_RATIO, bs)
-                  && increasing(Parameter.GROUP_WIDTH, gs);
-          network = null;
-          if (increasing) {
-            network =
-                NetworkConfig.fromSampledAnyNet(
-                    nameOf(index),
-                    space.network(),
-                    new AnyNetParams(depths, widths, a.strides(), bs, gs));
-            // the compatibility adjustment must not break the order either
-            increasing =
-                increasing(Parameter.DEPTH, network.depths())
-                    && increasing(Parameter.WIDTH, network.widths())
-                    && increasing(
-                        Parameter.GROUP_WIDTH,
-                        network.settings().block().isBottleneck()
-                            ? network.groupWidths()
-                            : List.of());
-          }
-          if (!check(0, increasing)) {
-            continue;
-          }
-          drawn = new LinkedHashMap<>();
-          drawn.put("depth", depths);
-          drawn.put("width", widths);
-          drawn.put("bottleneck_ratio", bs);
-          if (!gs.isEmpty()) {
-            drawn.put("group_width", gs);
-          }
-        }
-        if (!check(1, !seen.contains(network.stages()))) {
+        Candidate candidate =
+            search instanceof SearchSpace.RegNet regnet
+                ? drawRegNet(regnet, index)
+                : drawAnyNet((SearchSpace.AnyNet) search, index);
+        if (candidate == null
+            || !check(CandidateCheck.DISTINCT, !seen.contains(candidate.network().stages()))) {
           continue;
         }
-        Complexity cx;
-        try {
-          cx = ComplexityCounter.count(network);
-        } catch (ArithmeticException e) {
-          throw new SamplingException(
-              space.source()
-                  + ": sample: a drawn model (depths "
-                  + network.depths()
-                  + ", widths "
-                  + network.widths()
-                  + ") has more flops, params or acts than a 64-bit count holds; lower the high"
-                  + " ends of the sample's depth and width (or w0, wa, wm), or the input size",
-              stats());
+        Complexity cx = count(candidate.network());
+        if (withinBounds(cx)) {
+          seen.add(candidate.network().stages());
+          accepted.add(
+              new SampledModel(index, request.seed(), candidate.drawn(), candidate.network(), cx));
         }
-        if (!check(2, constraints.flops().contains(cx.flops()))
-            || !check(3, constraints.params().contains(cx.params()))
-            || !check(4, constraints.acts().contains(cx.acts()))) {
-          continue;
-        }
-        seen.add(network.stages());
-        accepted.add(new SampledModel(index, request.seed(), drawn, network, cx));
       }
       return new SampleResult(accepted, stats());
     }
 
-    /** Formatting a name costs more than a rejected candidate: do it once per index. */
-    private String nameOf(int index) {
-      if (index != namedIndex) {
-        name = SampledModel.nameOf(space.name(), index);
-        namedIndex = index;
+    /** Draws (d, w0, wa, wm, g, b); null when the widths do not give the allowed stage count. */
+    private Candidate drawRegNet(SearchSpace.RegNet r, int index) {
+      int depth = (int) r.depth().draw(rng);
+      double w0 = r.w0().draw(rng);
+      double wa = r.wa().draw(rng);
+      double wm = r.wm().draw(rng);
+      int g = (int) r.groupWidth().draw(rng);
+      double b = r.bottleneckRatio().draw(rng);
+      if (widthScratch.length < depth) {
+        widthScratch = new int[Math.max(depth, 2 * widthScratch.length)];
       }
-      return name;
+      // the stage check needs no allocation; most RegNet candidates end here
+      RegNetQuantizer.countStages(depth, w0, wa, wm, widthScratch, stageCounts);
+      boolean stagesOk =
+          stageCounts[0] == stageCounts[1] && constraints.stages().contains(stageCounts[0]);
+      if (!check(CandidateCheck.STAGES, stagesOk)) {
+        return null;
+      }
+      Map<String, Object> drawn = new LinkedHashMap<>();
+      drawn.put("depth", depth);
+      drawn.put("w0", (int) w0);
+      drawn.put("wa", wa);
+      drawn.put("wm", wm);
+      drawn.put("group_width", g);
+      drawn.put("bottleneck_ratio", b);
+      NetworkConfig network =
+          NetworkConfig.fromRegNet(
+              nameOf(index), space.network(), new RegNetParams(depth, w0, wa, wm, g, b));
+      return new Candidate(drawn, network);
     }
 
-    private boolean check(int i, boolean ok) {
-      entered[i]++;
-      if (ok) {
-        passed[i]++;
+    /** Draws each stage's parameters; null when an increasing parameter decreases. */
+    private Candidate drawAnyNet(SearchSpace.AnyNet a, int index) {
+      int n = a.stages();
+      List<Integer> depths = perStage(a.depth(), Parameter.DEPTH, n, v -> (int) v);
+      List<Integer> widths = perStage(a.width(), Parameter.WIDTH, n, v -> (int) v);
+      List<Double> bs = perStage(a.bottleneckRatio(), Parameter.BOTTLENECK_RATIO, n, v -> v);
+      List<Integer> gs =
+          a.groupWidth() == null
+              ? List.of()
+              : perStage(a.groupWidth(), Parameter.GROUP_WIDTH, n, v -> (int) v);
+      boolean increasing =
+          increasing(Parameter.DEPTH, depths)
+              && increasing(Parameter.WIDTH, widths)
+              && increasing(Parameter.BOTTLENECK_RATIO, bs)
+              && increasing(Parameter.GROUP_WIDTH, gs);
+      NetworkConfig network = null;
+      if (increasing) {
+        network =
+            NetworkConfig.fromSampledAnyNet(
+                nameOf(index),
+                space.network(),
+                new AnyNetParams(depths, widths, a.strides(), bs, gs));
+        // the compatibility adjustment must not break the order either
+        increasing =
+            increasing(Parameter.DEPTH, network.depths())
+                && increasing(Parameter.WIDTH, network.widths())
+                && increasing(
+                    Parameter.GROUP_WIDTH,
+                    network.settings().block().isBottleneck() ? network.groupWidths() : List.of());
       }
-      return ok;
+      if (!check(CandidateCheck.INCREASING, increasing)) {
+        return null;
+      }
+      Map<String, Object> drawn = new LinkedHashMap<>();
+      drawn.put("depth", depths);
+      drawn.put("width", widths);
+      drawn.put("bottleneck_ratio", bs);
+      if (!gs.isEmpty()) {
+        drawn.put("group_width", gs);
+      }
+      return new Candidate(drawn, network);
     }
 
-    private List<Integer> ints(Distribution d, Parameter p, int stages) {
-      List<Integer> out = new ArrayList<>(stages);
+    /**
+     * One value per stage: a single draw repeated when the parameter is shared, else one draw per
+     * stage. {@code convert} only changes the type (int parameters draw whole numbers).
+     */
+    private <T> List<T> perStage(
+        Distribution d, Parameter p, int stages, DoubleFunction<T> convert) {
+      List<T> out = new ArrayList<>(stages);
       if (constraints.shared().contains(p)) {
-        int v = (int) d.draw(rng);
+        T v = convert.apply(d.draw(rng));
         for (int i = 0; i < stages; i++) {
           out.add(v);
         }
       } else {
         for (int i = 0; i < stages; i++) {
-          out.add((int) d.draw(rng));
-        }
-      }
-      return out;
-    }
-
-    private List<Double> doubles(Distribution d, Parameter p, int stages) {
-      List<Double> out = new ArrayList<>(stages);
-      if (constraints.shared().contains(p)) {
-        double v = d.draw(rng);
-        for (int i = 0; i < stages; i++) {
-          out.add(v);
-        }
-      } else {
-        for (int i = 0; i < stages; i++) {
-          out.add(d.draw(rng));
+          out.add(convert.apply(d.draw(rng)));
         }
       }
       return out;
@@ -235,27 +200,53 @@ public final class ModelSampler {
       return true;
     }
 
+    private Complexity count(NetworkConfig network) {
+      try {
+        return ComplexityCounter.count(network);
+      } catch (ArithmeticException e) {
+        throw new SamplingException(
+            space.source()
+                + ": sample: a drawn model (depths "
+                + network.depths()
+                + ", widths "
+                + network.widths()
+                + ") has more flops, params or acts than a 64-bit count holds; lower the high"
+                + " ends of the sample's depth and width (or w0, wa, wm), or the input size",
+            stats());
+      }
+    }
+
+    private boolean withinBounds(Complexity cx) {
+      return check(CandidateCheck.FLOPS, constraints.flops().contains(cx.flops()))
+          && check(CandidateCheck.PARAMS, constraints.params().contains(cx.params()))
+          && check(CandidateCheck.ACTS, constraints.acts().contains(cx.acts()));
+    }
+
+    /** Formatting a name costs more than a rejected candidate: do it once per index. */
+    private String nameOf(int index) {
+      if (index != namedIndex) {
+        name = SampledModel.nameOf(space.name(), index);
+        namedIndex = index;
+      }
+      return name;
+    }
+
+    private boolean check(CandidateCheck check, boolean ok) {
+      entered[check.ordinal()]++;
+      if (ok) {
+        passed[check.ordinal()]++;
+      }
+      return ok;
+    }
+
     private SamplingStats stats() {
       Map<String, Long> in = new LinkedHashMap<>();
       Map<String, Long> out = new LinkedHashMap<>();
-      for (int i = 0; i < checks.length; i++) {
-        if (isActive(i)) {
-          in.put(checks[i], entered[i]);
-          out.put(checks[i], passed[i]);
-        }
+      for (CandidateCheck check : reported) {
+        in.put(check.displayName(), entered[check.ordinal()]);
+        out.put(check.displayName(), passed[check.ordinal()]);
       }
       return new SamplingStats(candidates, accepted.size(), in, out);
-    }
-
-    /** Checks without a constraint behind them are left out of the report. */
-    private boolean isActive(int i) {
-      return switch (checks[i]) {
-        case "increasing" -> !constraints.increasing().isEmpty();
-        case "flops" -> !constraints.flops().isUnbounded();
-        case "params" -> !constraints.params().isUnbounded();
-        case "acts" -> !constraints.acts().isUnbounded();
-        default -> true;
-      };
     }
 
     private String failureMessage() {
@@ -275,18 +266,18 @@ public final class ModelSampler {
           .append(request.seed())
           .append(")\n");
       sb.append("  candidates tried: ").append(n.format(candidates)).append('\n');
-      for (String check : stats.entered().keySet()) {
-        long in = stats.entered().get(check);
-        long ok = stats.passed().get(check);
+      for (CandidateCheck check : reported) {
+        long in = entered[check.ordinal()];
+        long ok = passed[check.ordinal()];
         sb.append(
             String.format(
                 Locale.ROOT,
                 "  passed %-10s %s of %s (%.3f%%)%s%n",
-                check + ":",
+                check.displayName() + ":",
                 n.format(ok),
                 n.format(in),
                 in == 0 ? 0.0 : 100.0 * ok / in,
-                describe(check)));
+                check.constraintText(constraints)));
       }
       stats
           .worstCheck()
@@ -305,30 +296,11 @@ public final class ModelSampler {
                       .append(binding)
                       .append("'")
                       .append(
-                          binding.equals("distinct")
+                          binding.equals(CandidateCheck.DISTINCT.displayName())
                               ? ": the space holds few distinct models; ask for fewer"
                               : ": loosen that constraint, or allow more candidates with"
                                   + " --max-candidates"));
       return sb.toString().stripTrailing();
-    }
-
-    private String describe(String check) {
-      return switch (check) {
-        case "stages" ->
-            " [num_stages == total_stages, within " + range(constraints.stages()) + "]";
-        case "flops" -> " [" + range(constraints.flops()) + "]";
-        case "params" -> " [" + range(constraints.params()) + "]";
-        case "acts" -> " [" + range(constraints.acts()) + "]";
-        case "increasing" ->
-            " " + constraints.increasing().stream().map(Parameter::specName).sorted().toList();
-        default -> "";
-      };
-    }
-
-    private static String range(Bound b) {
-      return (b.min() == null ? "-inf" : SpecNumbers.format(b.min()))
-          + ", "
-          + (b.max() == null ? "inf" : SpecNumbers.format(b.max()));
     }
   }
 }

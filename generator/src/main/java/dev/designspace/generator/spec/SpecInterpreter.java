@@ -6,6 +6,7 @@ import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
 import dev.designspace.generator.network.Stem;
 import dev.designspace.generator.random.Distribution;
+import dev.designspace.generator.random.DistributionKind;
 import dev.designspace.generator.random.InvalidDistributionException;
 import dev.designspace.generator.space.Bound;
 import dev.designspace.generator.space.Constraints;
@@ -45,15 +46,6 @@ final class SpecInterpreter {
   private static final List<String> REGNET_SAMPLE_KEYS =
       List.of("family", "depth", "w0", "wa", "wm", "group_width", "bottleneck_ratio");
   private static final List<String> DIST_KEYS = List.of("dist", "low", "high", "q", "values");
-  private static final List<String> DIST_NAMES =
-      List.of(
-          "uniform",
-          "log_uniform",
-          "power2_uniform",
-          "power2_or_log_uniform",
-          "normal",
-          "log_normal",
-          "choice");
   private static final List<String> CONSTRAINT_KEYS =
       List.of("shared", "increasing", "flops", "params", "acts", "stages");
   private static final List<String> PER_STAGE =
@@ -578,15 +570,15 @@ final class SpecInterpreter {
       return d;
     }
     Fields f = Fields.of(node, path, DIST_KEYS);
-    String dist = f.oneOf("dist", null, Set.copyOf(DIST_NAMES), DIST_NAMES);
+    List<String> kinds = DistributionKind.specNames();
+    String dist = f.oneOf("dist", null, Set.copyOf(kinds), kinds);
     if (dist == null) {
       throw new SpecException(
-          f.location(),
-          path,
-          "missing key 'dist'; expected one of " + String.join(", ", DIST_NAMES));
+          f.location(), path, "missing key 'dist'; expected one of " + String.join(", ", kinds));
     }
+    DistributionKind kind = DistributionKind.named(dist).orElseThrow();
     try {
-      if (dist.equals("choice")) {
+      if (!kind.isQuantized()) {
         for (String k : List.of("low", "high", "q")) {
           if (f.has(k)) {
             throw new SpecException(f.keyLocation(k), f.pathOf(k), "choice takes only 'values'");
@@ -607,27 +599,18 @@ final class SpecInterpreter {
         double q;
         if (f.has("q")) {
           q = Fields.asNumber(f.node("q").orElseThrow(), f.pathOf("q"));
-        } else if (dist.equals("power2_or_log_uniform")) {
+        } else if (kind == DistributionKind.POWER2_OR_LOG_UNIFORM) {
           throw new SpecException(
               f.location(),
               path,
               "missing key 'q'; power2_or_log_uniform needs q (powers of two below q, multiples of"
                   + " q above)");
-        } else if (dist.equals("power2_uniform")) {
+        } else if (kind == DistributionKind.POWER2_UNIFORM) {
           q = low;
         } else {
           q = parameter.integral() ? 1 : DEFAULT_REAL_Q;
         }
-        d =
-            switch (dist) {
-              case "uniform" -> new Distribution.Uniform(low, high, q);
-              case "log_uniform" -> new Distribution.LogUniform(low, high, q);
-              case "power2_uniform" -> new Distribution.Power2Uniform(low, high, q);
-              case "power2_or_log_uniform" -> new Distribution.Power2OrLogUniform(low, high, q);
-              case "normal" -> new Distribution.Normal(low, high, q);
-              case "log_normal" -> new Distribution.LogNormal(low, high, q);
-              default -> throw new IllegalStateException(dist);
-            };
+        d = kind.create(low, high, q);
       }
     } catch (InvalidDistributionException e) {
       SourceLocation where = f.node(e.field()).map(YamlNode::location).orElse(f.location());
@@ -701,7 +684,8 @@ final class SpecInterpreter {
         boolean multiplesOf8 =
             d instanceof Distribution.Choice c
                 ? c.values().stream().allMatch(v -> v % RegNetParams.QUANTUM == 0)
-                : quantumOf(d) % RegNetParams.QUANTUM == 0 && min % RegNetParams.QUANTUM == 0;
+                : ((Distribution.Quantized) d).step() % RegNetParams.QUANTUM == 0
+                    && min % RegNetParams.QUANTUM == 0;
         if (!multiplesOf8 || min < RegNetParams.QUANTUM) {
           throw new SpecException(
               lowAt,
@@ -736,23 +720,6 @@ final class SpecInterpreter {
       }
       default -> throw new IllegalStateException(p.toString());
     }
-  }
-
-  private static double quantumOf(Distribution d) {
-    if (d instanceof Distribution.Uniform u) {
-      return u.q();
-    } else if (d instanceof Distribution.LogUniform u) {
-      return u.q();
-    } else if (d instanceof Distribution.Power2Uniform u) {
-      return Math.max(u.q(), u.low());
-    } else if (d instanceof Distribution.Power2OrLogUniform u) {
-      return Math.min(u.q(), u.low());
-    } else if (d instanceof Distribution.Normal u) {
-      return u.q();
-    } else if (d instanceof Distribution.LogNormal u) {
-      return u.q();
-    }
-    return 1;
   }
 
   // ---- constraints ---------------------------------------------------------------------------

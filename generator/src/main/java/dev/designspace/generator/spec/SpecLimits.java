@@ -6,21 +6,36 @@ package dev.designspace.generator.spec;
  * blocks) and low enough that a mistyped number is refused at its line rather than surfacing as an
  * overflow or a nonsensical network deep inside sampling or counting.
  */
-final class SpecLimits {
+public final class SpecLimits {
   private SpecLimits() {}
 
   /** An inclusive range of a whole number, with the reason for its upper end. */
-  record IntRange(int min, int max, String why) {}
+  public record IntRange(int min, int max, String why) {
+    public boolean contains(long value) {
+      return value >= min && value <= max;
+    }
+
+    /** The range as messages show it, e.g. {@code 1..4096}. */
+    @Override
+    public String toString() {
+      return min + ".." + max;
+    }
+  }
 
   static final String WIDTH_WHY =
       "channel counts above 16384 are beyond any network this tool builds";
   static final int MAX_WIDTH = 16_384;
   static final IntRange WIDTH = new IntRange(1, MAX_WIDTH, WIDTH_WHY);
   static final IntRange HEAD_WIDTH = new IntRange(0, MAX_WIDTH, WIDTH_WHY + " (0: no head conv)");
-  static final IntRange INPUT_SIZE =
+
+  /** A spec's {@code network.input.size}, and the range command-line overrides must keep to. */
+  public static final IntRange INPUT_SIZE =
       new IntRange(1, 4096, "inputs are square images of at most 4096 pixels a side");
-  static final IntRange CLASSES =
+
+  /** A spec's {@code network.classes}, and the range command-line overrides must keep to. */
+  public static final IntRange CLASSES =
       new IntRange(1, 1_000_000, "a classifier head of more than a million classes");
+
   static final int MAX_DEPTH = 1024;
   static final IntRange DEPTH =
       new IntRange(1, MAX_DEPTH, "more than 1024 blocks is beyond any network this tool builds");

@@ -257,6 +257,53 @@ class DistributionTest {
   }
 
   @Test
+  void eachKindCreatesItsOwnDistributionByName() {
+    for (DistributionKind kind : DistributionKind.values()) {
+      assertThat(DistributionKind.named(kind.specName())).contains(kind);
+      if (kind.isQuantized()) {
+        Distribution d = kind.create(1, 16, 1);
+        assertThat(d.kind()).isEqualTo(kind);
+        assertThat(d.specName()).isEqualTo(kind.specName());
+        assertThat(d.draw(new SplitMix64(3))).isBetween(1.0, 16.0);
+      }
+    }
+    assertThat(DistributionKind.specNames())
+        .containsExactly(
+            "uniform",
+            "log_uniform",
+            "power2_uniform",
+            "power2_or_log_uniform",
+            "normal",
+            "log_normal",
+            "choice");
+    assertThat(new Distribution.Choice(List.of(2.0)).kind()).isEqualTo(DistributionKind.CHOICE);
+    assertThat(DistributionKind.named("gaussian")).isEmpty();
+    assertThatThrownBy(() -> DistributionKind.CHOICE.create(1, 2, 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("choice takes a list of values, not low, high and q");
+    assertThatThrownBy(() -> DistributionKind.LOG_NORMAL.create(12, 256, 8))
+        .isInstanceOfSatisfying(
+            InvalidDistributionException.class, e -> assertThat(e.field()).isEqualTo("low"))
+        .hasMessage("must be a multiple of q (8), got 12");
+  }
+
+  @Test
+  void quantizedBoundsAndStepsAreWhatTheDrawsCanTake() {
+    Distribution.Quantized p2 = new Distribution.Power2Uniform(1, 16, 4);
+    // 1 and 2 floor to 0, 4, 8 and 16 stay
+    assertThat(histogram(p2, 5).keySet()).containsExactly(0.0, 4.0, 8.0, 16.0);
+    assertThat(p2.min()).isEqualTo(0.0);
+    assertThat(p2.step()).isEqualTo(4.0);
+    assertThat(new Distribution.Power2Uniform(8, 64, 2).min()).isEqualTo(8.0);
+    assertThat(new Distribution.Power2OrLogUniform(1, 32, 8).step()).isEqualTo(1.0);
+    assertThat(new Distribution.Uniform(0.5, 1.5, 0.1).integral()).isFalse();
+    assertThat(new Distribution.LogUniform(8, 256, 8).integral()).isTrue();
+    assertThat(new Quantum(0.1).timesWithin(20, 0.5, 1.5)).isEqualTo(1.5);
+    assertThat(new Quantum(0.1).timesWithin(2, 0.5, 1.5)).isEqualTo(0.5);
+    assertThat(new Quantum(0.1).timesWithin(9, 0.5, 1.5)).isEqualTo(0.9);
+  }
+
+  @Test
   void quantumMultiplesAreTheNearestDoubleToTheDecimalProduct() {
     assertThat(new Quantum(0.1).times(364)).isEqualTo(36.4);
     assertThat(new Quantum(0.1).times(3)).isEqualTo(0.3);

@@ -210,6 +210,64 @@ class ModelSamplerTest {
   }
 
   @Test
+  void anyNetChecksRunInOrderAndOnlyConstrainedOnesAreReported(@TempDir Path dir)
+      throws IOException {
+    String anynet =
+        String.join(
+            "\n",
+            "name: Order",
+            "network: {input: {size: 32, channels: 3}, classes: 10, stem: {type: cifar, width:"
+                + " 16}, block: r}",
+            "sample:",
+            "  family: anynet",
+            "  stages: 3",
+            "  depth: {dist: uniform, low: 1, high: 4, q: 1}",
+            "  width: {dist: choice, values: [8, 16, 32]}",
+            "constraints:",
+            "  flops: [null, 1e6]",
+            "");
+    Path spec = dir.resolve("order.yaml");
+    Files.writeString(spec, anynet + "  increasing: [width, depth]\n");
+    assertThatThrownBy(
+            () -> ModelSampler.sample(new SampleRequest(SpecLoader.load(spec), 5, 3, 400)))
+        .isInstanceOfSatisfying(
+            SamplingException.class,
+            e -> {
+              assertThat(e.stats().entered().keySet())
+                  .containsExactly("increasing", "distinct", "flops");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "found only 0 of 5 distinct models of Order in 400 candidates (seed 3)\n"
+                          + "  candidates tried: 400\n"
+                          + "  passed increasing: 48 of 400 (12.000%) [depth, width]\n"
+                          + "  passed distinct:  48 of 48 (100.000%)\n"
+                          + "  passed flops:     0 of 48 (0.000%) [-inf, 1000000]\n"
+                          + "  most rejections: 'increasing' (352)\n"
+                          + "  lowest pass rate: 'flops': loosen that constraint, or allow more"
+                          + " candidates with --max-candidates");
+            });
+    Path free = dir.resolve("free.yaml");
+    Files.writeString(free, anynet);
+    assertThatThrownBy(
+            () -> ModelSampler.sample(new SampleRequest(SpecLoader.load(free), 5, 3, 400)))
+        .isInstanceOfSatisfying(
+            SamplingException.class,
+            e -> {
+              // no increasing constraint: nothing to report for it
+              assertThat(e.stats().entered().keySet()).containsExactly("distinct", "flops");
+              assertThat(e.getMessage())
+                  .isEqualTo(
+                      "found only 0 of 5 distinct models of Order in 400 candidates (seed 3)\n"
+                          + "  candidates tried: 400\n"
+                          + "  passed distinct:  400 of 400 (100.000%)\n"
+                          + "  passed flops:     0 of 400 (0.000%) [-inf, 1000000]\n"
+                          + "  most rejections: 'flops' (400)\n"
+                          + "  lowest pass rate: 'flops': loosen that constraint, or allow more"
+                          + " candidates with --max-candidates");
+            });
+  }
+
+  @Test
   void asForMoreThanTheSpaceHoldsSaysSo(@TempDir Path dir) throws IOException {
     Path spec = dir.resolve("small.yaml");
     Files.writeString(

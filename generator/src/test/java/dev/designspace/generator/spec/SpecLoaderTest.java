@@ -168,6 +168,49 @@ class SpecLoaderTest {
   }
 
   @Test
+  void distributionNamesComeFromOneListAndTyposAreCaught() throws IOException {
+    assertThat(
+            error(
+                write(
+                    "h.yaml",
+                    "name: S",
+                    "sample:",
+                    "  family: anynet",
+                    "  stages: 2",
+                    "  depth: {dist: log_unifrom, low: 1, high: 4, q: 1}",
+                    "  width: 8")))
+        .isEqualTo(
+            "h.yaml:5:17: sample.depth.dist: expected one of uniform, log_uniform, power2_uniform,"
+                + " power2_or_log_uniform, normal, log_normal, choice, got 'log_unifrom' (did you"
+                + " mean 'log_uniform'?)");
+    assertThat(
+            error(
+                write(
+                    "i.yaml",
+                    "name: S",
+                    "sample:",
+                    "  family: anynet",
+                    "  stages: 2",
+                    "  depth: {low: 1, high: 4}",
+                    "  width: 8")))
+        .isEqualTo(
+            "i.yaml:5:10: sample.depth: missing key 'dist'; expected one of uniform, log_uniform,"
+                + " power2_uniform, power2_or_log_uniform, normal, log_normal, choice");
+    // powers of two below q floor to 0: a depth could come out as 0
+    assertThat(
+            error(
+                write(
+                    "j.yaml",
+                    "name: S",
+                    "sample:",
+                    "  family: anynet",
+                    "  stages: 2",
+                    "  depth: {dist: power2_uniform, low: 1, high: 16, q: 4}",
+                    "  width: 8")))
+        .isEqualTo("j.yaml:5:38: sample.depth.low: depth must be >= 1, got 0");
+  }
+
+  @Test
   void cyclicExtends() throws IOException {
     write("a.yaml", "name: A", "extends: b.yaml");
     write("b.yaml", "name: B", "extends: c.yaml");

@@ -5,6 +5,7 @@ import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.train.StepSplit;
 import dev.designspace.runtime.train.TrainingThroughput;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -27,8 +28,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench training}: training throughput of a model side by side with a plain MatMul and a
  * minimal hand-written TF Java loop of the same graph, and 2 worker processes x 1 thread against 1
- * x 2 threads. Rounds interleave the configurations and medians are reported (the machines are
- * noisy). Results for BENCHMARKS.md.
+ * x 2 threads; and where a step's time goes with the input pipeline in front of it (input wait
+ * against session run, batches prefetched or prepared in turn). Rounds interleave the
+ * configurations and medians are reported (the machines are noisy). Results for BENCHMARKS.md.
  */
 @Command(
     name = "bench",
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
       "Measures training throughput for BENCHMARKS.md.",
       "Compares the trainer with a plain MatMul and with a minimal hand-written TF Java loop of the"
           + " same graph, and 2 worker processes x 1 thread with 1 x 2 threads; rounds interleave"
-          + " the configurations and medians are reported."
+          + " the configurations and medians are reported. Splits a step's time into input wait and"
+          + " session run, with the batches prefetched and prepared in turn."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace bench training --rounds 3"})
@@ -146,7 +149,15 @@ public final class BenchCommand implements Callable<Integer> {
     List<Double> hand = new ArrayList<>();
     List<Double> oneByTwo = new ArrayList<>();
     List<Double> twoByOne = new ArrayList<>();
+    // the step-time split: 2 threads, then 1 (a sweep worker's), each with prefetch off, then on
+    List<List<StepSplit>> splits =
+        List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int r = 0; r < rounds; r++) {
+      for (int i = 0; i < splits.size(); i++) {
+        splits
+            .get(i)
+            .add(TrainingThroughput.stepSplit(network, batch, 2 - i / 2, 10, steps, i % 2 == 1));
+      }
       matmul.add(TrainingThroughput.matMulGflops(2048, 2, 5));
       for (Map.Entry<ConvImpl, List<Double>> e : byImpl.entrySet()) {
         e.getValue()
@@ -222,6 +233,7 @@ public final class BenchCommand implements Callable<Integer> {
         "| 2 worker processes x 1 thread (sum) | %.0f images/s = %.2fx |%n",
         median(twoByOne),
         median(twoByOne) / median(oneByTwo));
+    printStepSplits(out, splits);
     out.flush();
     return ExitCodes.OK;
   }
@@ -265,6 +277,29 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return total;
+  }
+
+  /**
+   * Per configuration, median input wait and session run per step with the batches prepared in turn
+   * and prefetched.
+   */
+  private static void printStepSplits(PrintWriter out, List<List<StepSplit>> splits) {
+    out.printf(
+        Locale.ROOT,
+        "%n| trainer step, input included | prefetch | input wait / step | run / step | input"
+            + " share | images/s |%n|---|---|---|---|---|---|%n");
+    for (int i = 0; i < splits.size(); i++) {
+      List<StepSplit> s = splits.get(i);
+      out.printf(
+          Locale.ROOT,
+          "| 1 process x %s | %s | %.2f ms | %.1f ms | %.1f%% | %.0f |%n",
+          i / 2 == 0 ? "2 threads" : "1 thread",
+          i % 2 == 1 ? "on" : "off",
+          median(s.stream().map(StepSplit::inputWaitMillis).toList()),
+          median(s.stream().map(StepSplit::runMillis).toList()),
+          median(s.stream().map(StepSplit::inputSharePercent).toList()),
+          median(s.stream().map(StepSplit::imagesPerSecond).toList()));
+    }
   }
 
   private static double median(List<Double> xs) {

@@ -18,9 +18,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes one self-contained HTML report comparing sweeps.",
-      "Error EDFs (n|min|mean), KS and Mann-Whitney tests, error against complexity and against the"
-          + " sampled parameters with bootstrap good ranges, random search efficiency, complexity"
-          + " power laws and the best models. Works on unfinished sweeps."
+      "Error EDFs (n, min, mean; DKW bands), KS and Mann-Whitney tests, error against complexity"
+          + " and against the sampled parameters with bootstrap good ranges, random search"
+          + " efficiency, complexity power laws and the best models, each space in one colour"
+          + " throughout. Every figure is also written as its own .svg file beside the report, with"
+          + " models.csv and sweeps.json. Works on unfinished sweeps."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -41,7 +43,7 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = out != null ? out : dirs.get(0).resolve("report.html");
+    Path file = out != null ? out : dirs.get(0).resolve(ReportBuilder.REPORT_HTML);
     ReportBuilder.Report report = ReportBuilder.build(dirs, file);
     PrintWriter stdout = spec.commandLine().getOut();
     report.summary().forEach(stdout::println);

@@ -45,7 +45,8 @@ import picocli.CommandLine.Spec;
       "Samples N models of a design space and trains each in its own worker process.",
       "The models' classes are generated and compiled once into the sweep directory; each worker"
           + " runs designspace train DIR --model ID. The local launcher runs W workers at a time,"
-          + " then writes sweep.json and sweep.csv. The Slurm launcher submits one sbatch array"
+          + " then writes sweep.json, sweep.csv and the sweep's report.html with each figure as"
+          + " an .svg file beside it. The Slurm launcher submits one sbatch array"
           + " job, one task per model, and leaves it to run; the tasks write into the same"
           + " directory.",
       "Rerunning the same command resumes: models with a result are skipped, interrupted ones"
@@ -280,6 +281,10 @@ public final class SweepCommand implements Callable<Integer> {
             result.diverged(),
             result.bestError(),
             request.directory().resolve("sweep.json")));
+    if (!result.results().isEmpty()) {
+      SweepStatusCommand.writeReport(request.directory(), err)
+          .ifPresent(file -> stdout.println("report: " + file));
+    }
     stdout.flush();
     return ExitCodes.OK;
   }

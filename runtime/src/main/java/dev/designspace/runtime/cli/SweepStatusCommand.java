@@ -2,6 +2,8 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.runtime.report.ReportBuilder;
+import dev.designspace.runtime.report.ReportException;
 import dev.designspace.runtime.slurm.ShellWords;
 import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
@@ -11,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -25,7 +28,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Shows where a sweep stands: its models done, failed, diverged, running and pending.",
       "Reads the result files and asks squeue, says why the failed models failed, and collects "
-          + "sweep.json and sweep.csv from the results so far."
+          + "sweep.json and sweep.csv from the results so far. Once every model has finished"
+          + " (as a Slurm sweep's do on their own), writes the sweep's report.html with its"
+          + " figures; prints the report's path when there is one."
     },
     footerHeading = "%nExamples:%n",
     footer = {"  designspace sweep status runs/regnetx"})
@@ -96,6 +101,35 @@ final class SweepStatusCommand implements Callable<Integer> {
               + e.getMessage());
       err.flush();
     }
+    if (s.total() > 0 && s.unfinished() == 0) {
+      writeReport(directory, commandLine.getErr());
+    }
+    Path report = directory.resolve(ReportBuilder.REPORT_HTML);
+    if (Files.isRegularFile(report)) {
+      stdout.println("report: " + report);
+      stdout.flush();
+    }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Writes the sweep's own report.html (and its figures) into {@code directory}; a report that
+   * cannot be made is a warning, never the sweep's failure, since the results are safe either way.
+   */
+  static Optional<Path> writeReport(Path directory, PrintWriter err) {
+    try {
+      return Optional.of(ReportBuilder.buildInSweep(directory).file());
+    } catch (ReportException | IOException e) {
+      err.println(
+          "warning: could not write the report in "
+              + directory
+              + ": "
+              + e.getMessage()
+              + "; designspace report "
+              + ShellWords.word(directory.toString())
+              + " tries again");
+      err.flush();
+      return Optional.empty();
+    }
   }
 }

@@ -3,19 +3,24 @@ package dev.designspace.runtime.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepCollector;
+import dev.designspace.runtime.sweep.SweepDirectory;
+import dev.designspace.runtime.sweep.SweepModel;
 import dev.designspace.runtime.sweep.SweepResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
@@ -27,7 +32,14 @@ record SweepData(
     String description,
     List<ModelResult> all,
     List<ModelResult> done,
-    Optional<ProxyValidity> proxyValidity) {
+    Optional<ProxyValidity> proxyValidity,
+    Map<String, Path> sources) {
+
+  SweepData {
+    all = List.copyOf(all);
+    done = List.copyOf(done);
+    sources = Map.copyOf(sources);
+  }
 
   static SweepData load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
@@ -55,7 +67,27 @@ record SweepData(
       throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
     }
     return new SweepData(
-        name, dir, spec, description, result.results(), done, ProxyCheck.evaluate(dir));
+        name,
+        dir,
+        spec,
+        description,
+        result.results(),
+        done,
+        ProxyCheck.evaluate(dir),
+        sources(dir));
+  }
+
+  /** Each model's generated source as the sweep's manifest names it; none without a manifest. */
+  private static Map<String, Path> sources(Path dir) throws IOException {
+    if (!Files.isRegularFile(dir.resolve(SourceGeneration.MANIFEST))) {
+      return Map.of();
+    }
+    SweepDirectory sweep = SweepDirectory.open(dir);
+    Map<String, Path> sources = new HashMap<>();
+    for (SweepModel m : sweep.models()) {
+      sources.put(m.id(), sweep.source(m));
+    }
+    return sources;
   }
 
   double[] errors() {

@@ -69,33 +69,38 @@ public final class SweepCollector {
     return sweep;
   }
 
+  /** The columns of {@link #csvOf}, comma-separated, without a line end. */
+  public static final String CSV_HEADER =
+      "id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
+          + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios";
+
   public static String csvOf(List<ModelResult> results) {
-    StringBuilder sb =
-        new StringBuilder(
-            "id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
-                + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios\n");
+    StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
     for (ModelResult r : results) {
-      JsonNode c = r.config() == null ? MissingNode.getInstance() : r.config();
-      sb.append(
-              String.join(
-                  ",",
-                  quote(r.id()),
-                  r.status().jsonName(),
-                  number(r.error()),
-                  number(r.finalError()),
-                  r.epochs() == null ? "" : String.valueOf(r.epochs()),
-                  String.valueOf(r.flops()),
-                  String.valueOf(r.params()),
-                  String.valueOf(r.acts()),
-                  number(r.trainSeconds()),
-                  number(r.imagesPerSecond()),
-                  quote(list(c.path("depths"))),
-                  quote(list(c.path("widths"))),
-                  quote(list(c.path("groupWidths"))),
-                  quote(list(c.path("bottleneckRatios")))))
-          .append('\n');
+      sb.append(csvRow(r)).append('\n');
     }
     return sb.toString();
+  }
+
+  /** One result as a line of {@link #csvOf} (no line end); lists are space-separated. */
+  public static String csvRow(ModelResult r) {
+    JsonNode c = r.config() == null ? MissingNode.getInstance() : r.config();
+    return String.join(
+        ",",
+        csvQuote(r.id()),
+        r.status().jsonName(),
+        number(r.error()),
+        number(r.finalError()),
+        r.epochs() == null ? "" : String.valueOf(r.epochs()),
+        String.valueOf(r.flops()),
+        String.valueOf(r.params()),
+        String.valueOf(r.acts()),
+        number(r.trainSeconds()),
+        number(r.imagesPerSecond()),
+        csvQuote(list(c.path("depths"))),
+        csvQuote(list(c.path("widths"))),
+        csvQuote(list(c.path("groupWidths"))),
+        csvQuote(list(c.path("bottleneckRatios"))));
   }
 
   private static String number(Double n) {
@@ -106,7 +111,8 @@ public final class SweepCollector {
     return n.isArray() ? n.toString().replace("[", "").replace("]", "").replace(",", " ") : "";
   }
 
-  private static String quote(String s) {
+  /** A CSV field in double quotes, quotes inside doubled. */
+  public static String csvQuote(String s) {
     return "\"" + s.replace("\"", "\"\"") + "\"";
   }
 }

@@ -14,10 +14,16 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 /**
- * Throughput probes for the training benchmark: the trainer's own step, a minimal hand-written loop
- * over the same graph (tensors built once, no fetches but the step), and a plain MatMul.
+ * Throughput probes for the training benchmark: the trainer's own step, where its time goes with
+ * the input pipeline in front of it, a minimal hand-written loop over the same graph (tensors built
+ * once, no fetches but the step), and a plain MatMul.
  */
 public final class TrainingThroughput {
+  /**
+   * Random images behind {@link #stepSplit}: few, so the data stays small; reshuffled per epoch.
+   */
+  private static final int BATCHES_PER_EPOCH = 10;
+
   private TrainingThroughput() {}
 
   /** Images per second of {@code steps} trainer steps after {@code warmup} steps. */
@@ -34,14 +40,53 @@ public final class TrainingThroughput {
     try (TrainingGraph g =
             new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
         Session s = new Session(g.graph, Trainer.sessionConfig(options))) {
-      for (int i = 0; i < warmup; i++) {
-        Trainer.step(s, g, pixels, labels, batch, data, 0.01);
-      }
-      long t0 = System.nanoTime();
-      for (int i = 0; i < steps; i++) {
-        Trainer.step(s, g, pixels, labels, batch, data, 0.01);
+      long t0 = 0;
+      for (int i = 0; i < warmup + steps; i++) {
+        if (i == warmup) {
+          t0 = System.nanoTime();
+        }
+        // fresh tensors every step, as the trainer makes them
+        try (TrainingBatch b = TrainingBatch.of(pixels, labels, data)) {
+          EpochLoop.step(s, g, b, 0.01);
+        }
       }
       return (double) steps * batch / ((System.nanoTime() - t0) / 1e9);
+    }
+  }
+
+  /**
+   * Where a trainer step's time goes, input included: the trainer's batches (shuffled, cropped and
+   * flipped from {@value #BATCHES_PER_EPOCH} batches of random images, made into tensors) prepared
+   * ahead on their own thread or in turn, then its step; medians over {@code steps} steps after
+   * {@code warmup}.
+   */
+  public static StepSplit stepSplit(
+      Network network, int batch, int threads, int warmup, int steps, boolean prefetch) {
+    int epochs = (warmup + steps + BATCHES_PER_EPOCH - 1) / BATCHES_PER_EPOCH;
+    TrainOptions options =
+        TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withEpochs(epochs);
+    ImageSet data = randomImages(network, batch * BATCHES_PER_EPOCH);
+    try (TrainingGraph g =
+            new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
+        Session s = new Session(g.graph, Trainer.sessionConfig(options));
+        Feed<TrainingBatch> batches = EpochBatches.open(data, options, 0, prefetch)) {
+      StepTimes times = new StepTimes(steps);
+      long t0 = 0;
+      for (int i = 0; i < warmup + steps; i++) {
+        if (i == warmup) {
+          t0 = System.nanoTime();
+        }
+        long waitStart = System.nanoTime();
+        long runStart;
+        try (TrainingBatch b = batches.next()) {
+          runStart = System.nanoTime();
+          EpochLoop.step(s, g, b, 0.01);
+        }
+        if (i >= warmup) {
+          times.add(runStart - waitStart, System.nanoTime() - runStart);
+        }
+      }
+      return times.split((long) steps * batch, (System.nanoTime() - t0) / 1e9);
     }
   }
 
@@ -117,14 +162,14 @@ public final class TrainingThroughput {
     }
   }
 
-  private static ImageSet randomImages(Network network, int batch) {
+  private static ImageSet randomImages(Network network, int count) {
     var info = network.info();
     int size = info.inputSize() * info.inputSize() * info.inputChannels();
-    byte[] pixels = new byte[batch * size];
+    byte[] pixels = new byte[count * size];
     java.util.Random random = new java.util.Random(1);
     random.nextBytes(pixels);
-    int[] labels = new int[batch];
-    for (int i = 0; i < batch; i++) {
+    int[] labels = new int[count];
+    for (int i = 0; i < count; i++) {
       labels[i] = i % info.classes();
     }
     return new ImageSet(pixels, labels, info.inputSize(), info.inputSize(), info.inputChannels());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.generator.testing.Tsv;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,19 +29,10 @@ class DesignspaceMainTest {
     return ROOT.resolve("specs").resolve(name).toString();
   }
 
-  /** The published zoo table, kept in the generator's test resources. */
-  private static Map<String, Map<String, String>> published() throws IOException {
-    List<String> lines =
-        Files.readAllLines(
-            ROOT.resolve("generator/src/test/resources/reference/zoo-published.tsv"));
-    String[] header = lines.get(0).split("\t");
+  /** The published zoo table by model name, from the generator's test-jar. */
+  private static Map<String, Map<String, String>> published() {
     Map<String, Map<String, String>> rows = new HashMap<>();
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split("\t");
-      Map<String, String> row = new HashMap<>();
-      for (int i = 0; i < header.length; i++) {
-        row.put(header[i], cells[i]);
-      }
+    for (Map<String, String> row : Tsv.read("/reference/zoo-published.tsv")) {
       rows.put(row.get("name"), row);
     }
     return rows;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.testing.Tsv;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.model.Stage;
 import dev.designspace.runtime.compile.SpecModels;
@@ -73,13 +74,8 @@ class GeneratedGraphTest {
   @Test
   void zooGraphsHaveThePublishedParameterCounts() throws IOException {
     Map<String, Long> published = new HashMap<>();
-    List<String> lines =
-        Files.readAllLines(
-            ROOT.resolve("generator/src/test/resources/reference/zoo-published.tsv"));
-    List<String> header = List.of(lines.get(0).split("\t"));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] cells = line.split("\t");
-      published.put(cells[0], Long.parseLong(cells[header.indexOf("params")]));
+    for (Map<String, String> row : Tsv.read("/reference/zoo-published.tsv")) {
+      published.put(row.get("name"), Long.parseLong(row.get("params")));
     }
     int checked = 0;
     for (String zoo : List.of("zoo-regnetx.yaml", "zoo-regnety.yaml")) {

@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /** The report from synthetic sweep directories: content, escaping, and a real browser. */
 class ReportTest {
@@ -78,12 +81,13 @@ class ReportTest {
         .doesNotContain("<script");
     assertThat(count(html, "<svg")).isEqualTo(expectedPlots());
     assertThat(html)
-        .contains(" 19|")
+        .contains("SpaceA  n=19 | min 10.0 | mean 19.3")
         .contains("SpaceA is better than SpaceB: median error lower by 8.00 points");
     assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: 20 models (19 done)"));
     assertThat(root.resolve("models.csv")).exists();
     assertThat(Files.readAllLines(root.resolve("models.csv"))).hasSize(41);
     assertThat(root.resolve("sweeps.json")).exists();
+    assertFigures(root, report.figures());
 
     Prerequisite.CHROMIUM.assume(Files.isExecutable(CHROMIUM));
     Path profile = Files.createTempDirectory(root, "chromium");
@@ -109,6 +113,9 @@ class ReportTest {
     assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(count(dom, "<svg")).isEqualTo(expectedPlots());
     assertThat(dom).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
+    // the figures as the browser holds them: each space in its colour, flops ticked in plain
+    // numbers
+    assertThat(dom).contains(SPACE_A).contains(SPACE_B).contains(">5M<").doesNotContain("10^");
     String log = Files.readString(root.resolve("chromium.log"));
     assertThat(consoleMessages(log)).isEmpty();
   }
@@ -190,6 +197,63 @@ class ReportTest {
             l ->
                 l.startsWith("SpaceA: The proxy can be trusted")
                     && l.contains("6 models, 2-epoch proxy against 8 epochs"));
+  }
+
+  /** The palette's colours of the first and the second space, as the SVG writes them. */
+  private static final String SPACE_A = "rgb(0,114,178)";
+
+  private static final String SPACE_B = "rgb(213,94,0)";
+
+  /**
+   * Every figure is a file beside the report that parses as XML; a space's own figures use its
+   * colour and not the other's, the shared ones both; numeric text (tick labels) is plain numbers.
+   */
+  private static void assertFigures(Path root, List<Path> figures) throws Exception {
+    assertThat(figures).hasSize(expectedPlots());
+    assertThat(figures.stream().map(f -> f.getFileName().toString()))
+        .contains(
+            "edf.svg",
+            "edf-normalised.svg",
+            "random-search-efficiency.svg",
+            "error-vs-flops-space-a.svg",
+            "error-vs-wm-space-a.svg",
+            "error-vs-d1-space-b.svg",
+            "error-vs-efit-space-b.svg")
+        .doesNotHaveDuplicates();
+    DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    for (Path svg : figures) {
+      assertThat(svg.getParent()).isEqualTo(root.toAbsolutePath());
+      Document doc = factory.newDocumentBuilder().parse(svg.toFile());
+      assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+      String text = Files.readString(svg);
+      String name = svg.getFileName().toString();
+      if (name.endsWith("-space-a.svg")) {
+        assertThat(text).as(name).contains(SPACE_A).doesNotContain(SPACE_B);
+      } else if (name.endsWith("-space-b.svg")) {
+        assertThat(text).as(name).contains(SPACE_B).doesNotContain(SPACE_A);
+      } else {
+        assertThat(text).as(name).contains(SPACE_A).contains(SPACE_B);
+      }
+      for (String label : texts(doc)) {
+        if (label.matches("-?[0-9].*")) {
+          assertThat(label).as(name).matches("-?[0-9]+(\\.[0-9]+)?[kMGT]?");
+        }
+      }
+    }
+    // flops of 5.0M to 6.9M: ticks at whole millions
+    Document flops =
+        factory.newDocumentBuilder().parse(root.resolve("error-vs-flops-space-a.svg").toFile());
+    assertThat(texts(flops)).contains("5M", "6M");
+  }
+
+  private static List<String> texts(Document doc) {
+    NodeList nodes = doc.getElementsByTagNameNS("*", "text");
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add(nodes.item(i).getTextContent().trim());
+    }
+    return out;
   }
 
   /** 3 overall + per sweep: 4 complexity scatters, parameter scatters, complexity, widths. */

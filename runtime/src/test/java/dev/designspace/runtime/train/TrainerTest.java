@@ -153,6 +153,61 @@ class TrainerTest {
   }
 
   /**
+   * Batches prepared on their own thread are the batches prepared in turn: the same curve and the
+   * same final weights, byte for byte. The thread ends with the run, however the run ends.
+   */
+  @Test
+  void prefetchChangesNothingAndEndsWithTheRun(@TempDir Path dir) throws IOException {
+    TrainOptions oneEpoch = OPTIONS.withEpochs(1);
+    TrainResult inTurn =
+        Trainer.train(
+            new TrainRequest(
+                    tiny,
+                    data,
+                    oneEpoch,
+                    new RunDirectory(dir.resolve("in-turn")),
+                    false,
+                    ProgressListener.NONE)
+                .withPrefetch(false));
+    TrainResult prefetched =
+        train(dir.resolve("prefetched"), oneEpoch, false, ProgressListener.NONE);
+    assertThat(prefetched.curve().get(0).trainLoss()).isEqualTo(inTurn.curve().get(0).trainLoss());
+    assertThat(prefetched.curve().get(0).trainError())
+        .isEqualTo(inTurn.curve().get(0).trainError());
+    assertThat(prefetched.curve().get(0).testError()).isEqualTo(inTurn.curve().get(0).testError());
+    assertThat(
+            Files.readAllBytes(
+                dir.resolve("prefetched/checkpoints/epoch-001/model.data-00000-of-00001")))
+        .isEqualTo(
+            Files.readAllBytes(
+                dir.resolve("in-turn/checkpoints/epoch-001/model.data-00000-of-00001")));
+    assertThat(PrefetcherTest.prefetchThreads(EpochBatches.PREFETCH_THREAD)).isEmpty();
+    assertThat(Files.readString(dir.resolve("prefetched").resolve(RunDirectory.LOG)))
+        .containsPattern("per step \\(median\\) input wait \\d+\\.\\d\\d ms, run \\d+\\.\\d ms");
+
+    ProgressListener stopper =
+        new ProgressListener() {
+          @Override
+          public void step(
+              int epoch, int step, int stepsPerEpoch, double loss, double imagesPerSecond) {
+            throw new IllegalStateException("stopped at step " + step);
+          }
+        };
+    assertThatThrownBy(() -> train(dir.resolve("stopped"), oneEpoch, false, stopper))
+        .hasMessage("stopped at step 10");
+    assertThat(PrefetcherTest.prefetchThreads(EpochBatches.PREFETCH_THREAD)).isEmpty();
+
+    TrainResult diverged =
+        train(
+            dir.resolve("diverged"),
+            oneEpoch.withBaseLr(1e6).withWarmup(0, 1),
+            false,
+            ProgressListener.NONE);
+    assertThat(diverged.status()).isEqualTo(RunStatus.DIVERGED);
+    assertThat(PrefetcherTest.prefetchThreads(EpochBatches.PREFETCH_THREAD)).isEmpty();
+  }
+
+  /**
    * What --resume compares, read back from model.json: same options resume (numbers by value),
    * others do not.
    */
@@ -225,7 +280,7 @@ class TrainerTest {
     try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), oneEpoch);
         Session s = new Session(g.graph, Trainer.sessionConfig(oneEpoch))) {
       s.restore(run.resolve("checkpoints/epoch-001/model").toString());
-      own = Trainer.logits(s, g, test.test(), 100);
+      own = Evaluation.logits(s, g, test.test(), 100);
     }
     try (SavedModelPredictor predictor = SavedModelPredictor.load(exported)) {
       float[][] served = predictor.logits(test.test(), 512, 128);
