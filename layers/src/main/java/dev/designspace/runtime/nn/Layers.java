@@ -288,10 +288,11 @@ public final class Layers {
       input = subsample(s, input, x.height(), x.width(), in, stride);
       convStride = 1;
     }
+    ConvShape shape = new ConvShape(x.height(), x.width(), in, out, k, stride, groups);
+    ConvFormulation formulation =
+        groups == 1 ? ConvFormulation.GROUPED : options.convChooser().choose(shape);
     Operand<TFloat32> y =
-        s.withName("Conv2D")
-            .nn
-            .conv2d(input, kernel, List.of(1L, (long) convStride, (long) convStride, 1L), "VALID");
+        GroupedConvolution.build(s, input, kernel, shape, convStride, formulation);
     long params = kernel.shape().size();
     if (bias) {
       Variable<TFloat32> b =

@@ -3,6 +3,7 @@ package dev.designspace.runtime.cli;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.compile.SpecModels;
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.train.StepSplit;
 import dev.designspace.runtime.train.TrainingThroughput;
@@ -13,8 +14,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -111,6 +114,19 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Worker: intra-op threads (default: ${DEFAULT-VALUE}).")
   int threads;
 
+  @Option(
+      names = "--conv-impl",
+      paramLabel = "I",
+      split = ",",
+      defaultValue = "grouped,auto",
+      converter = OptionValues.ConvImpls.class,
+      completionCandidates = OptionValues.ConvImpls.class,
+      description =
+          "Grouped-conv formulations whose trainer throughput is measured side by side, from"
+              + " ${COMPLETION-CANDIDATES}; the other rows use the first (default:"
+              + " ${DEFAULT-VALUE}).")
+  List<ConvImpl> convImpls;
+
   @Override
   public Integer call() throws Exception {
     Network network =
@@ -119,12 +135,17 @@ public final class BenchCommand implements Callable<Integer> {
             .orElseThrow(() -> new BadInputException("no model " + model + " in " + specFile));
     PrintWriter out = spec.commandLine().getOut();
     if (what == What.WORKER) {
-      out.println(TrainingThroughput.trainerImagesPerSecond(network, batch, threads, 10, steps));
+      out.println(
+          TrainingThroughput.trainerImagesPerSecond(
+              network, batch, threads, convImpls.get(0), 10, steps));
       out.flush();
       return ExitCodes.OK;
     }
+    ConvImpl first = convImpls.get(0);
     List<Double> matmul = new ArrayList<>();
-    List<Double> trainer = new ArrayList<>();
+    Map<ConvImpl, List<Double>> byImpl = new LinkedHashMap<>();
+    convImpls.forEach(c -> byImpl.put(c, new ArrayList<>()));
+    List<Double> trainer = byImpl.get(first);
     List<Double> hand = new ArrayList<>();
     List<Double> oneByTwo = new ArrayList<>();
     List<Double> twoByOne = new ArrayList<>();
@@ -138,8 +159,13 @@ public final class BenchCommand implements Callable<Integer> {
             .add(TrainingThroughput.stepSplit(network, batch, 2 - i / 2, 10, steps, i % 2 == 1));
       }
       matmul.add(TrainingThroughput.matMulGflops(2048, 2, 5));
-      trainer.add(TrainingThroughput.trainerImagesPerSecond(network, batch, 2, 10, steps));
-      hand.add(TrainingThroughput.handWrittenImagesPerSecond(network, batch, 2, 10, steps));
+      for (Map.Entry<ConvImpl, List<Double>> e : byImpl.entrySet()) {
+        e.getValue()
+            .add(
+                TrainingThroughput.trainerImagesPerSecond(
+                    network, batch, 2, e.getKey(), 10, steps));
+      }
+      hand.add(TrainingThroughput.handWrittenImagesPerSecond(network, batch, 2, first, 10, steps));
       oneByTwo.add(workers(1, 2));
       twoByOne.add(workers(2, 1));
       spec.commandLine()
@@ -173,11 +199,29 @@ public final class BenchCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "| MatMul 2048^3, 2 threads | %.1f GFLOP/s |%n", median(matmul));
     out.printf(
         Locale.ROOT,
-        "| trainer, 1 process x 2 threads | %.0f images/s = %.1f GFLOP/s (3 x 2 x multiply-adds x"
-            + " images/s) = %.1f%% of MatMul |%n",
+        "| trainer, 1 process x 2 threads, --conv-impl %s | %.0f images/s = %.1f GFLOP/s (3 x 2 x"
+            + " multiply-adds x images/s) = %.1f%% of MatMul |%n",
+        first.cliName(),
         t,
         trainGflops,
         100 * trainGflops / median(matmul));
+    for (Map.Entry<ConvImpl, List<Double>> e : byImpl.entrySet()) {
+      if (e.getKey() == first) {
+        continue;
+      }
+      double ti = median(e.getValue());
+      double gflops = 3 * 2 * macs * ti / 1e9;
+      out.printf(
+          Locale.ROOT,
+          "| trainer with --conv-impl %s | %.0f images/s = %.1f GFLOP/s = %.1f%% of MatMul;"
+              + " %.2fx %s |%n",
+          e.getKey().cliName(),
+          ti,
+          gflops,
+          100 * gflops / median(matmul),
+          ti / t,
+          first.cliName());
+    }
     out.printf(
         Locale.ROOT,
         "| hand-written loop of the same graph | %.0f images/s; trainer / hand = %.3f |%n",
@@ -215,7 +259,9 @@ public final class BenchCommand implements Callable<Integer> {
               "--batch-size",
               String.valueOf(batch),
               "--threads",
-              String.valueOf(threadsEach)));
+              String.valueOf(threadsEach),
+              "--conv-impl",
+              convImpls.get(0).cliName()));
       processes.add(
           new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start());
     }

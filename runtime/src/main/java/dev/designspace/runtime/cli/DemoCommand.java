@@ -1,6 +1,7 @@
 package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepRequest;
@@ -74,6 +75,16 @@ public final class DemoCommand implements Callable<Integer> {
           "proxy (train's default) or paper, the paper's recipe as it is; see train --help.")
   String recipe;
 
+  @Option(
+      names = "--conv-impl",
+      paramLabel = "I",
+      converter = OptionValues.ConvImpls.class,
+      completionCandidates = OptionValues.ConvImpls.class,
+      description =
+          "How grouped convolutions are built: ${COMPLETION-CANDIDATES} (default: train's); see"
+              + " train --help.")
+  ConvImpl convImpl;
+
   @Option(names = "--workers", description = "Worker processes (default: one per core).")
   Integer workers;
 
@@ -122,6 +133,9 @@ public final class DemoCommand implements Callable<Integer> {
                   String.valueOf(testLimit)));
       if (recipe != null) {
         args.addAll(List.of("--recipe", recipe));
+      }
+      if (convImpl != null) {
+        args.addAll(List.of("--conv-impl", convImpl.cliName()));
       }
       LocalSweep.run(
           new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),

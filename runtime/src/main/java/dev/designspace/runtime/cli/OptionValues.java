@@ -1,5 +1,6 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.train.Recipe;
 import java.util.Arrays;
@@ -59,6 +60,12 @@ final class OptionValues {
   static final class Recipes extends Names<Recipe> {
     Recipes() {
       super(Recipe::parse, Arrays.stream(Recipe.values()).map(Recipe::specName).toList());
+    }
+  }
+
+  static final class ConvImpls extends Names<ConvImpl> {
+    ConvImpls() {
+      super(ConvImpl::parse, Arrays.stream(ConvImpl.values()).map(ConvImpl::cliName).toList());
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.TrainOptions;
@@ -111,6 +112,18 @@ final class TrainOptionsMixin {
       description = "Use only the first N test images (0: all).")
   int testLimit;
 
+  @Option(
+      names = "--conv-impl",
+      paramLabel = "I",
+      defaultValue = "grouped",
+      converter = OptionValues.ConvImpls.class,
+      completionCandidates = OptionValues.ConvImpls.class,
+      description =
+          "How grouped convolutions are built: ${COMPLETION-CANDIDATES}. auto times the"
+              + " formulations of each layer shape once on this machine and caches the fastest;"
+              + " the weights are the same whichever (default: ${DEFAULT-VALUE}).")
+  ConvImpl convImpl;
+
   /** Whether the user gave {@code option} (rather than its default applying). */
   boolean given(String option) {
     return mixee.commandLine().getParseResult().hasMatchedOption(option);
@@ -135,7 +148,8 @@ final class TrainOptionsMixin {
         trainLimit,
         testLimit,
         augment,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   /** The options the user gave, as arguments of a worker's {@code train}. */
@@ -152,6 +166,7 @@ final class TrainOptionsMixin {
     addIfGiven(args, "--warmup-epochs", String.valueOf(warmupEpochs));
     addIfGiven(args, "--train-seed", String.valueOf(trainSeed));
     addIfGiven(args, "--device", device);
+    addIfGiven(args, "--conv-impl", convImpl.cliName());
     if (decayAll) {
       args.add("--decay-all");
     }

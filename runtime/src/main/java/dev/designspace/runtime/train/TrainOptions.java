@@ -1,5 +1,6 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
 
 /**
@@ -13,6 +14,7 @@ import dev.designspace.runtime.data.Batches;
  * @param threads intra-op threads (0: TensorFlow's default); inter-op threads are 1
  * @param device {@code cpu} or {@code gpu:N}
  * @param recipe gradient clipping and the default warmup; see {@link Recipe}
+ * @param convImpl how grouped convolutions are formulated in the graph (same variables whichever)
  */
 public record TrainOptions(
     int epochs,
@@ -31,7 +33,8 @@ public record TrainOptions(
     int trainLimit,
     int testLimit,
     Batches.Augmentation augmentation,
-    Recipe recipe) {
+    Recipe recipe,
+    ConvImpl convImpl) {
 
   public static final TrainOptions DEFAULTS =
       new TrainOptions(
@@ -51,7 +54,8 @@ public record TrainOptions(
           0,
           0,
           Batches.Augmentation.CROP_FLIP,
-          Recipe.PROXY);
+          Recipe.PROXY,
+          ConvImpl.GROUPED);
 
   public TrainOptions {
     if (epochs < 1) {
@@ -85,6 +89,9 @@ public record TrainOptions(
     if (evalBatchSize < 1 || trainLimit < 0 || testLimit < 0) {
       throw new IllegalArgumentException("eval batch size >= 1 and limits >= 0");
     }
+    if (convImpl == null) {
+      throw new IllegalArgumentException("a convolution implementation is required");
+    }
   }
 
   /** The learning rate actually used at full strength. */
@@ -115,7 +122,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        value);
+        value,
+        convImpl);
   }
 
   public TrainOptions withEpochs(int value) {
@@ -136,7 +144,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withBatchSize(int value) {
@@ -157,7 +166,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withBaseLr(double value) {
@@ -178,7 +188,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withSeed(long value) {
@@ -199,7 +210,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withThreads(int value) {
@@ -220,7 +232,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withLimits(int train, int test) {
@@ -241,7 +254,8 @@ public record TrainOptions(
         train,
         test,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withRegularisation(double decay, boolean all, double smoothing) {
@@ -262,7 +276,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withDevice(String value) {
@@ -283,7 +298,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withAugmentation(Batches.Augmentation value) {
@@ -304,7 +320,8 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         value,
-        recipe);
+        recipe,
+        convImpl);
   }
 
   public TrainOptions withWarmup(double epochsOfWarmup, double factor) {
@@ -325,6 +342,29 @@ public record TrainOptions(
         trainLimit,
         testLimit,
         augmentation,
-        recipe);
+        recipe,
+        convImpl);
+  }
+
+  public TrainOptions withConvImpl(ConvImpl value) {
+    return new TrainOptions(
+        epochs,
+        batchSize,
+        baseLr,
+        momentum,
+        weightDecay,
+        decayAll,
+        labelSmoothing,
+        warmupEpochs,
+        warmupFactor,
+        seed,
+        threads,
+        device,
+        evalBatchSize,
+        trainLimit,
+        testLimit,
+        augmentation,
+        recipe,
+        value);
   }
 }

@@ -66,8 +66,11 @@ final class TrainingGraph implements AutoCloseable {
               .placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
       Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
 
-      layers =
-          Layers.create(tf, info, Mode.TRAINING, LayerOptions.DEFAULTS.withSeed(options.seed()));
+      LayerOptions layerOptions =
+          LayerOptions.DEFAULTS
+              .withSeed(options.seed())
+              .withConvChooser(options.convImpl().chooser(options.batchSize(), options.threads()));
+      layers = Layers.create(tf, info, Mode.TRAINING, layerOptions);
       LayerOutput logits = network.build(layers, layers.input(normalised));
       trainLogits = logits.operand();
       Layers eval = layers.sharingVariables(Mode.INFERENCE, "eval");

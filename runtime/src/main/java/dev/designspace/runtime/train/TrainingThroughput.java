@@ -1,5 +1,6 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.ImageSet;
 import dev.designspace.runtime.nn.Network;
 import org.tensorflow.Graph;
@@ -27,8 +28,9 @@ public final class TrainingThroughput {
 
   /** Images per second of {@code steps} trainer steps after {@code warmup} steps. */
   public static double trainerImagesPerSecond(
-      Network network, int batch, int threads, int warmup, int steps) {
-    TrainOptions options = TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads);
+      Network network, int batch, int threads, ConvImpl convImpl, int warmup, int steps) {
+    TrainOptions options =
+        TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withConvImpl(convImpl);
     ImageSet data = randomImages(network, batch);
     float[] pixels = new float[batch * data.imageSize()];
     for (int i = 0; i < pixels.length; i++) {
@@ -92,8 +94,9 @@ public final class TrainingThroughput {
    * The same graph driven by the smallest loop TF Java allows: feed prebuilt tensors, run the step.
    */
   public static double handWrittenImagesPerSecond(
-      Network network, int batch, int threads, int warmup, int steps) {
-    TrainOptions options = TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads);
+      Network network, int batch, int threads, ConvImpl convImpl, int warmup, int steps) {
+    TrainOptions options =
+        TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withConvImpl(convImpl);
     ImageSet data = randomImages(network, batch);
     float[] pixels = new float[batch * data.imageSize()];
     for (int i = 0; i < pixels.length; i++) {

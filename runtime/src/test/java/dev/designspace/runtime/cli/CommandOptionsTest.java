@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.sweep.TinySpec;
 import dev.designspace.runtime.train.Recipe;
@@ -153,6 +154,31 @@ class CommandOptionsTest {
     assertThat(benchHelp.out())
         .contains("What to measure: training.")
         .doesNotContain("training, worker");
+  }
+
+  @Test
+  void convImplIsATrainingOptionPassedToWorkersAndCheckedWhenRead() {
+    assertThat(parsed(new TrainCommand(), spec).training.trainOptions(1, 1).convImpl())
+        .isEqualTo(ConvImpl.GROUPED);
+    SweepCommand sweep = parsed(new SweepCommand(), spec, "--conv-impl", "auto");
+    assertThat(sweep.training.trainOptions(1, 1).convImpl()).isEqualTo(ConvImpl.AUTO);
+    assertThat(sweep.training.workerArguments()).containsExactly("--conv-impl", "auto");
+    TrainCommand worker =
+        parsed(new TrainCommand(), concat(spec, sweep.training.workerArguments()));
+    assertThat(worker.training.trainOptions(1, 1).convImpl()).isEqualTo(ConvImpl.AUTO);
+    assertThat(new CommandLine(new StudyCommand()).getCommandSpec().findOption("--conv-impl"))
+        .isNotNull();
+    BenchCommand bench = parsed(new BenchCommand(), "training", "--conv-impl", "grouped,split");
+    assertThat(bench.convImpls).containsExactly(ConvImpl.GROUPED, ConvImpl.SPLIT);
+
+    CliRun wrong = CliRun.of("train", spec, "--conv-impl", "winograd");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err())
+        .contains("expected auto, grouped, depthwise, split or blockdiag")
+        .contains("'winograd'")
+        .doesNotContain("\tat ");
+    assertThat(CliRun.of("train", "--help").out().replaceAll("\\s+", " "))
+        .contains("auto, grouped, depthwise, split, blockdiag");
   }
 
   @Test
