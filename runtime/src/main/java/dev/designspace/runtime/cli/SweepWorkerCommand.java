@@ -72,7 +72,7 @@ public final class SweepWorkerCommand implements Callable<Integer> {
       served++;
       // the model's graph, session and tensors are closed, but their Java objects and what the
       // native side frees with them would wait for a collection: without one, the resident set
-      // grew from 0.45 to 1 GB over 50 tiny models, with it it stays near 0.45 GB (BENCHMARKS.md)
+      // grew from 0.43 to 0.99 GiB over 50 tiny models, with it to 0.6 GiB (BENCHMARKS.md)
       System.gc();
       System.out.println(
           new WorkerJobs.End(exit, ProcessHandle.current().pid(), served, residentKb()).line());
