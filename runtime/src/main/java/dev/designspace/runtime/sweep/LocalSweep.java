@@ -159,6 +159,11 @@ public final class LocalSweep {
         while (!pending.isEmpty() || !running.isEmpty()) {
           while (running.size() < request.workers() && !pending.isEmpty()) {
             SweepModel model = pending.poll();
+            while (!idle.isEmpty() && !idle.peek().reusable()) { // ended while idle (killed)
+              SweepWorker gone = idle.poll();
+              gone.close();
+              all.remove(gone);
+            }
             SweepWorker worker = idle.isEmpty() ? newWorker(request.workerMode()) : idle.poll();
             all.add(worker);
             Path out = runDir.apply(model);
