@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,28 +30,37 @@ import picocli.CommandLine.Spec;
  * {@code bench training}: training throughput of a model side by side with a plain MatMul and a
  * minimal hand-written TF Java loop of the same graph, and 2 worker processes x 1 thread against 1
  * x 2 threads; and where a step's time goes with the input pipeline in front of it (input wait
- * against session run, batches prefetched or prepared in turn). Rounds interleave the
- * configurations and medians are reported (the machines are noisy). Results for BENCHMARKS.md.
+ * against session run, batches prefetched or prepared in turn). {@code bench sweep}: models per
+ * hour of local sweeps, one JVM per model against persistent workers ({@link SweepBenchOptions}).
+ * Rounds interleave the configurations and medians are reported (the machines are noisy). Results
+ * for BENCHMARKS.md.
  */
 @Command(
     name = "bench",
     hidden = true, // for BENCHMARKS.md, not for users' runs
     mixinStandardHelpOptions = true,
     description = {
-      "Measures training throughput for BENCHMARKS.md.",
-      "Compares the trainer with a plain MatMul and with a minimal hand-written TF Java loop of the"
-          + " same graph, and 2 worker processes x 1 thread with 1 x 2 threads; rounds interleave"
-          + " the configurations and medians are reported. Splits a step's time into input wait and"
-          + " session run, with the batches prefetched and prepared in turn."
+      "Measures training and sweep throughput for BENCHMARKS.md.",
+      "training compares the trainer with a plain MatMul and with a minimal hand-written TF Java"
+          + " loop of the same graph, and 2 worker processes x 1 thread with 1 x 2 threads, and"
+          + " splits a step's time into input wait and session run with the batches prefetched and"
+          + " prepared in turn; rounds interleave the configurations and medians are reported.",
+      "sweep measures models per hour of the demo's sweeps with one JVM per model and with"
+          + " persistent workers, and each model's seconds outside training; rounds interleave the"
+          + " two and medians are reported."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  designspace bench training --rounds 3"})
+    footer = {
+      "  designspace bench training --rounds 3",
+      "  designspace bench sweep --models 4 --rounds 3"
+    })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   /** What to measure; {@code worker} is one measuring process that {@code training} starts. */
   enum What {
     TRAINING,
+    SWEEP,
     WORKER;
 
     static What parse(String name) {
@@ -59,14 +69,14 @@ public final class BenchCommand implements Callable<Integer> {
           return w;
         }
       }
-      throw new IllegalArgumentException("bench takes training, got '" + name + "'");
+      throw new IllegalArgumentException("bench takes training or sweep, got '" + name + "'");
     }
   }
 
   /** The values of WHAT a user is shown: the worker mode is internal. */
   static final class Whats extends OptionValues.Names<What> {
     Whats() {
-      super(What::parse, List.of("training"));
+      super(What::parse, List.of("training", "sweep"));
     }
   }
 
@@ -127,8 +137,13 @@ public final class BenchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   List<ConvImpl> convImpls;
 
+  @Mixin SweepBenchOptions sweep;
+
   @Override
   public Integer call() throws Exception {
+    if (what == What.SWEEP) {
+      return sweep.run(rounds, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
     Network network =
         SpecModels.load(specFile, 1, 0)
             .byName(model)

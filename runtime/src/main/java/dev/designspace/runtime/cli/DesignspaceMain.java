@@ -43,6 +43,7 @@ import picocli.CommandLine.ScopeType;
       DemoCommand.class,
       StudyCommand.class,
       BenchCommand.class,
+      SweepWorkerCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
@@ -76,8 +77,13 @@ public final class DesignspaceMain implements Runnable {
    * carry a message for the user (exit 2), anything else is a failure while running (exit 1).
    */
   public static CommandLine newCommandLine() {
+    return newCommandLine(CommandLine.defaultFactory());
+  }
+
+  /** The same, its commands made by {@code factory} (a worker's train keeps decoded data). */
+  static CommandLine newCommandLine(CommandLine.IFactory factory) {
     return FailureHandler.install(
-        new CommandLine(new DesignspaceMain()),
+        new CommandLine(new DesignspaceMain(), factory),
         SweepException.class,
         ReportException.class,
         RefineException.class,

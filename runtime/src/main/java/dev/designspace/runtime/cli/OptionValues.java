@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.sweep.WorkerMode;
 import dev.designspace.runtime.train.Recipe;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -72,6 +73,13 @@ final class OptionValues {
   static final class Launchers extends Names<Launcher> {
     Launchers() {
       super(Launcher::parse, Arrays.stream(Launcher.values()).map(Launcher::cliName).toList());
+    }
+  }
+
+  static final class WorkerModes extends Names<WorkerMode> {
+    WorkerModes() {
+      super(
+          WorkerMode::parse, Arrays.stream(WorkerMode.values()).map(WorkerMode::cliName).toList());
     }
   }
 

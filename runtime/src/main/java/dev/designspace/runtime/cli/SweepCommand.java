@@ -20,6 +20,7 @@ import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import dev.designspace.runtime.sweep.SweepRequest;
 import dev.designspace.runtime.sweep.SweepResult;
+import dev.designspace.runtime.sweep.WorkerMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,17 +37,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sweep}: sample a design space and train every model, each in its own worker process. */
+/** {@code sweep}: sample a design space and train every model in worker processes. */
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
     subcommands = SweepStatusCommand.class,
     description = {
-      "Samples N models of a design space and trains each in its own worker process.",
-      "The models' classes are generated and compiled once into the sweep directory; each worker"
-          + " runs designspace train DIR --model ID. The local launcher runs W workers at a time,"
-          + " then writes sweep.json, sweep.csv and the sweep's report.html with each figure as"
-          + " an .svg file beside it. The Slurm launcher submits one sbatch array"
+      "Samples N models of a design space and trains them in worker processes.",
+      "The models' classes are generated and compiled once into the sweep directory; each model"
+          + " is trained as designspace train DIR --model ID would train it. The local launcher"
+          + " runs W worker processes, each training model after model (a crash costs only the"
+          + " model in flight), then writes sweep.json, sweep.csv and the sweep's report.html with"
+          + " each figure as an .svg file beside it. The Slurm launcher submits one sbatch array"
           + " job, one task per model, and leaves it to run; the tasks write into the same"
           + " directory.",
       "Rerunning the same command resumes: models with a result are skipped, interrupted ones"
@@ -191,6 +193,19 @@ public final class SweepCommand implements Callable<Integer> {
       description = "Sweep directory (default: runs/SPACE).")
   Path out;
 
+  // for comparing with the design before persistent workers (bench sweep), not for users' runs
+  @Option(
+      names = "--worker-mode",
+      hidden = true,
+      paramLabel = "M",
+      defaultValue = "persistent",
+      converter = OptionValues.WorkerModes.class,
+      completionCandidates = OptionValues.WorkerModes.class,
+      description =
+          "Local: ${COMPLETION-CANDIDATES}; persistent: a worker trains model after model,"
+              + " per-model: a new process per model (default: ${DEFAULT-VALUE}).")
+  WorkerMode workerMode;
+
   @Mixin TrainOptionsMixin training;
 
   @Override
@@ -237,7 +252,8 @@ public final class SweepCommand implements Callable<Integer> {
             args,
             retryFailed,
             checkProxy,
-            checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs);
+            checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs,
+            workerMode);
     PrintWriter err = spec.commandLine().getErr();
     SweepListener progress =
         new SweepListener() {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,21 @@ import picocli.CommandLine.Spec;
 public final class TrainCommand implements Callable<Integer> {
   /** Picking sample I generates I + 1 models; beyond this a sweep is the tool. */
   static final int MAX_INDEX = 100_000;
+
+  /** Where the data comes from: {@link Datasets#load}, or a worker's cache of decoded data. */
+  interface DatasetSource {
+    Dataset load(String spec, int size, int channels, int classes, Consumer<String> notices);
+  }
+
+  private final DatasetSource datasets;
+
+  public TrainCommand() {
+    this(Datasets::load);
+  }
+
+  TrainCommand(DatasetSource datasets) {
+    this.datasets = datasets;
+  }
 
   @Spec CommandSpec spec;
 
@@ -195,7 +211,7 @@ public final class TrainCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     Dataset data =
-        Datasets.load(
+        datasets.load(
             dataset,
             info.inputSize(),
             info.inputChannels(),

@@ -11,6 +11,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,15 +20,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
  * Runs a sweep on this machine: prepares the {@link SweepDirectory}, then keeps {@code workers}
- * worker processes busy, one model each ({@code designspace train DIR --model ID --resume} into
- * {@code models/ID}). Models with a result are skipped, so rerunning resumes; a worker that ends
- * without a result is recorded as failed with the tail of its log. Stopping the sweep (Ctrl-C)
+ * worker processes busy, each training one model at a time ({@code designspace train DIR --model ID
+ * --resume} into {@code models/ID}): persistent workers train model after model in one JVM, or
+ * (per-model) a new JVM runs each. Models with a result are skipped, so rerunning resumes; a model
+ * whose training ends without a result, or whose worker dies, is recorded as failed with the exit
+ * code and the tail of its log, and a new worker takes the next model. Stopping the sweep (Ctrl-C)
  * stops its workers; their checkpoints remain.
  */
 public final class LocalSweep {
@@ -142,42 +147,74 @@ public final class LocalSweep {
         SweepListener listener)
         throws IOException, InterruptedException {
       Deque<SweepModel> pending = new ArrayDeque<>(queue);
-      Map<Process, SweepModel> running = new LinkedHashMap<>();
-      Thread stopper = new Thread(() -> running.keySet().forEach(Process::destroy));
+      Map<CompletableFuture<SweepWorker.ModelExit>, InFlight> running = new LinkedHashMap<>();
+      Deque<SweepWorker> idle = new ArrayDeque<>();
+      Set<SweepWorker> all = ConcurrentHashMap.newKeySet();
+      Thread stopper = new Thread(() -> all.forEach(SweepWorker::kill));
       Runtime.getRuntime().addShutdownHook(stopper);
       long started = System.nanoTime();
       int finishedHere = 0;
+      boolean completed = false;
       try {
         while (!pending.isEmpty() || !running.isEmpty()) {
           while (running.size() < request.workers() && !pending.isEmpty()) {
             SweepModel model = pending.poll();
-            running.put(start(request, sweep, model, runDir.apply(model), trainArguments), model);
+            while (!idle.isEmpty() && !idle.peek().reusable()) { // ended while idle (killed)
+              SweepWorker gone = idle.poll();
+              gone.close();
+              all.remove(gone);
+            }
+            SweepWorker worker = idle.isEmpty() ? newWorker(request.workerMode()) : idle.poll();
+            all.add(worker);
+            Path out = runDir.apply(model);
+            Files.createDirectories(out);
+            running.put(
+                worker.train(trainCommand(request, sweep, model, out, trainArguments), out),
+                new InFlight(model, worker));
             listener.started(model.name(), running.size(), pending.size());
           }
-          CompletableFuture<?>[] exits =
-              running.keySet().stream().map(Process::onExit).toArray(CompletableFuture[]::new);
           try {
-            CompletableFuture.anyOf(exits).get();
+            CompletableFuture.anyOf(running.keySet().toArray(CompletableFuture[]::new)).get();
           } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
           }
-          for (Process p : new ArrayList<>(running.keySet())) {
-            if (!p.isAlive()) {
-              SweepModel model = running.remove(p);
-              ModelResult result = recordExit(model, runDir.apply(model), p.exitValue());
-              finishedHere++;
-              count(result.status(), result.error());
-              double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-              listener.finished(
-                  model.name(),
-                  result.status(),
-                  result.error(),
-                  new SweepProgress(total, done, failed, diverged, running.size(), best, perModel));
+          for (var entry : new ArrayList<>(running.entrySet())) {
+            if (!entry.getKey().isDone()) {
+              continue;
             }
+            running.remove(entry.getKey());
+            SweepModel model = entry.getValue().model();
+            SweepWorker worker = entry.getValue().worker();
+            SweepWorker.ModelExit exit = entry.getKey().join();
+            Path out = runDir.apply(model);
+            ModelResult result = recordExit(model, out, exit.exitCode());
+            noteWorker(out, exit);
+            if (worker.reusable()) {
+              idle.add(worker);
+            } else { // a per-model worker, or one that died: the next model gets a new one
+              worker.close();
+              all.remove(worker);
+            }
+            finishedHere++;
+            count(result.status(), result.error());
+            double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
+            listener.finished(
+                model.name(),
+                result.status(),
+                result.error(),
+                new SweepProgress(total, done, failed, diverged, running.size(), best, perModel));
           }
         }
+        completed = true;
       } finally {
-        running.keySet().forEach(Process::destroy);
+        // idle workers are told to stop; on an error or interruption every worker is killed
+        for (SweepWorker worker : all) {
+          if (completed) {
+            worker.close();
+          } else {
+            worker.kill();
+          }
+        }
         try {
           Runtime.getRuntime().removeShutdownHook(stopper);
         } catch (IllegalStateException e) {
@@ -198,38 +235,66 @@ public final class LocalSweep {
     }
   }
 
+  /** A model being trained, and by which worker. */
+  private record InFlight(SweepModel model, SweepWorker worker) {}
+
+  private static SweepWorker newWorker(WorkerMode mode) throws IOException {
+    return switch (mode) {
+      case PERSISTENT -> PersistentWorker.start();
+      case PER_MODEL -> new PerModelWorker();
+    };
+  }
+
   /**
-   * The worker: {@code designspace train DIR --model ID} into a run directory, as every launcher
-   * runs it.
+   * What every launcher runs for a model: {@code designspace train DIR --model ID} into its run
+   * directory.
    */
-  private static Process start(
+  private static List<String> trainCommand(
       SweepRequest request,
       SweepDirectory sweep,
       SweepModel model,
       Path out,
-      List<String> trainArguments)
-      throws IOException {
-    Files.createDirectories(out);
-    List<String> command = new ArrayList<>(workerCommand());
-    command.addAll(
-        List.of(
-            "train",
-            sweep.path().toAbsolutePath().toString(),
-            "--model",
-            model.id(),
-            "--out",
-            out.toAbsolutePath().toString(),
-            "--resume",
-            "--threads",
-            String.valueOf(request.threadsPerWorker())));
+      List<String> trainArguments) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "train",
+                sweep.path().toAbsolutePath().toString(),
+                "--model",
+                model.id(),
+                "--out",
+                out.toAbsolutePath().toString(),
+                "--resume",
+                "--threads",
+                String.valueOf(request.threadsPerWorker())));
     command.addAll(trainArguments);
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(out.resolve("worker.log").toFile()));
+    return command;
+  }
+
+  /** The environment of every worker process: plain progress lines, quiet native logs. */
+  static void workerEnvironment(ProcessBuilder builder) {
     builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "1");
     builder.environment().put("DESIGNSPACE_PLAIN_PROGRESS", "1");
-    return builder.start();
+  }
+
+  /**
+   * Which persistent worker trained the model, as its log's last line: the process, how many models
+   * it had trained, and its resident memory afterwards.
+   */
+  private static void noteWorker(Path runDir, SweepWorker.ModelExit exit) throws IOException {
+    if (exit.end() == null) {
+      return;
+    }
+    Files.writeString(
+        runDir.resolve(SweepWorker.LOG),
+        String.format(
+            Locale.ROOT,
+            "trained by worker pid %d (its model %d), VmRSS %d kB after it%n",
+            exit.end().pid(),
+            exit.end().jobs(),
+            exit.end().residentKb()),
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
   }
 
   /**
@@ -260,7 +325,7 @@ public final class LocalSweep {
             "worker exited with code "
                 + exitCode
                 + " and no result: "
-                + tail(runDir.resolve("worker.log")),
+                + tail(runDir.resolve(SweepWorker.LOG)),
             model.flops(),
             model.params(),
             model.acts(),

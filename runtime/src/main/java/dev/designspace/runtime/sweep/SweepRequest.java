@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param checkProxy after the sweep, train this many of its models again at {@code checkEpochs} (0:
  *     no proxy check); see {@link ProxyCheck}
  * @param checkEpochs epochs of the proxy check's longer training
+ * @param workerMode whether a worker process trains model after model, or one model each
  */
 public record SweepRequest(
     Path spec,
@@ -24,7 +25,8 @@ public record SweepRequest(
     List<String> trainArguments,
     boolean retryFailed,
     int checkProxy,
-    int checkEpochs) {
+    int checkEpochs,
+    WorkerMode workerMode) {
 
   public SweepRequest(
       Path spec,
@@ -39,9 +41,51 @@ public record SweepRequest(
         spec, count, seed, directory, workers, threadsPerWorker, trainArguments, retryFailed, 0, 0);
   }
 
+  public SweepRequest(
+      Path spec,
+      int count,
+      long seed,
+      Path directory,
+      int workers,
+      int threadsPerWorker,
+      List<String> trainArguments,
+      boolean retryFailed,
+      int checkProxy,
+      int checkEpochs) {
+    this(
+        spec,
+        count,
+        seed,
+        directory,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        retryFailed,
+        checkProxy,
+        checkEpochs,
+        WorkerMode.PERSISTENT);
+  }
+
+  /** The same sweep with its models trained in {@code mode}'s worker processes. */
+  public SweepRequest withWorkerMode(WorkerMode mode) {
+    return new SweepRequest(
+        spec,
+        count,
+        seed,
+        directory,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        retryFailed,
+        checkProxy,
+        checkEpochs,
+        mode);
+  }
+
   public SweepRequest {
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(directory, "directory");
+    Objects.requireNonNull(workerMode, "workerMode");
     trainArguments = List.copyOf(trainArguments);
     if (count < 1) {
       throw new IllegalArgumentException("a sweep needs at least one model, got -n " + count);

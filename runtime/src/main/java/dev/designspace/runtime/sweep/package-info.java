@@ -1,6 +1,7 @@
 /**
- * Sweeps: sample a design space, generate its models, train each in its own worker process ({@code
- * designspace train} for one model, so a crash or a hang is that model's failure), resume what is
- * unfinished, and collect {@code sweep.json} and {@code sweep.csv}. No TensorFlow here.
+ * Sweeps: sample a design space, generate its models, train them in worker processes (each model as
+ * {@code designspace train} trains it; a worker trains model after model, and a crash costs only
+ * the model in flight), resume what is unfinished, and collect {@code sweep.json} and {@code
+ * sweep.csv}. No TensorFlow here.
  */
 package dev.designspace.runtime.sweep;

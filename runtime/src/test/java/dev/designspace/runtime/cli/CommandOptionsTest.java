@@ -140,7 +140,7 @@ class CommandOptionsTest {
     assertThat(device.err()).contains("device must be cpu or gpu:N").contains("got 'gpu'");
     CliRun bench = CliRun.of("bench", "memory");
     assertThat(bench.exitCode()).isEqualTo(2);
-    assertThat(bench.err()).contains("bench takes training, got 'memory'");
+    assertThat(bench.err()).contains("bench takes training or sweep, got 'memory'");
   }
 
   @Test
@@ -152,8 +152,8 @@ class CommandOptionsTest {
         .contains("proxy, paper");
     CliRun benchHelp = CliRun.of("bench", "--help");
     assertThat(benchHelp.out())
-        .contains("What to measure: training.")
-        .doesNotContain("training, worker");
+        .contains("What to measure: training, sweep.")
+        .doesNotContain("sweep, worker");
   }
 
   @Test

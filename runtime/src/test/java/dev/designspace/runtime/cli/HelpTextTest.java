@@ -72,8 +72,9 @@ class HelpTextTest {
   void theCommandListShowsWholeSummaries() {
     String help = CliRun.of("--help").out();
     assertThat(help)
-        .contains("sweep     Samples N models of a design space and trains each in its own")
+        .contains("sweep     Samples N models of a design space and trains them in worker")
         .contains("Writes one Java class per model and manifest.json.")
-        .doesNotContain("bench");
+        .doesNotContain("bench")
+        .doesNotContain("sweep-worker");
   }
 }

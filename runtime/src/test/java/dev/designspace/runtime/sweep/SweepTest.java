@@ -9,13 +9,10 @@ import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +27,7 @@ class SweepTest {
     spec = TinySpec.write(dir, "TinySpace");
   }
 
-  private static List<String> trainArgs(String... extra) {
+  static List<String> trainArgs(String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -51,41 +48,15 @@ class SweepTest {
     Path out = dir.resolve("killed");
     SweepRequest request = new SweepRequest(spec, 4, 3, out, 1, 1, trainArgs(), false);
     // the sweep in its own process, stopped as soon as its first model has a result
-    List<String> command = new ArrayList<>(LocalSweep.workerCommand());
-    command.addAll(
-        List.of(
-            "sweep",
-            spec.toString(),
-            "-n",
-            "4",
-            "--seed",
-            "3",
-            "--workers",
-            "1",
-            "--out",
-            out.toString()));
-    command.addAll(trainArgs());
     Process sweep =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("killed-sweep.log").toFile())
-            .start();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    while (countResults(out) < 1 && sweep.isAlive() && Instant.now().isBefore(deadline)) {
-      try {
-        sweep
-            .onExit()
-            .get(200, java.util.concurrent.TimeUnit.MILLISECONDS); // wakes early if the sweep ends
-      } catch (java.util.concurrent.TimeoutException stillRunning) {
-        // poll the result files again
-      }
-    }
+        SweepProcess.start(spec, 4, 3, out, dir.resolve("killed-sweep.log"), trainArgs());
+    SweepProcess.awaitResults(sweep, out, 1);
     assertThat(sweep.isAlive())
         .as("the sweep should still be running after its first model")
         .isTrue();
     sweep.destroy(); // SIGTERM: the sweep stops its worker
     sweep.onExit().get();
-    int before = countResults(out);
+    int before = SweepProcess.countResults(out);
     assertThat(before).isBetween(1, 3);
 
     SweepResult result = LocalSweep.run(request, SweepListener.NONE);
@@ -104,16 +75,6 @@ class SweepTest {
     // a rerun has nothing left to do
     SweepResult again = LocalSweep.run(request, SweepListener.NONE);
     assertThat(again.results()).hasSize(4);
-  }
-
-  private static int countResults(Path out) throws IOException {
-    Path models = out.resolve(SweepDirectory.MODELS);
-    if (!Files.isDirectory(models)) {
-      return 0;
-    }
-    try (Stream<Path> entries = Files.list(models)) {
-      return (int) entries.filter(m -> Files.isRegularFile(m.resolve("result.json"))).count();
-    }
   }
 
   @Test

@@ -1,0 +1,179 @@
+package dev.designspace.runtime.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Persistent workers against one process per model, crashes and orphans, on tiny models. */
+class WorkerModeTest {
+  private static final Pattern NOTE =
+      Pattern.compile("trained by worker pid (\\d+) \\(its model (\\d+)\\), VmRSS (\\d+) kB");
+
+  @TempDir static Path dir;
+  static Path spec;
+
+  @BeforeAll
+  static void writeSpec() throws IOException {
+    spec = TinySpec.write(dir, "WorkerSpace");
+  }
+
+  /** Each model's (pid, its model number) as its worker.log's note says, by model id. */
+  private static Map<String, long[]> notes(Path out) throws IOException {
+    Map<String, long[]> notes = new TreeMap<>();
+    try (Stream<Path> models = Files.list(out.resolve(SweepDirectory.MODELS))) {
+      for (Path model : models.toList()) {
+        Path log = model.resolve(SweepWorker.LOG);
+        String text = Files.exists(log) ? Files.readString(log) : "";
+        Matcher m = NOTE.matcher(text);
+        if (m.find()) {
+          notes.put(
+              model.getFileName().toString(),
+              new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+        }
+      }
+    }
+    return notes;
+  }
+
+  private static List<ProcessHandle> liveDescendants() {
+    return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive).toList();
+  }
+
+  @Test
+  void oneWorkerTrainsModelAfterModelAndEndsWithTheSweep() throws Exception {
+    Path out = dir.resolve("one-worker");
+    SweepResult result =
+        LocalSweep.run(
+            new SweepRequest(spec, 3, 1, out, 1, 1, SweepTest.trainArgs(), false),
+            SweepListener.NONE);
+    assertThat(result.done()).isEqualTo(3);
+    Map<String, long[]> notes = notes(out);
+    assertThat(notes).hasSize(3);
+    assertThat(notes.values().stream().map(n -> n[0]).distinct()).hasSize(1);
+    assertThat(notes.values().stream().map(n -> n[1]).sorted()).containsExactly(1L, 2L, 3L);
+    long pid = notes.values().iterator().next()[0];
+    assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
+    assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
+    assertThat(liveDescendants()).isEmpty();
+    // the model's own output precedes the note: train's summary line is in the log
+    String anyLog =
+        Files.readString(
+            out.resolve(SweepDirectory.MODELS)
+                .resolve(notes.keySet().iterator().next())
+                .resolve(SweepWorker.LOG));
+    assertThat(anyLog).contains("best test error").contains("epoch 1/1");
+  }
+
+  @Test
+  void aWorkerKilledMidModelCostsOnlyThatModel() throws Exception {
+    Path out = dir.resolve("killed-worker");
+    List<String> started = new ArrayList<>();
+    List<Long> killed = new ArrayList<>();
+    SweepListener killSecond =
+        new SweepListener() {
+          @Override
+          public void started(String modelId, int running, int pending) {
+            started.add(modelId);
+            if (started.size() == 2) { // the worker that trained the first now has the second
+              try {
+                long pid = notes(out).values().iterator().next()[0];
+                ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+                killed.add(pid);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }
+          }
+        };
+    SweepResult result =
+        LocalSweep.run(
+            new SweepRequest(spec, 3, 2, out, 1, 1, SweepTest.trainArgs(), false), killSecond);
+
+    assertThat(started).hasSize(3);
+    assertThat(killed).hasSize(1);
+    assertThat(result.done()).isEqualTo(2);
+    assertThat(result.failed()).isEqualTo(1);
+    ModelResult failed =
+        result.results().stream().filter(r -> r.status() == RunStatus.FAILED).findFirst().get();
+    assertThat(failed.id()).isEqualTo(started.get(1));
+    // SIGKILL: 128 + 9, and the log's tail is the model's own output
+    assertThat(failed.message()).startsWith("worker exited with code 137 and no result: ");
+    assertThat(failed.message()).doesNotContain("(no log)");
+    Map<String, long[]> notes = notes(out);
+    assertThat(notes).hasSize(2);
+    // the third model went to a new worker, its first model
+    assertThat(notes.values())
+        .anySatisfy(n -> assertThat(n).containsExactly(killed.get(0), 1))
+        .anySatisfy(
+            n -> {
+              assertThat(n[0]).isNotEqualTo(killed.get(0));
+              assertThat(n[1]).isEqualTo(1);
+            });
+    assertThat(liveDescendants()).isEmpty();
+
+    // --retry-failed trains it again, now done
+    SweepResult retried =
+        LocalSweep.run(
+            new SweepRequest(spec, 3, 2, out, 1, 1, SweepTest.trainArgs(), true),
+            SweepListener.NONE);
+    assertThat(retried.done()).isEqualTo(3);
+  }
+
+  @Test
+  void aWorkerDoesNotOutliveAKilledSweepWhichThenResumes() throws Exception {
+    Path out = dir.resolve("killed-sweep");
+    Process sweep = SweepProcess.start(spec, 3, 4, out, dir.resolve("sweep.log"), trainArgs());
+    SweepProcess.awaitResults(sweep, out, 1);
+    assertThat(sweep.isAlive()).as("the sweep should still be running").isTrue();
+    List<ProcessHandle> workers = sweep.descendants().toList();
+    assertThat(workers).isNotEmpty();
+    sweep.destroyForcibly(); // SIGKILL: no shutdown hook stops the worker
+    sweep.onExit().get();
+    for (ProcessHandle worker : workers) {
+      // its input ends with the sweep: it stops by itself rather than finish its model
+      Optional<ProcessHandle> ended =
+          Optional.of(worker.onExit().get(60, TimeUnit.SECONDS)).filter(p -> !p.isAlive());
+      assertThat(ended).as("worker " + worker.pid() + " ended").isPresent();
+    }
+
+    SweepResult resumed =
+        LocalSweep.run(
+            new SweepRequest(spec, 3, 4, out, 1, 1, trainArgs(), false), SweepListener.NONE);
+    assertThat(resumed.done()).isEqualTo(3);
+    assertThat(resumed.results()).extracting(ModelResult::id).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void perModelModeStartsAProcessForEachModel() throws Exception {
+    Path out = dir.resolve("per-model");
+    SweepResult result =
+        LocalSweep.run(
+            new SweepRequest(spec, 2, 1, out, 2, 1, trainArgs(), false)
+                .withWorkerMode(WorkerMode.PER_MODEL),
+            SweepListener.NONE);
+    assertThat(result.done()).isEqualTo(2);
+    assertThat(notes(out)).isEmpty(); // no persistent worker noted itself
+    assertThat(liveDescendants()).isEmpty();
+  }
+
+  private static List<String> trainArgs() {
+    return SweepTest.trainArgs();
+  }
+}
