@@ -64,8 +64,25 @@ public final class DesignspaceMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    skipResidentSizeChecks();
     System.exit(execute(args));
   }
+
+  /**
+   * JavaCPP reads the process's resident size on every native allocation to enforce its {@code
+   * org.bytedeco.javacpp.maxPhysicalBytes} limit (default twice the heap). TensorFlow Java
+   * allocates a pointer for each graph operation it lists, and every new name scope lists the whole
+   * graph, so building a model spent seconds in that check (docs/training.md, "Building the
+   * graph"). This tool closes every graph, session and tensor it opens, so the check buys nothing
+   * here; a value set by the user wins.
+   */
+  private static void skipResidentSizeChecks() {
+    if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
+      System.setProperty(MAX_PHYSICAL_BYTES, "0");
+    }
+  }
+
+  private static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
   /** Runs the command line and returns the exit code (tests call this). */
   public static int execute(String... args) {
