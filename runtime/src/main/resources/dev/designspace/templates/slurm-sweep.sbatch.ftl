@@ -59,6 +59,8 @@ if [ -f "$out/result.json" ]; then
 fi
 
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-1}"
+# oneDNN kernels on: without them TensorFlow cannot train grouped convolutions on most CPUs
+export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
 export DESIGNSPACE_PLAIN_PROGRESS=1
 "$java" -cp "$classpath" "$main" train "$sweep" --model "$id" --out "$out" --resume \
   --threads "${SLURM_CPUS_PER_TASK:-$cpus}" "${train_options[@]}"

@@ -140,6 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
       LocalSweep.run(
           new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),
           new ProgressLines(err, "  "));
+      SweepStatusCommand.writeReport(dir, err);
     }
     ReportBuilder.Report report = ReportBuilder.build(sweeps, out.resolve("report.html"));
     PrintWriter stdout = spec.commandLine().getOut();

@@ -3,7 +3,6 @@ package dev.designspace.runtime.cli;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.report.ReportBuilder;
-import dev.designspace.runtime.report.ReportException;
 import dev.designspace.runtime.slurm.ShellWords;
 import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
@@ -112,24 +111,13 @@ final class SweepStatusCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  /**
-   * Writes the sweep's own report.html (and its figures) into {@code directory}; a report that
-   * cannot be made is a warning, never the sweep's failure, since the results are safe either way.
-   */
+  /** Writes the sweep's own report.html (and its figures) into {@code directory}. */
   static Optional<Path> writeReport(Path directory, PrintWriter err) {
-    try {
-      return Optional.of(ReportBuilder.buildInSweep(directory).file());
-    } catch (ReportException | IOException e) {
-      err.println(
-          "warning: could not write the report in "
-              + directory
-              + ": "
-              + e.getMessage()
-              + "; designspace report "
-              + ShellWords.word(directory.toString())
-              + " tries again");
-      err.flush();
-      return Optional.empty();
-    }
+    return ReportBuilder.buildInSweep(
+        directory,
+        line -> {
+          err.println(line);
+          err.flush();
+        });
   }
 }

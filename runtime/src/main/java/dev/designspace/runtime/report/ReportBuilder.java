@@ -1,10 +1,13 @@
 package dev.designspace.runtime.report;
 
 import dev.designspace.runtime.analysis.ProgressionStep;
+import dev.designspace.runtime.slurm.ShellWords;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Builds {@code report.html} for one or more sweep directories, with each figure as its own SVG,
@@ -46,6 +49,26 @@ public final class ReportBuilder {
    */
   public static Report buildInSweep(Path sweepDir) throws IOException {
     return build(List.of(sweepDir), sweepDir.resolve(REPORT_HTML));
+  }
+
+  /**
+   * {@link #buildInSweep(Path)} for a sweep that just ended: a report that cannot be made is a
+   * warning line, never the sweep's failure, since its results are safe on disk either way.
+   */
+  public static Optional<Path> buildInSweep(Path sweepDir, Consumer<String> warnings) {
+    try {
+      return Optional.of(buildInSweep(sweepDir).file());
+    } catch (ReportException | IOException e) {
+      warnings.accept(
+          "warning: could not write the report in "
+              + sweepDir
+              + ": "
+              + e.getMessage()
+              + "; designspace report "
+              + ShellWords.word(sweepDir.toString())
+              + " tries again");
+      return Optional.empty();
+    }
   }
 
   /**

@@ -61,6 +61,7 @@ public final class Study {
               check ? request.checkProxy() : 0,
               request.checkEpochs()),
           listener);
+      ReportBuilder.buildInSweep(dir, listener::message);
       sweeps.add(dir);
       names.add(SpecLoader.load(spec).name());
     }

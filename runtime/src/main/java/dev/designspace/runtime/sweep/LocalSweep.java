@@ -271,9 +271,14 @@ public final class LocalSweep {
     return command;
   }
 
-  /** The environment of every worker process: plain progress lines, quiet native logs. */
+  /**
+   * The environment of every worker process: plain progress lines, quiet native logs, and
+   * TensorFlow's oneDNN kernels on, without which it cannot train grouped convolutions on CPUs that
+   * lack AVX-512 VNNI, AVX-VNNI or AMX (docs/training.md).
+   */
   static void workerEnvironment(ProcessBuilder builder) {
     builder.environment().putIfAbsent("TF_CPP_MIN_LOG_LEVEL", "1");
+    builder.environment().putIfAbsent("TF_ENABLE_ONEDNN_OPTS", "1");
     builder.environment().put("DESIGNSPACE_PLAIN_PROGRESS", "1");
   }
 

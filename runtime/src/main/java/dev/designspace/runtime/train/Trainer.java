@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.tensorflow.Session;
+import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
 
@@ -58,8 +59,43 @@ public final class Trainer {
     try (TrainingGraph g = new TrainingGraph(request.network(), data.mean(), data.std(), options);
         Session session = new Session(g.graph, sessionConfig(options))) {
       return new Trainer(request, data, g, session, steps).epochs();
+    } catch (TFInvalidArgumentException e) {
+      if (groupedGradientUnsupported(e.getMessage())) {
+        throw new TrainingSetupException(withoutOneDnn());
+      }
+      throw e;
     }
   }
+
+  /**
+   * Whether TensorFlow's message says its CPU kernels cannot back-propagate a grouped convolution:
+   * the input gradient says so, the filter gradient finds the filter smaller than a dense one.
+   */
+  static boolean groupedGradientUnsupported(String message) {
+    return message != null
+        && (message.contains("Gradients for grouped convolutions are not supported")
+            || (message.contains("filter_size does not have enough elements")
+                && message.contains("Conv2DBackpropFilter")));
+  }
+
+  /**
+   * Only TensorFlow's oneDNN kernels train grouped convolutions on a CPU, and TensorFlow turns them
+   * on by itself only on CPUs with AVX-512 VNNI, AVX-VNNI or AMX; elsewhere the variable must.
+   */
+  static String withoutOneDnn() {
+    String set = System.getenv(ONEDNN_VARIABLE);
+    return "TensorFlow cannot train grouped convolutions on this CPU without its oneDNN kernels,"
+        + " and they are off in this process ("
+        + ONEDNN_VARIABLE
+        + (set == null ? " is not set" : "=" + set)
+        + "); set "
+        + ONEDNN_VARIABLE
+        + "=1 in the environment before starting (the designspace command and its sweep workers"
+        + " do unless it is set), or train with --conv-impl split";
+  }
+
+  /** The environment variable that turns TensorFlow's oneDNN kernels on or off. */
+  public static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
 
   /** The remaining epochs, each evaluated and checkpointed, then result.json. */
   private TrainResult epochs() {

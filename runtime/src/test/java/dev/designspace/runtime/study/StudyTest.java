@@ -53,6 +53,8 @@ class StudyTest {
         .startsWith("TinyFirst -> TinyLast: the paper finds the restriction loses nothing");
     ObjectMapper json = new ObjectMapper();
     for (Path sweep : result.sweeps()) {
+      // each space is a sweep directory like any other, with its own report
+      assertThat(Files.readString(sweep.resolve("report.html"))).contains("<svg");
       JsonNode check = json.readTree(sweep.resolve(ProxyCheck.JSON_FILE).toFile());
       assertThat(check.get("proxyEpochs").asInt()).isEqualTo(1);
       assertThat(check.get("longEpochs").asInt()).isEqualTo(2);
