@@ -2,6 +2,7 @@ package dev.designspace.runtime.train;
 
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
+import java.util.function.Consumer;
 
 /**
  * How to train (see docs/training.md).
@@ -105,266 +106,135 @@ public record TrainOptions(
   }
 
   public TrainOptions withRecipe(Recipe value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        value,
-        convImpl);
+    return edit(b -> b.recipe = value);
   }
 
   public TrainOptions withEpochs(int value) {
-    return new TrainOptions(
-        value,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(b -> b.epochs = value);
   }
 
   public TrainOptions withBatchSize(int value) {
-    return new TrainOptions(
-        epochs,
-        value,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(b -> b.batchSize = value);
   }
 
   public TrainOptions withBaseLr(double value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        value,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(b -> b.baseLr = value);
   }
 
   public TrainOptions withSeed(long value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        value,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(b -> b.seed = value);
   }
 
   public TrainOptions withThreads(int value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        value,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(b -> b.threads = value);
   }
 
   public TrainOptions withLimits(int train, int test) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        train,
-        test,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(
+        b -> {
+          b.trainLimit = train;
+          b.testLimit = test;
+        });
   }
 
   public TrainOptions withRegularisation(double decay, boolean all, double smoothing) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        decay,
-        all,
-        smoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(
+        b -> {
+          b.weightDecay = decay;
+          b.decayAll = all;
+          b.labelSmoothing = smoothing;
+        });
   }
 
   public TrainOptions withDevice(String value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        value,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(b -> b.device = value);
   }
 
   public TrainOptions withAugmentation(Batches.Augmentation value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        value,
-        recipe,
-        convImpl);
+    return edit(b -> b.augmentation = value);
   }
 
   public TrainOptions withWarmup(double epochsOfWarmup, double factor) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        epochsOfWarmup,
-        factor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        convImpl);
+    return edit(
+        b -> {
+          b.warmupEpochs = epochsOfWarmup;
+          b.warmupFactor = factor;
+        });
   }
 
   public TrainOptions withConvImpl(ConvImpl value) {
-    return new TrainOptions(
-        epochs,
-        batchSize,
-        baseLr,
-        momentum,
-        weightDecay,
-        decayAll,
-        labelSmoothing,
-        warmupEpochs,
-        warmupFactor,
-        seed,
-        threads,
-        device,
-        evalBatchSize,
-        trainLimit,
-        testLimit,
-        augmentation,
-        recipe,
-        value);
+    return edit(b -> b.convImpl = value);
+  }
+
+  /** A copy with the changes {@code change} makes, validated like any new options. */
+  private TrainOptions edit(Consumer<Copy> change) {
+    Copy copy = new Copy(this);
+    change.accept(copy);
+    return copy.build();
+  }
+
+  /** The components of one options value, mutable while a {@code with...} method changes some. */
+  private static final class Copy {
+    int epochs;
+    int batchSize;
+    double baseLr;
+    double momentum;
+    double weightDecay;
+    boolean decayAll;
+    double labelSmoothing;
+    double warmupEpochs;
+    double warmupFactor;
+    long seed;
+    int threads;
+    String device;
+    int evalBatchSize;
+    int trainLimit;
+    int testLimit;
+    Batches.Augmentation augmentation;
+    Recipe recipe;
+    ConvImpl convImpl;
+
+    Copy(TrainOptions o) {
+      epochs = o.epochs;
+      batchSize = o.batchSize;
+      baseLr = o.baseLr;
+      momentum = o.momentum;
+      weightDecay = o.weightDecay;
+      decayAll = o.decayAll;
+      labelSmoothing = o.labelSmoothing;
+      warmupEpochs = o.warmupEpochs;
+      warmupFactor = o.warmupFactor;
+      seed = o.seed;
+      threads = o.threads;
+      device = o.device;
+      evalBatchSize = o.evalBatchSize;
+      trainLimit = o.trainLimit;
+      testLimit = o.testLimit;
+      augmentation = o.augmentation;
+      recipe = o.recipe;
+      convImpl = o.convImpl;
+    }
+
+    TrainOptions build() {
+      return new TrainOptions(
+          epochs,
+          batchSize,
+          baseLr,
+          momentum,
+          weightDecay,
+          decayAll,
+          labelSmoothing,
+          warmupEpochs,
+          warmupFactor,
+          seed,
+          threads,
+          device,
+          evalBatchSize,
+          trainLimit,
+          testLimit,
+          augmentation,
+          recipe,
+          convImpl);
+    }
   }
 }
