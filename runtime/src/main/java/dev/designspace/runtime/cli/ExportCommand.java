@@ -1,6 +1,7 @@
 package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.export.SavedModelExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -38,9 +39,20 @@ public final class ExportCommand implements Callable<Integer> {
       description = "Where to write the SavedModel.")
   Path out;
 
+  @Option(
+      names = "--conv-impl",
+      paramLabel = "I",
+      converter = OptionValues.ConvImpls.class,
+      description =
+          "How the exported graph computes grouped convolutions: split (default: one dense"
+              + " convolution per group, runs on every TensorFlow), grouped (TensorFlow's own; on a"
+              + " CPU it needs oneDNN, see docs/training.md), depthwise or blockdiag. The weights"
+              + " are the same whichever.")
+  ConvImpl convImpl = SavedModelExport.DEFAULT_CONV_IMPL;
+
   @Override
   public Integer call() {
-    SavedModelExport.export(runDir, out);
+    SavedModelExport.export(runDir, out, convImpl);
     spec.commandLine().getOut().println(out);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

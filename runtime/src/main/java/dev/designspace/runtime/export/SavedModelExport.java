@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
+import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.nn.LayerOptions;
 import dev.designspace.runtime.nn.LayerOutput;
 import dev.designspace.runtime.nn.Layers;
@@ -45,9 +46,29 @@ public final class SavedModelExport {
   private SavedModelExport() {}
 
   /**
+   * How exported graphs compute grouped convolutions unless told otherwise: one dense convolution
+   * per group, then a concatenation. TensorFlow's own grouped convolution runs on a CPU only with
+   * its oneDNN kernels, which it turns on by itself only on some CPUs, so a SavedModel built with
+   * it fails to serve elsewhere ("Fused conv implementation does not support grouped
+   * convolutions"); the split form runs on every TensorFlow, with the same variables.
+   */
+  public static final ConvImpl DEFAULT_CONV_IMPL = ConvImpl.SPLIT;
+
+  /** {@link #export(Path, Path, ConvImpl)} with the portable {@link #DEFAULT_CONV_IMPL}. */
+  public static Path export(Path runDir, Path out) {
+    return export(runDir, out, DEFAULT_CONV_IMPL);
+  }
+
+  /**
+   * @param convImpl how grouped convolutions are computed in the exported graph (not {@code auto})
    * @throws ExportException when the run directory lacks what an export needs
    */
-  public static Path export(Path runDir, Path out) {
+  public static Path export(Path runDir, Path out, ConvImpl convImpl) {
+    if (convImpl == ConvImpl.AUTO) {
+      throw new ExportException(
+          "an exported model has one formulation of grouped convolutions for every machine that"
+              + " serves it: choose grouped, depthwise, split or blockdiag, not auto");
+    }
     RunDirectory run = new RunDirectory(runDir);
     JsonNode model =
         run.read(RunDirectory.MODEL)
@@ -109,7 +130,12 @@ public final class SavedModelExport {
                     Placeholder.shape(
                         Shape.of(-1, info.inputSize(), info.inputSize(), info.inputChannels())));
         Operand<TFloat32> normalised = Normalisation.apply(tf, images, mean, std);
-        Layers layers = Layers.create(tf, info, Mode.INFERENCE, LayerOptions.DEFAULTS);
+        Layers layers =
+            Layers.create(
+                tf,
+                info,
+                Mode.INFERENCE,
+                LayerOptions.DEFAULTS.withConvChooser(convImpl.chooser(1, 0)));
         LayerOutput logits = network.build(layers, layers.input(normalised));
         Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(logits.operand());
         try (Session session = new Session(graph)) {
@@ -153,6 +179,7 @@ public final class SavedModelExport {
               "float32 [-1, " + info.classes() + "]",
               PROBABILITIES,
               "softmax of the logits"));
+      card.put("groupedConvolutions", convImpl.cliName());
       card.put("mean", mean);
       card.put("std", std);
       card.put("dataset", model.path("dataset").asText());
