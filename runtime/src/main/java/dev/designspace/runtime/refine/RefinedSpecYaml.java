@@ -38,12 +38,13 @@ final class RefinedSpecYaml {
         String.format(
             Locale.ROOT,
             "%s refined by `designspace refine` from the sweep %s: %d done models; %d candidate"
-                + " restrictions tested at alpha %s overall (Bonferroni), %d supported."
+                + " restriction%s tested at alpha %s overall (Bonferroni), %d supported."
                 + " docs/sweeps.md, \"Refining a design space\", has the rules.",
             space.name(),
             space.directory(),
             space.done().size(),
             tests,
+            tests == 1 ? "" : "s",
             SpaceRefiner.number(alpha),
             proposals.size()));
     y.append("name: ").append(name).append('\n');
