@@ -31,6 +31,9 @@ import org.tensorflow.proto.GPUOptions;
  * ends with the same weights as an uninterrupted one.
  */
 public final class Trainer {
+  /** The environment variable that turns TensorFlow's oneDNN kernels on or off. */
+  private static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
+
   private final TrainRequest request;
   private final TrainOptions options;
   private final Dataset data;
@@ -71,7 +74,7 @@ public final class Trainer {
    * Whether TensorFlow's message says its CPU kernels cannot back-propagate a grouped convolution:
    * the input gradient says so, the filter gradient finds the filter smaller than a dense one.
    */
-  static boolean groupedGradientUnsupported(String message) {
+  private static boolean groupedGradientUnsupported(String message) {
     return message != null
         && (message.contains("Gradients for grouped convolutions are not supported")
             || (message.contains("filter_size does not have enough elements")
@@ -82,7 +85,7 @@ public final class Trainer {
    * Only TensorFlow's oneDNN kernels train grouped convolutions on a CPU, and TensorFlow turns them
    * on by itself only on CPUs with AVX-512 VNNI, AVX-VNNI or AMX; elsewhere the variable must.
    */
-  static String withoutOneDnn() {
+  private static String withoutOneDnn() {
     String set = System.getenv(ONEDNN_VARIABLE);
     return "TensorFlow cannot train grouped convolutions on this CPU without its oneDNN kernels,"
         + " and they are off in this process ("
@@ -93,9 +96,6 @@ public final class Trainer {
         + "=1 in the environment before starting (the designspace command and its sweep workers"
         + " do unless it is set), or train with --conv-impl split";
   }
-
-  /** The environment variable that turns TensorFlow's oneDNN kernels on or off. */
-  public static final String ONEDNN_VARIABLE = "TF_ENABLE_ONEDNN_OPTS";
 
   /** The remaining epochs, each evaluated and checkpointed, then result.json. */
   private TrainResult epochs() {
