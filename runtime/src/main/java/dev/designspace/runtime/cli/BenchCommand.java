@@ -31,9 +31,9 @@ import picocli.CommandLine.Spec;
  * minimal hand-written TF Java loop of the same graph, and 2 worker processes x 1 thread against 1
  * x 2 threads; and where a step's time goes with the input pipeline in front of it (input wait
  * against session run, batches prefetched or prepared in turn). {@code bench sweep}: models per
- * hour of local sweeps, one JVM per model against persistent workers ({@link SweepBenchOptions}).
- * Rounds interleave the configurations and medians are reported (the machines are noisy). Results
- * for BENCHMARKS.md.
+ * hour of the demo's sweeps as they ran before the throughput work and as they run now ({@link
+ * SweepBenchOptions}). Rounds interleave the configurations and medians are reported (the machines
+ * are noisy). Results for BENCHMARKS.md.
  */
 @Command(
     name = "bench",
@@ -45,14 +45,14 @@ import picocli.CommandLine.Spec;
           + " loop of the same graph, and 2 worker processes x 1 thread with 1 x 2 threads, and"
           + " splits a step's time into input wait and session run with the batches prefetched and"
           + " prepared in turn; rounds interleave the configurations and medians are reported.",
-      "sweep measures models per hour of the demo's sweeps with one JVM per model and with"
-          + " persistent workers, and each model's seconds outside training; rounds interleave the"
-          + " two and medians are reported."
+      "sweep measures models per hour of the demo's sweeps as they ran before (one JVM per"
+          + " model, Grappler on, sweeps in turn) and as they run now, and each model's seconds"
+          + " outside training; rounds interleave the designs and medians are reported."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace bench training --rounds 3",
-      "  designspace bench sweep --models 4 --rounds 3"
+      "  designspace bench sweep --models 4 --rounds 2"
     })
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

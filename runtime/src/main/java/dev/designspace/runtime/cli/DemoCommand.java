@@ -8,6 +8,7 @@ import dev.designspace.runtime.sweep.SweepRequest;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -114,6 +115,7 @@ public final class DemoCommand implements Callable<Integer> {
     int w = workers != null ? workers : cores;
     long start = System.nanoTime();
     List<Path> sweeps = new ArrayList<>();
+    List<SweepRequest> requests = new ArrayList<>();
     for (Path specFile : specs) {
       String name = specFile.getFileName().toString().replace(".yaml", "");
       Path dir = out.resolve(name);
@@ -137,9 +139,14 @@ public final class DemoCommand implements Callable<Integer> {
       if (convImpl != null) {
         args.addAll(List.of("--conv-impl", convImpl.cliName()));
       }
-      LocalSweep.run(
-          new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false),
-          new ProgressLines(err, "  "));
+      requests.add(
+          new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false));
+    }
+    // one pool of workers for both spaces: the second space's models start while the first's
+    // last ones finish
+    ProgressLines progress = new ProgressLines(err, "  ");
+    LocalSweep.runAll(requests, Collections.nCopies(requests.size(), progress));
+    for (Path dir : sweeps) {
       SweepStatusCommand.writeReport(dir, err);
     }
     ReportBuilder.Report report = ReportBuilder.build(sweeps, out.resolve("report.html"));

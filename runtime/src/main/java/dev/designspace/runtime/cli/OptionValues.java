@@ -3,6 +3,7 @@ package dev.designspace.runtime.cli;
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.sweep.WorkerMode;
+import dev.designspace.runtime.train.Grappler;
 import dev.designspace.runtime.train.Recipe;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -67,6 +68,12 @@ final class OptionValues {
   static final class ConvImpls extends Names<ConvImpl> {
     ConvImpls() {
       super(ConvImpl::parse, Arrays.stream(ConvImpl.values()).map(ConvImpl::cliName).toList());
+    }
+  }
+
+  static final class Grapplers extends Names<Grappler> {
+    Grapplers() {
+      super(Grappler::parse, Arrays.stream(Grappler.values()).map(Grappler::cliName).toList());
     }
   }
 

@@ -1,28 +1,27 @@
 package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.sweep.SweepBenchmark;
-import dev.designspace.runtime.sweep.WorkerMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bench sweep}: models per hour of the demo's sweeps with one JVM per model against
- * persistent workers, and the time per model outside training; rounds interleave the two.
+ * {@code bench sweep}: models per hour of the demo's sweeps as they ran before the throughput work
+ * and as they run now, and the time per model outside training; rounds interleave the designs.
  */
 final class SweepBenchOptions {
   @Option(
       names = "--models",
       paramLabel = "N",
       defaultValue = "4",
-      description = "Sweep: models per sweep (default: ${DEFAULT-VALUE}).")
+      description = "Sweep: models per spec (default: ${DEFAULT-VALUE}).")
   int models;
 
   @Option(
@@ -44,8 +43,31 @@ final class SweepBenchOptions {
       split = ",",
       paramLabel = "SPEC",
       defaultValue = "specs/fmnist-anynet-xa.yaml,specs/fmnist-regnet-x.yaml",
-      description = "Sweep: the spaces, one per round in turn (default: the demo's).")
+      description = "Sweep: the spaces, all swept in every measurement (default: the demo's).")
   List<Path> specs;
+
+  @Option(
+      names = "--designs",
+      split = ",",
+      paramLabel = "D",
+      defaultValue = "before,now",
+      converter = Designs.class,
+      description =
+          "Sweep: the designs compared, the first the baseline: before (one JVM per model,"
+              + " Grappler on, sweeps in turn), persistent (persistent workers, the rest as"
+              + " before), now (default: ${DEFAULT-VALUE}).")
+  List<SweepBenchmark.Design> designs;
+
+  static final class Designs implements CommandLine.ITypeConverter<SweepBenchmark.Design> {
+    @Override
+    public SweepBenchmark.Design convert(String value) {
+      try {
+        return SweepBenchmark.Design.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
 
   int run(int rounds, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
     Path scratch = Files.createTempDirectory("designspace-bench-sweep");
@@ -58,6 +80,7 @@ final class SweepBenchOptions {
                   models,
                   rounds,
                   workers,
+                  designs,
                   // the demo's training: the embedded Fashion-MNIST subset, all of it
                   List.of(
                       "--epochs",
@@ -74,41 +97,32 @@ final class SweepBenchOptions {
                 err.flush();
               });
     } finally {
-      deleteTree(scratch);
+      FileTrees.delete(scratch);
     }
-    double perModel = result.medianModelsPerHour(WorkerMode.PER_MODEL);
-    double persistent = result.medianModelsPerHour(WorkerMode.PERSISTENT);
     out.printf(
         Locale.ROOT,
-        "%d rounds x %d models per design, %d workers, %d epochs on fashion-mnist-subset,"
-            + " medians%n",
+        "%d rounds x %d models of each of %d specs per design, %d workers, %d epochs on"
+            + " fashion-mnist-subset, medians%n",
         rounds,
         models,
+        specs.size(),
         workers,
         epochs);
     out.printf(
         Locale.ROOT,
         "| design | models per hour | seconds per model outside training |%n|---|---|---|%n");
-    out.printf(
-        Locale.ROOT,
-        "| one JVM per model | %.1f | %.1f |%n",
-        perModel,
-        result.medianOverheadSeconds(WorkerMode.PER_MODEL));
-    out.printf(
-        Locale.ROOT,
-        "| persistent workers | %.1f = %.2fx | %.1f |%n",
-        persistent,
-        persistent / perModel,
-        result.medianOverheadSeconds(WorkerMode.PERSISTENT));
+    double baseline = result.medianModelsPerHour(designs.get(0));
+    for (SweepBenchmark.Design design : designs) {
+      double perHour = result.medianModelsPerHour(design);
+      out.printf(
+          Locale.ROOT,
+          "| %s | %.1f = %.2fx | %.1f |%n",
+          design.description(),
+          perHour,
+          perHour / baseline,
+          result.medianOverheadSeconds(design));
+    }
     out.flush();
     return ExitCodes.OK;
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

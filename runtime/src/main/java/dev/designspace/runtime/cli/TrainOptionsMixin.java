@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.train.Grappler;
 import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.TrainOptions;
 import java.util.ArrayList;
@@ -124,6 +125,18 @@ final class TrainOptionsMixin {
               + " the weights are the same whichever (default: ${DEFAULT-VALUE}).")
   ConvImpl convImpl;
 
+  @Option(
+      names = "--grappler",
+      paramLabel = "G",
+      defaultValue = "auto",
+      converter = OptionValues.Grapplers.class,
+      completionCandidates = OptionValues.Grapplers.class,
+      description =
+          "Whether TensorFlow's graph optimiser rewrites the graph before the first step:"
+              + " ${COMPLETION-CANDIDATES}. auto turns it off on a CPU, where it costs seconds per"
+              + " model and gains nothing per step, and on for a GPU (default: ${DEFAULT-VALUE}).")
+  Grappler grappler;
+
   /** Whether the user gave {@code option} (rather than its default applying). */
   boolean given(String option) {
     return mixee.commandLine().getParseResult().hasMatchedOption(option);
@@ -149,7 +162,8 @@ final class TrainOptionsMixin {
         testLimit,
         augment,
         recipe,
-        convImpl);
+        convImpl,
+        grappler);
   }
 
   /** The options the user gave, as arguments of a worker's {@code train}. */
@@ -167,6 +181,7 @@ final class TrainOptionsMixin {
     addIfGiven(args, "--train-seed", String.valueOf(trainSeed));
     addIfGiven(args, "--device", device);
     addIfGiven(args, "--conv-impl", convImpl.cliName());
+    addIfGiven(args, "--grappler", grappler.cliName());
     if (decayAll) {
       args.add("--decay-all");
     }

@@ -77,7 +77,8 @@ final class FashionMnist {
         Path dir = download(notices);
         return fromDirectory(dir);
       } catch (IOException | DatasetException e) {
-        failure = e.getMessage();
+        // a refused or unresolvable connection comes without a message: its type says what failed
+        failure = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         failure = "interrupted";

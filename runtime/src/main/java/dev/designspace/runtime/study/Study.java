@@ -10,12 +10,13 @@ import dev.designspace.runtime.sweep.SweepRequest;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
- * Runs a study: one sweep per design space, in order (each resumable like any sweep), the proxy
- * check on the first and the last space, then one report in which every step of the progression
- * stands next to the paper's finding for it.
+ * Runs a study: one sweep per design space, in order, through one pool of workers (each resumable
+ * like any sweep), the proxy check on the first and the last space, then one report in which every
+ * step of the progression stands next to the paper's finding for it.
  */
 public final class Study {
   /** The Fashion-MNIST progression shipped in specs/. */
@@ -34,6 +35,7 @@ public final class Study {
       throws IOException, InterruptedException {
     List<Path> sweeps = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<SweepRequest> requests = new ArrayList<>();
     for (int i = 0; i < request.specs().size(); i++) {
       Path spec = request.specs().get(i);
       Path dir = request.sweepDirectory(spec);
@@ -48,7 +50,7 @@ public final class Study {
               request.count(),
               check ? ", proxy check of " + request.checkProxy() : "",
               dir));
-      LocalSweep.run(
+      requests.add(
           new SweepRequest(
               spec,
               request.count(),
@@ -59,11 +61,14 @@ public final class Study {
               request.trainArguments(),
               false,
               check ? request.checkProxy() : 0,
-              request.checkEpochs()),
-          listener);
-      ReportBuilder.buildInSweep(dir, listener::message);
+              request.checkEpochs()));
       sweeps.add(dir);
       names.add(SpecLoader.load(spec).name());
+    }
+    // one pool of workers for all the spaces: no worker waits for a space's last model
+    LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener));
+    for (Path dir : sweeps) {
+      ReportBuilder.buildInSweep(dir, listener::message);
     }
     List<ProgressionStep> steps = steps(names);
     ReportBuilder.Report report =

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Function;
 
 /**
  * Runs a sweep on this machine: prepares the {@link SweepDirectory}, then keeps {@code workers}
@@ -52,45 +51,112 @@ public final class LocalSweep {
       throws IOException, InterruptedException {
     try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
       check.check(request.directory());
-      return runLocked(request, listener);
+      Prepared prepared = Prepared.of(request, listener);
+      new Pool(request.workers(), request.workerMode()).train(prepared.jobs());
+      return prepared.finish();
     }
   }
 
-  private static SweepResult runLocked(SweepRequest request, SweepListener listener)
+  /**
+   * Several sweeps through one pool of workers, in order: the next sweep's models start as soon as
+   * a worker is free, so no worker idles while the last models of a sweep finish, and persistent
+   * workers carry over from one sweep to the next. Each sweep is prepared, resumed, recorded and
+   * proxy-checked as {@link #run} does; the requests must agree on workers, threads and worker
+   * mode.
+   *
+   * @param listeners one per request, in the same order
+   * @return one result per request, in the same order
+   */
+  public static List<SweepResult> runAll(
+      List<SweepRequest> requests, List<? extends SweepListener> listeners)
       throws IOException, InterruptedException {
-    SweepDirectory sweep =
-        SweepDirectory.prepare(
-            request.spec(), request.count(), request.seed(), request.directory());
-    Path dir = sweep.path();
-    List<SweepModel> models = sweep.models();
-    List<SweepModel> pending = new ArrayList<>();
-    for (SweepModel m : models) {
-      Optional<ModelResult> result = sweep.result(m);
-      boolean retry =
-          request.retryFailed() && result.map(r -> r.status() == RunStatus.FAILED).orElse(false);
-      if (retry) {
-        sweep.setAsideResult(m);
-      }
-      if (result.isEmpty() || retry) {
-        pending.add(m);
+    if (requests.isEmpty() || requests.size() != listeners.size()) {
+      throw new IllegalArgumentException("one listener per sweep, and at least one sweep");
+    }
+    SweepRequest first = requests.get(0);
+    for (SweepRequest r : requests) {
+      if (r.workers() != first.workers()
+          || r.threadsPerWorker() != first.threadsPerWorker()
+          || r.workerMode() != first.workerMode()) {
+        throw new IllegalArgumentException(
+            "sweeps sharing workers need the same workers, threads and worker mode");
       }
     }
-    int skipped = models.size() - pending.size();
-    if (skipped > 0) {
-      listener.message(
-          "resuming: " + skipped + " of " + models.size() + " models already have results");
+    List<DirectoryLock> locks = new ArrayList<>();
+    try {
+      List<Prepared> prepared = new ArrayList<>();
+      List<Job> jobs = new ArrayList<>();
+      for (int i = 0; i < requests.size(); i++) {
+        locks.add(SweepDirectory.lock(requests.get(i).directory()));
+        Prepared p = Prepared.of(requests.get(i), listeners.get(i));
+        prepared.add(p);
+        jobs.addAll(p.jobs());
+      }
+      new Pool(first.workers(), first.workerMode()).train(jobs);
+      List<SweepResult> results = new ArrayList<>();
+      for (Prepared p : prepared) {
+        results.add(p.finish());
+      }
+      return results;
+    } finally {
+      for (DirectoryLock lock : locks) {
+        lock.close();
+      }
     }
-    // counts start from the results already on disk and follow each model's end: no re-reading
-    SweepResult before = SweepCollector.collect(dir, false);
-    Pool main =
-        new Pool(
-            models.size(), before.done(), before.failed(), before.diverged(), before.bestError());
-    main.train(request, sweep, pending, sweep::modelDir, request.trainArguments(), listener);
-    SweepResult result = SweepCollector.collect(dir, true);
-    if (request.checkProxy() > 0) {
-      checkProxy(request, sweep, listener);
+  }
+
+  /** A sweep whose directory is ready and whose models without a result are queued. */
+  private record Prepared(
+      SweepRequest request, SweepDirectory sweep, List<Job> jobs, SweepListener listener) {
+
+    static Prepared of(SweepRequest request, SweepListener listener) throws IOException {
+      SweepDirectory sweep =
+          SweepDirectory.prepare(
+              request.spec(), request.count(), request.seed(), request.directory());
+      List<SweepModel> models = sweep.models();
+      List<SweepModel> pending = new ArrayList<>();
+      for (SweepModel m : models) {
+        Optional<ModelResult> result = sweep.result(m);
+        boolean retry =
+            request.retryFailed() && result.map(r -> r.status() == RunStatus.FAILED).orElse(false);
+        if (retry) {
+          sweep.setAsideResult(m);
+        }
+        if (result.isEmpty() || retry) {
+          pending.add(m);
+        }
+      }
+      int skipped = models.size() - pending.size();
+      if (skipped > 0) {
+        listener.message(
+            "resuming: " + skipped + " of " + models.size() + " models already have results");
+      }
+      // counts start from the results already on disk and follow each model's end: no re-reading
+      SweepResult before = SweepCollector.collect(sweep.path(), false);
+      Counts counts =
+          new Counts(
+              models.size(), before.done(), before.failed(), before.diverged(), before.bestError());
+      List<Job> jobs = new ArrayList<>();
+      for (SweepModel m : pending) {
+        jobs.add(
+            new Job(
+                trainCommand(request, sweep, m, sweep.modelDir(m), request.trainArguments()),
+                m,
+                sweep.modelDir(m),
+                counts,
+                listener));
+      }
+      return new Prepared(request, sweep, jobs, listener);
     }
-    return result;
+
+    /** The sweep's record once its models have ended, then its proxy check if it asks for one. */
+    SweepResult finish() throws IOException, InterruptedException {
+      SweepResult result = SweepCollector.collect(sweep.path(), true);
+      if (request.checkProxy() > 0) {
+        checkProxy(request, sweep, listener);
+      }
+      return result;
+    }
   }
 
   /** Trains the proxy check's models at the longer schedule, then writes proxy-check.json. */
@@ -111,26 +177,33 @@ public final class LocalSweep {
             chosen.size(),
             request.checkEpochs(),
             pending.size()));
-    Pool check = new Pool(chosen.size(), chosen.size() - pending.size(), 0, 0, Double.NaN);
-    check.train(
-        request,
-        sweep,
-        pending,
-        m -> ProxyCheck.runDir(sweep.path(), m),
-        ProxyCheck.withEpochs(request.trainArguments(), request.checkEpochs()),
-        listener);
+    Counts counts = new Counts(chosen.size(), chosen.size() - pending.size(), 0, 0, Double.NaN);
+    List<String> arguments = ProxyCheck.withEpochs(request.trainArguments(), request.checkEpochs());
+    List<Job> jobs = new ArrayList<>();
+    for (SweepModel m : pending) {
+      Path out = ProxyCheck.runDir(sweep.path(), m);
+      jobs.add(new Job(trainCommand(request, sweep, m, out, arguments), m, out, counts, listener));
+    }
+    new Pool(request.workers(), request.workerMode()).train(jobs);
     ProxyCheck.write(sweep.path()).ifPresent(v -> listener.message("proxy check: " + v.sentence()));
   }
 
-  /** Worker processes over a queue of models, with the counts the listener sees. */
-  private static final class Pool {
+  /** One model to train: its {@code train} command, where it runs, whose counts it moves. */
+  private record Job(
+      List<String> command, SweepModel model, Path runDir, Counts counts, SweepListener listener) {}
+
+  /** One sweep's counts as its listener sees them, from the results on disk at its start. */
+  private static final class Counts {
     private final int total;
     private int done;
     private int failed;
     private int diverged;
+    private int running;
     private double best;
+    private long firstStarted;
+    private int finishedHere;
 
-    Pool(int total, int done, int failed, int diverged, double best) {
+    Counts(int total, int done, int failed, int diverged, double best) {
       this.total = total;
       this.done = done;
       this.failed = failed;
@@ -138,71 +211,88 @@ public final class LocalSweep {
       this.best = best;
     }
 
-    void train(
-        SweepRequest request,
-        SweepDirectory sweep,
-        List<SweepModel> queue,
-        Function<SweepModel, Path> runDir,
-        List<String> trainArguments,
-        SweepListener listener)
-        throws IOException, InterruptedException {
-      Deque<SweepModel> pending = new ArrayDeque<>(queue);
-      Map<CompletableFuture<SweepWorker.ModelExit>, InFlight> running = new LinkedHashMap<>();
+    /** A model of the sweep was handed to a worker; returns how many of its models now run. */
+    int started() {
+      if (finishedHere == 0 && running == 0) {
+        firstStarted = System.nanoTime();
+      }
+      return ++running;
+    }
+
+    SweepProgress ended(RunStatus status, double error) {
+      running--;
+      finishedHere++;
+      switch (status) {
+        case DONE -> {
+          done++;
+          best = Double.isNaN(best) ? error : Math.min(best, error);
+        }
+        case DIVERGED -> diverged++;
+        case FAILED -> failed++;
+      }
+      double perModel = (System.nanoTime() - firstStarted) / 1e9 / finishedHere;
+      return new SweepProgress(total, done, failed, diverged, running, best, perModel);
+    }
+  }
+
+  /** Worker processes over a queue of models. */
+  private static final class Pool {
+    private final int workers;
+    private final WorkerMode mode;
+
+    Pool(int workers, WorkerMode mode) {
+      this.workers = workers;
+      this.mode = mode;
+    }
+
+    void train(List<Job> queue) throws IOException, InterruptedException {
+      Deque<Job> pending = new ArrayDeque<>(queue);
+      Map<CompletableFuture<SweepWorker.ModelExit>, InFlight> inFlight = new LinkedHashMap<>();
       Deque<SweepWorker> idle = new ArrayDeque<>();
       Set<SweepWorker> all = ConcurrentHashMap.newKeySet();
       Thread stopper = new Thread(() -> all.forEach(SweepWorker::kill));
       Runtime.getRuntime().addShutdownHook(stopper);
-      long started = System.nanoTime();
-      int finishedHere = 0;
       boolean completed = false;
       try {
-        while (!pending.isEmpty() || !running.isEmpty()) {
-          while (running.size() < request.workers() && !pending.isEmpty()) {
-            SweepModel model = pending.poll();
+        while (!pending.isEmpty() || !inFlight.isEmpty()) {
+          while (inFlight.size() < workers && !pending.isEmpty()) {
+            Job job = pending.poll();
             while (!idle.isEmpty() && !idle.peek().reusable()) { // ended while idle (killed)
               SweepWorker gone = idle.poll();
               gone.close();
               all.remove(gone);
             }
-            SweepWorker worker = idle.isEmpty() ? newWorker(request.workerMode()) : idle.poll();
+            SweepWorker worker = idle.isEmpty() ? newWorker(mode) : idle.poll();
             all.add(worker);
-            Path out = runDir.apply(model);
-            Files.createDirectories(out);
-            running.put(
-                worker.train(trainCommand(request, sweep, model, out, trainArguments), out),
-                new InFlight(model, worker));
-            listener.started(model.name(), running.size(), pending.size());
+            Files.createDirectories(job.runDir());
+            inFlight.put(worker.train(job.command(), job.runDir()), new InFlight(job, worker));
+            int running = job.counts().started();
+            int queued = (int) pending.stream().filter(j -> j.counts() == job.counts()).count();
+            job.listener().started(job.model().name(), running, queued);
           }
           try {
-            CompletableFuture.anyOf(running.keySet().toArray(CompletableFuture[]::new)).get();
+            CompletableFuture.anyOf(inFlight.keySet().toArray(CompletableFuture[]::new)).get();
           } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
           }
-          for (var entry : new ArrayList<>(running.entrySet())) {
+          for (var entry : new ArrayList<>(inFlight.entrySet())) {
             if (!entry.getKey().isDone()) {
               continue;
             }
-            running.remove(entry.getKey());
-            SweepModel model = entry.getValue().model();
+            inFlight.remove(entry.getKey());
+            Job job = entry.getValue().job();
             SweepWorker worker = entry.getValue().worker();
             SweepWorker.ModelExit exit = entry.getKey().join();
-            Path out = runDir.apply(model);
-            ModelResult result = recordExit(model, out, exit.exitCode());
-            noteWorker(out, exit);
+            ModelResult result = recordExit(job.model(), job.runDir(), exit.exitCode());
+            noteWorker(job.runDir(), exit);
             if (worker.reusable()) {
               idle.add(worker);
             } else { // a per-model worker, or one that died: the next model gets a new one
               worker.close();
               all.remove(worker);
             }
-            finishedHere++;
-            count(result.status(), result.error());
-            double perModel = (System.nanoTime() - started) / 1e9 / finishedHere;
-            listener.finished(
-                model.name(),
-                result.status(),
-                result.error(),
-                new SweepProgress(total, done, failed, diverged, running.size(), best, perModel));
+            SweepProgress progress = job.counts().ended(result.status(), result.error());
+            job.listener().finished(job.model().name(), result.status(), result.error(), progress);
           }
         }
         completed = true;
@@ -222,21 +312,10 @@ public final class LocalSweep {
         }
       }
     }
-
-    private void count(RunStatus status, double error) {
-      switch (status) {
-        case DONE -> {
-          done++;
-          best = Double.isNaN(best) ? error : Math.min(best, error);
-        }
-        case DIVERGED -> diverged++;
-        case FAILED -> failed++;
-      }
-    }
   }
 
   /** A model being trained, and by which worker. */
-  private record InFlight(SweepModel model, SweepWorker worker) {}
+  private record InFlight(Job job, SweepWorker worker) {}
 
   private static SweepWorker newWorker(WorkerMode mode) throws IOException {
     return switch (mode) {

@@ -46,7 +46,7 @@ public final class RunDirectory {
    * Options that say where a run trains, not what: a resumed run may use other threads or another
    * device.
    */
-  private static final Set<String> WHERE_IT_RUNS = Set.of("threads", "device");
+  private static final Set<String> WHERE_IT_RUNS = Set.of("threads", "device", "grappler");
 
   static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * @param device {@code cpu} or {@code gpu:N}
  * @param recipe gradient clipping and the default warmup; see {@link Recipe}
  * @param convImpl how grouped convolutions are formulated in the graph (same variables whichever)
+ * @param grappler whether TensorFlow's graph optimiser rewrites the graph first (same math)
  */
 public record TrainOptions(
     int epochs,
@@ -35,7 +36,8 @@ public record TrainOptions(
     int testLimit,
     Batches.Augmentation augmentation,
     Recipe recipe,
-    ConvImpl convImpl) {
+    ConvImpl convImpl,
+    Grappler grappler) {
 
   public static final TrainOptions DEFAULTS =
       new TrainOptions(
@@ -56,7 +58,8 @@ public record TrainOptions(
           0,
           Batches.Augmentation.CROP_FLIP,
           Recipe.PROXY,
-          ConvImpl.GROUPED);
+          ConvImpl.GROUPED,
+          Grappler.AUTO);
 
   public TrainOptions {
     if (epochs < 1) {
@@ -92,6 +95,9 @@ public record TrainOptions(
     }
     if (convImpl == null) {
       throw new IllegalArgumentException("a convolution implementation is required");
+    }
+    if (grappler == null) {
+      throw new IllegalArgumentException("a grappler setting is required");
     }
   }
 
@@ -166,6 +172,10 @@ public record TrainOptions(
     return edit(b -> b.convImpl = value);
   }
 
+  public TrainOptions withGrappler(Grappler value) {
+    return edit(b -> b.grappler = value);
+  }
+
   /** A copy with the changes {@code change} makes, validated like any new options. */
   private TrainOptions edit(Consumer<Copy> change) {
     Copy copy = new Copy(this);
@@ -193,6 +203,7 @@ public record TrainOptions(
     Batches.Augmentation augmentation;
     Recipe recipe;
     ConvImpl convImpl;
+    Grappler grappler;
 
     Copy(TrainOptions o) {
       epochs = o.epochs;
@@ -213,6 +224,7 @@ public record TrainOptions(
       augmentation = o.augmentation;
       recipe = o.recipe;
       convImpl = o.convImpl;
+      grappler = o.grappler;
     }
 
     TrainOptions build() {
@@ -234,7 +246,8 @@ public record TrainOptions(
           testLimit,
           augmentation,
           recipe,
-          convImpl);
+          convImpl,
+          grappler);
     }
   }
 }

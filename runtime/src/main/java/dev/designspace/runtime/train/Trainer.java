@@ -21,6 +21,8 @@ import org.tensorflow.Session;
 import org.tensorflow.exceptions.TFInvalidArgumentException;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.proto.GPUOptions;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 
 /**
  * Trains one model: per step it feeds a batch and the scheduled learning rate ({@link EpochLoop}),
@@ -268,6 +270,11 @@ public final class Trainer {
               GPUOptions.newBuilder()
                   .setAllowGrowth(true)
                   .setVisibleDeviceList(options.device().substring("gpu:".length())));
+    }
+    if (!options.grappler().enabledOn(options.device())) {
+      config.setGraphOptions(
+          GraphOptions.newBuilder()
+              .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true)));
     }
     return config.build();
   }

@@ -115,7 +115,10 @@ final class TrainingGraph implements AutoCloseable {
         grads = new ArrayList<>(clipped);
         allGradients = new ArrayList<>(clipped);
       }
-      Ops apply = opt.withControlDependencies(allGradients);
+      // through one barrier op: n + m control edges instead of n x m
+      Op gradientsReady =
+          opt.withControlDependencies(allGradients).withName("gradients_ready").noOp();
+      Ops apply = opt.withControlDependencies(List.of(gradientsReady));
       List<String> names = new ArrayList<>();
       for (Map.Entry<String, Variable<TFloat32>> e : store.all().entrySet()) {
         if (trainable.contains(e.getValue())) {

@@ -1,6 +1,7 @@
 package dev.designspace.runtime.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
@@ -79,6 +80,73 @@ class WorkerModeTest {
                 .resolve(notes.keySet().iterator().next())
                 .resolve(SweepWorker.LOG));
     assertThat(anyLog).contains("best test error").contains("epoch 1/1");
+  }
+
+  @Test
+  void sweepsSharingOnePoolKeepTheirOwnCountsAndTheirWorker() throws Exception {
+    Path other = TinySpec.write(dir, "OtherSpace");
+    Path first = dir.resolve("shared-a");
+    Path second = dir.resolve("shared-b");
+    List<String> lines = new ArrayList<>();
+    List<SweepListener> listeners = new ArrayList<>();
+    for (String name : List.of("a", "b")) {
+      listeners.add(
+          new SweepListener() {
+            @Override
+            public void finished(
+                String modelId, RunStatus status, double error, SweepProgress progress) {
+              lines.add(name + " " + modelId + " " + progress.finished() + "/" + progress.total());
+            }
+          });
+    }
+    List<SweepResult> results =
+        LocalSweep.runAll(
+            List.of(
+                new SweepRequest(spec, 2, 5, first, 1, 1, SweepTest.trainArgs(), false),
+                new SweepRequest(other, 3, 5, second, 1, 1, SweepTest.trainArgs(), false)),
+            listeners);
+
+    assertThat(results).extracting(SweepResult::done).containsExactly(2, 3);
+    assertThat(results.get(0).results()).allMatch(r -> r.id().startsWith("WorkerSpace_"));
+    assertThat(results.get(1).results()).allMatch(r -> r.id().startsWith("OtherSpace_"));
+    // each sweep's listener hears its own models, counted against its own total, in order
+    assertThat(lines)
+        .containsExactly(
+            "a WorkerSpace_s0000 1/2",
+            "a WorkerSpace_s0001 2/2",
+            "b OtherSpace_s0000 1/3",
+            "b OtherSpace_s0001 2/3",
+            "b OtherSpace_s0002 3/3");
+    // one persistent worker trained all five, the second sweep's after the first's
+    Map<String, long[]> a = notes(first);
+    Map<String, long[]> b = notes(second);
+    assertThat(a.values().stream().map(n -> n[1]).sorted()).containsExactly(1L, 2L);
+    assertThat(b.values().stream().map(n -> n[1]).sorted()).containsExactly(3L, 4L, 5L);
+    assertThat(Stream.concat(a.values().stream(), b.values().stream()).map(n -> n[0]).distinct())
+        .hasSize(1);
+    assertThat(liveDescendants()).isEmpty();
+    // rerunning resumes both: nothing left to train
+    List<SweepResult> again =
+        LocalSweep.runAll(
+            List.of(
+                new SweepRequest(spec, 2, 5, first, 1, 1, SweepTest.trainArgs(), false),
+                new SweepRequest(other, 3, 5, second, 1, 1, SweepTest.trainArgs(), false)),
+            List.of(SweepListener.NONE, SweepListener.NONE));
+    assertThat(again).extracting(SweepResult::done).containsExactly(2, 3);
+    assertThat(notes(second).get("OtherSpace_s0002")[1]).isEqualTo(5L);
+  }
+
+  @Test
+  void sweepsSharingOnePoolMustAgreeOnTheirWorkers() {
+    List<SweepRequest> requests =
+        List.of(
+            new SweepRequest(spec, 2, 5, dir.resolve("x"), 1, 1, SweepTest.trainArgs(), false),
+            new SweepRequest(spec, 2, 5, dir.resolve("y"), 2, 1, SweepTest.trainArgs(), false));
+    assertThatThrownBy(
+            () -> LocalSweep.runAll(requests, List.of(SweepListener.NONE, SweepListener.NONE)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("same workers");
+    assertThat(dir.resolve("x")).doesNotExist();
   }
 
   @Test

@@ -223,7 +223,7 @@ class TrainerTest {
                 loaded.className(),
                 loaded.source(),
                 data,
-                started.withThreads(3).withDevice("gpu:0")))
+                started.withThreads(3).withDevice("gpu:0").withGrappler(Grappler.ON)))
         .isEmpty();
     assertThat(
             run.differencesFrom(
@@ -312,6 +312,26 @@ class TrainerTest {
   /**
    * The proxy recipe is the default: the paper's, clipped, with a warmup of at least half an epoch.
    */
+  /** Grappler is off for CPU sessions unless asked for, and left to TensorFlow on a GPU. */
+  @Test
+  void grapplerRunsOnlyWhereItHelpsUnlessTold() {
+    assertThat(TrainOptions.DEFAULTS.grappler()).isEqualTo(Grappler.AUTO);
+    assertThat(grapplerOff(OPTIONS)).isTrue();
+    assertThat(grapplerOff(OPTIONS.withDevice("gpu:0"))).isFalse();
+    assertThat(grapplerOff(OPTIONS.withGrappler(Grappler.ON))).isFalse();
+    assertThat(grapplerOff(OPTIONS.withDevice("gpu:0").withGrappler(Grappler.OFF))).isTrue();
+    assertThat(Grappler.parse("on")).isEqualTo(Grappler.ON);
+    assertThatThrownBy(() -> Grappler.parse("fast"))
+        .hasMessage("grappler must be auto, on or off, got 'fast'");
+  }
+
+  private static boolean grapplerOff(TrainOptions options) {
+    return Trainer.sessionConfig(options)
+        .getGraphOptions()
+        .getRewriteOptions()
+        .getDisableMetaOptimizer();
+  }
+
   @Test
   void recipeDefaults() {
     assertThat(TrainOptions.DEFAULTS.recipe()).isEqualTo(Recipe.PROXY);
