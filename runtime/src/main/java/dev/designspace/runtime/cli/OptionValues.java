@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.sweep.SweepBenchmark;
 import dev.designspace.runtime.sweep.WorkerMode;
 import dev.designspace.runtime.train.Grappler;
 import dev.designspace.runtime.train.Recipe;
@@ -74,6 +75,16 @@ final class OptionValues {
   static final class Grapplers extends Names<Grappler> {
     Grapplers() {
       super(Grappler::parse, Arrays.stream(Grappler.values()).map(Grappler::cliName).toList());
+    }
+  }
+
+  static final class BenchDesigns extends Names<SweepBenchmark.Design> {
+    BenchDesigns() {
+      super(
+          SweepBenchmark.Design::parse,
+          Arrays.stream(SweepBenchmark.Design.values())
+              .map(SweepBenchmark.Design::cliName)
+              .toList());
     }
   }
 

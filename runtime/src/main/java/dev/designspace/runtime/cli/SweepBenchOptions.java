@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,23 +50,12 @@ final class SweepBenchOptions {
       split = ",",
       paramLabel = "D",
       defaultValue = "before,now",
-      converter = Designs.class,
+      converter = OptionValues.BenchDesigns.class,
       description =
           "Sweep: the designs compared, the first the baseline: before (one JVM per model,"
               + " Grappler on, sweeps in turn), persistent (persistent workers, the rest as"
               + " before), now (default: ${DEFAULT-VALUE}).")
   List<SweepBenchmark.Design> designs;
-
-  static final class Designs implements CommandLine.ITypeConverter<SweepBenchmark.Design> {
-    @Override
-    public SweepBenchmark.Design convert(String value) {
-      try {
-        return SweepBenchmark.Design.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException(e.getMessage());
-      }
-    }
-  }
 
   int run(int rounds, PrintWriter out, PrintWriter err) throws IOException, InterruptedException {
     Path scratch = Files.createTempDirectory("designspace-bench-sweep");
