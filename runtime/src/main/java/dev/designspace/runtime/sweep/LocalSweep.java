@@ -135,7 +135,12 @@ public final class LocalSweep {
       SweepResult before = SweepCollector.collect(sweep.path(), false);
       Counts counts =
           new Counts(
-              models.size(), before.done(), before.failed(), before.diverged(), before.bestError());
+              models.size(),
+              pending.size(),
+              before.done(),
+              before.failed(),
+              before.diverged(),
+              before.bestError());
       List<Job> jobs = new ArrayList<>();
       for (SweepModel m : pending) {
         jobs.add(
@@ -177,7 +182,8 @@ public final class LocalSweep {
             chosen.size(),
             request.checkEpochs(),
             pending.size()));
-    Counts counts = new Counts(chosen.size(), chosen.size() - pending.size(), 0, 0, Double.NaN);
+    Counts counts =
+        new Counts(chosen.size(), pending.size(), chosen.size() - pending.size(), 0, 0, Double.NaN);
     List<String> arguments = ProxyCheck.withEpochs(request.trainArguments(), request.checkEpochs());
     List<Job> jobs = new ArrayList<>();
     for (SweepModel m : pending) {
@@ -195,6 +201,7 @@ public final class LocalSweep {
   /** One sweep's counts as its listener sees them, from the results on disk at its start. */
   private static final class Counts {
     private final int total;
+    private int queued;
     private int done;
     private int failed;
     private int diverged;
@@ -203,20 +210,22 @@ public final class LocalSweep {
     private long firstStarted;
     private int finishedHere;
 
-    Counts(int total, int done, int failed, int diverged, double best) {
+    Counts(int total, int queued, int done, int failed, int diverged, double best) {
       this.total = total;
+      this.queued = queued;
       this.done = done;
       this.failed = failed;
       this.diverged = diverged;
       this.best = best;
     }
 
-    /** A model of the sweep was handed to a worker; returns how many of its models now run. */
-    int started() {
+    /** A model of the sweep was handed to a worker. */
+    void started() {
       if (finishedHere == 0 && running == 0) {
         firstStarted = System.nanoTime();
       }
-      return ++running;
+      queued--;
+      running++;
     }
 
     SweepProgress ended(RunStatus status, double error) {
@@ -266,9 +275,8 @@ public final class LocalSweep {
             all.add(worker);
             Files.createDirectories(job.runDir());
             inFlight.put(worker.train(job.command(), job.runDir()), new InFlight(job, worker));
-            int running = job.counts().started();
-            int queued = (int) pending.stream().filter(j -> j.counts() == job.counts()).count();
-            job.listener().started(job.model().name(), running, queued);
+            job.counts().started();
+            job.listener().started(job.model().name(), job.counts().running, job.counts().queued);
           }
           try {
             CompletableFuture.anyOf(inFlight.keySet().toArray(CompletableFuture[]::new)).get();

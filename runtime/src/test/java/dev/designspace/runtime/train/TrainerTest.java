@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -312,6 +313,30 @@ class TrainerTest {
   /**
    * The proxy recipe is the default: the paper's, clipped, with a warmup of at least half an epoch.
    */
+  /**
+   * Every momentum update waits for every gradient through one barrier op, not an edge from each
+   * gradient to each update.
+   */
+  @Test
+  void updatesWaitForTheGradientsThroughOneBarrier() {
+    try (TrainingGraph g = new TrainingGraph(tiny, data.mean(), data.std(), OPTIONS)) {
+      GraphOperation barrier = (GraphOperation) g.graph.operation("optimizer/gradients_ready");
+      assertThat(barrier).isNotNull();
+      assertThat(barrier.numControlInputs()).isEqualTo(g.gradients.size());
+      List<GraphOperation> updates = new ArrayList<>();
+      g.graph
+          .operations()
+          .forEachRemaining(
+              op -> {
+                if (op.type().equals("ApplyMomentum")) {
+                  updates.add((GraphOperation) op);
+                }
+              });
+      assertThat(updates).hasSize(g.trainableNames.size());
+      assertThat(updates).allMatch(op -> op.controlInputs().equals(Set.of(barrier)));
+    }
+  }
+
   /** Grappler is off for CPU sessions unless asked for, and left to TensorFlow on a GPU. */
   @Test
   void grapplerRunsOnlyWhereItHelpsUnlessTold() {
