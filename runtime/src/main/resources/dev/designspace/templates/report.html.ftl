@@ -35,12 +35,16 @@ this summary are in models.csv and sweeps.json beside this file, and each figure
 <#if progression?has_content>
 <h2>The paper's progression, step by step</h2>
 <p class="note">Each step compares the space before it (A) with the restricted space after it (B) and sets the
-result beside what the paper found. A difference counts when both the KS and the Mann-Whitney test give p &lt; 0.05;
-"no loss" agrees unless B is significantly worse, "better" agrees only when B is significantly better.</p>
+verdict beside what the paper found. B is <i>better</i> when its error EDF lies above A's (more models below some
+error level: the one-sided KS test) and nowhere significantly below it; <i>no worse</i> when the shift of its errors
+(Hodges-Lehmann) is shown to stay below the margin; <i>as good as</i> when it is shown within the margin both ways;
+<i>different</i> when each EDF lies above the other somewhere. Each one-sided test is at level 0.025, Holm-adjusted
+over the steps; the intervals are 95%. The proxy column is the proxy check's verdict for A / B: a verdict on a
+space whose proxy is not trusted is a verdict about short training.</p>
 <table>
-<tr><th>A</th><th>B</th><th>the paper finds</th><th>median A &minus; B</th><th>10th pct A &minus; B</th><th>KS p</th><th>MW p</th><th>here</th></tr>
+<tr><th>A</th><th>B</th><th>the paper finds</th><th>verdict: B is &hellip; A</th><th>here</th><th>models A / B</th><th>shift B &minus; A [95%]</th><th>P(B beats A) [95%]</th><th>good models B &minus; A, points [95%]</th><th>KS p: B above / A above</th><th>margin</th><th>margin p: no worse / no better</th><th>proxy A / B</th></tr>
 <#list progression as p>
-<tr><td>${p.from}</td><td>${p.to}</td><td>${p.claim}</td><td>${p.medianDiff}</td><td>${p.p10Diff}</td><td>${p.ksP}</td><td>${p.mwP}</td><td>${p.agreement}</td></tr>
+<tr><td>${p.from}</td><td>${p.to}</td><td>${p.claim}</td><td>${p.verdict}</td><td>${p.agreement}<#if p.toDecide?has_content>: ${p.toDecide}</#if></td><td>${p.models}</td><td>${p.shift}</td><td>${p.superiority}</td><td>${p.good}</td><td>${p.pBetter} / ${p.pWorse}</td><td>${p.margin}</td><td>${p.pNoWorse} / ${p.pNoBetter}</td><td>${p.proxy}</td></tr>
 </#list>
 </table>
 </#if>
@@ -49,7 +53,10 @@ result beside what the paper found. A difference counts when both the KS and the
 <p class="note">F(e) = fraction of models with error below e. With n models the true EDF lies within the DKW band
 &plusmn;&epsilon; (95%) of the one drawn, shaded around each curve; &epsilon; is listed per sweep. The legend gives
 n, the minimum and the mean error. Random search efficiency: the expected best error of m models drawn at random,
-shaded from its 25th to its 75th percentile. Each space keeps its colour in every figure.</p>
+shaded from its 25th to its 75th percentile. The normalised EDF weighs the models of every space over one shared
+complexity range and its bins, so that each bin carries the same weight in each space ("On Network Design Spaces");
+models outside the range are left out and counted in the legend. Each space keeps its colour in every figure; the
+EDFs, with their weights, are in edfs.json beside this file.</p>
 <div class="plots">
 <@figure edf/>
 <@figure normalisedEdf/>
@@ -66,10 +73,17 @@ shaded from its 25th to its 75th percentile. Each space keeps its colour in ever
 
 <#if comparisons?has_content>
 <h2>Is one space better?</h2>
+<p class="note">Each row compares B (the later sweep) with A. B is <i>better</i> when its error EDF lies above A's
+(one-sided KS, level 0.025 each way) and nowhere significantly below it, <i>different</i> when each lies above the
+other somewhere, <i>as good as</i> / <i>no worse</i> / <i>no better</i> when the shift of the error distribution is
+shown within the margin (both ways / from above / from below), and <i>undecided</i> otherwise, with the models per
+space that would likely decide it. Intervals are 95%. "At equal complexity" repeats the dominance tests on the
+normalised EDFs (permutation p-values); where it differs from the raw verdict, complexity explains the difference.
+The two-sided KS and Mann-Whitney tests are listed too.</p>
 <table>
-<tr><th>A</th><th>B</th><th>KS D</th><th>KS p</th><th>Mann-Whitney U</th><th>MW p</th><th>median A &minus; B</th><th>10th pct A &minus; B</th></tr>
+<tr><th>A</th><th>B</th><th>verdict: B is &hellip; A</th><th>models A / B</th><th>shift B &minus; A [95%]</th><th>P(B beats A) [95%]</th><th>good models B &minus; A, points [95%]</th><th>KS p: B above / A above</th><th>margin</th><th>margin p: no worse / no better</th><th>at equal complexity</th><th>two-sided KS D, p</th><th>MW p</th><th>median A &minus; B</th></tr>
 <#list comparisons as c>
-<tr><td>${c.a}</td><td>${c.b}</td><td>${c.ks}</td><td>${c.ksP}</td><td>${c.u}</td><td>${c.mwP}</td><td>${c.medianDiff}</td><td>${c.p10Diff}</td></tr>
+<tr><td>${c.a}</td><td>${c.b}</td><td>${c.verdict}<#if c.toDecide?has_content>: ${c.toDecide}</#if></td><td>${c.models}</td><td>${c.shift}</td><td>${c.superiority}</td><td>${c.good}</td><td>${c.pBetter} / ${c.pWorse}</td><td>${c.margin}</td><td>${c.pNoWorse} / ${c.pNoBetter}</td><td>${c.normalised}</td><td>${c.ks}, ${c.ksP}</td><td>${c.mwP}</td><td>${c.medianDiff}</td></tr>
 </#list>
 </table>
 </#if>

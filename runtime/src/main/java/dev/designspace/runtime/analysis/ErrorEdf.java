@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * The empirical distribution function of model errors, F(e) = sum_i w_i 1[e_i < e] (the paper's
- * definition), with equal weights 1/n or, normalised, weights that give every complexity bin the
- * same total mass ("On Network Design Spaces").
+ * definition), with equal weights 1/n or, normalised, the weights of a {@link
+ * ComplexityNormalisation}.
  */
 public final class ErrorEdf {
   private final double[] errors;
@@ -21,43 +21,43 @@ public final class ErrorEdf {
     requireErrors(errors);
     double[] weights = new double[errors.length];
     Arrays.fill(weights, 1.0 / errors.length);
-    return weighted(errors, weights);
+    return build(errors, weights);
   }
 
   /**
-   * Complexity-normalised: models are binned by log complexity into {@code bins} equal-width bins;
-   * every non-empty bin gets the same total weight, shared equally by its models.
+   * Weighted, as the complexity-normalised EDF ({@link ComplexityNormalisation}): models with
+   * weight 0 are left out; the weights of the others must sum to 1.
    */
-  public static ErrorEdf normalised(double[] errors, double[] complexity, int bins) {
+  public static ErrorEdf weighted(double[] errors, double[] weights) {
     requireErrors(errors);
-    if (complexity.length != errors.length || bins < 1) {
-      throw new IllegalArgumentException("one complexity per error and at least one bin");
+    if (weights.length != errors.length) {
+      throw new IllegalArgumentException("one weight per error");
     }
-    double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
-    for (double c : complexity) {
-      if (!(c > 0)) {
-        throw new IllegalArgumentException("complexity must be > 0, got " + c);
+    int kept = 0;
+    double sum = 0;
+    for (double w : weights) {
+      if (!(w >= 0)) {
+        throw new IllegalArgumentException("weights must be >= 0, got " + w);
       }
-      lo = Math.min(lo, Math.log(c));
-      hi = Math.max(hi, Math.log(c));
+      kept += w > 0 ? 1 : 0;
+      sum += w;
     }
-    int[] bin = new int[errors.length];
-    int[] counts = new int[bins];
+    if (kept == 0 || Math.abs(sum - 1) > 1e-9) {
+      throw new IllegalArgumentException("the weights must sum to 1, got " + sum);
+    }
+    double[] e = new double[kept];
+    double[] w = new double[kept];
+    int k = 0;
     for (int i = 0; i < errors.length; i++) {
-      double t = hi > lo ? (Math.log(complexity[i]) - lo) / (hi - lo) : 0;
-      bin[i] = Math.min(bins - 1, (int) Math.floor(t * bins));
-      counts[bin[i]]++;
+      if (weights[i] > 0) {
+        e[k] = errors[i];
+        w[k++] = weights[i];
+      }
     }
-    long nonEmpty = Arrays.stream(counts).filter(c -> c > 0).count();
-    double[] weights = new double[errors.length];
-    for (int i = 0; i < errors.length; i++) {
-      weights[i] = 1.0 / (nonEmpty * counts[bin[i]]);
-    }
-    return weighted(errors, weights);
+    return build(e, w);
   }
 
-  private static ErrorEdf weighted(double[] errors, double[] weights) {
+  private static ErrorEdf build(double[] errors, double[] weights) {
     Integer[] order = new Integer[errors.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;

@@ -3,81 +3,56 @@ package dev.designspace.runtime.analysis;
 import java.util.Locale;
 
 /**
- * One step of the paper's progression of design spaces (AnyNetXA to RegNetX) and what the paper
- * found for it: the restricted space {@code to} is no worse than {@code from}, or better.
+ * One step of a progression of design spaces (the paper's AnyNetXA to RegNetX) and what the paper
+ * found for it, as the question the step asks: is the restricted space {@code to} no worse than
+ * {@code from}, better, or as good as it.
  *
- * @param from the space before the step
- * @param to the space after it
+ * @param from the space before the step (a)
+ * @param to the space after it (b)
+ * @param expected what the paper found, as a question with its expected answer
  * @param claim what the paper found, in words
  */
-public record ProgressionStep(String from, String to, Expectation expected, String claim) {
-
-  /** What the paper found. */
-  public enum Expectation {
-    /** the restricted space loses nothing: its EDF is not worse */
-    NO_WORSE,
-    /** the restricted space is better */
-    BETTER
-  }
-
-  /** How a measured comparison stands to the paper's claim. */
-  public enum Agreement {
-    AGREES,
-    NOT_SHOWN,
-    CONTRADICTS;
-
-    public String words() {
-      return switch (this) {
-        case AGREES -> "agrees";
-        case NOT_SHOWN -> "not shown (within noise)";
-        case CONTRADICTS -> "contradicts";
-      };
-    }
-  }
+public record ProgressionStep(String from, String to, Question expected, String claim) {
 
   /**
-   * A measured step: the comparison of {@code from} (a) against {@code to} (b), and its agreement.
+   * A measured step: the verdict of {@code to} against {@code from}, how it stands to the claim,
+   * and how far the proxy can be trusted in each space ("trusted", "not trusted", "not checked",
+   * ...), since a verdict on proxy errors is a verdict about the proxy where it is not.
    */
-  public record Outcome(ProgressionStep step, SpaceComparison comparison, Agreement agreement) {
+  public record Outcome(
+      ProgressionStep step,
+      SpaceVerdict verdict,
+      Question.Agreement agreement,
+      String fromProxy,
+      String toProxy) {
     public String sentence() {
-      SpaceComparison c = comparison;
-      String measured =
+      SpaceVerdict v = verdict;
+      StringBuilder s =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "%s -> %s: the paper finds %s; measured (%d and %d models): %s: %s (%s; %s)",
+                  step.from,
+                  step.to,
+                  step.claim,
+                  v.na(),
+                  v.nb(),
+                  v.headline(step.from, step.to),
+                  agreement.words(),
+                  v.effects(step.from, step.to),
+                  v.testWords(step.from, step.to)));
+      if (!v.decided()) {
+        s.append("; ").append(v.toDecide());
+      }
+      s.append(
           String.format(
-              Locale.ROOT,
-              "median %s minus %s %+.2f points, KS p = %.3g, Mann-Whitney p = %.3g",
-              step.from,
-              step.to,
-              c.medianDifference(),
-              c.ksPValue(),
-              c.mannWhitneyPValue());
-      return String.format(
-          Locale.ROOT,
-          "%s -> %s: the paper finds %s; measured %s: %s",
-          step.from,
-          step.to,
-          step.claim,
-          measured,
-          agreement.words());
+              Locale.ROOT, "; proxy %s: %s, %s: %s", step.from, fromProxy, step.to, toProxy));
+      return s.toString();
     }
   }
 
-  /**
-   * Judges a comparison of {@code from} (a) against {@code to} (b) at level {@code alpha}: a
-   * significant difference in favour of {@code to} agrees with either claim; a significant one in
-   * favour of {@code from} contradicts either; no significant difference agrees with "no worse" and
-   * does not show "better".
-   */
-  public Outcome judge(SpaceComparison c, double alpha) {
-    boolean toBetter = c.significant(alpha) && c.medianDifference() > 0;
-    boolean toWorse = c.significant(alpha) && c.medianDifference() < 0;
-    Agreement agreement;
-    if (toWorse) {
-      agreement = Agreement.CONTRADICTS;
-    } else if (toBetter || expected == Expectation.NO_WORSE) {
-      agreement = Agreement.AGREES;
-    } else {
-      agreement = Agreement.NOT_SHOWN;
-    }
-    return new Outcome(this, c, agreement);
+  /** Judges the verdict of {@code to} (b) against {@code from} (a) by the step's claim. */
+  public Outcome judge(SpaceVerdict verdict, String fromProxy, String toProxy) {
+    return new Outcome(this, verdict, expected.agreement(verdict.verdict()), fromProxy, toProxy);
   }
 }

@@ -1,9 +1,14 @@
 package dev.designspace.runtime.report;
 
-import dev.designspace.runtime.analysis.ErrorEdf;
+import dev.designspace.runtime.analysis.ComplexityNormalisation;
 import dev.designspace.runtime.analysis.LossBlowUp;
+import dev.designspace.runtime.analysis.NormalisedDominance;
 import dev.designspace.runtime.analysis.ProgressionStep;
+import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.analysis.SpaceComparison;
+import dev.designspace.runtime.analysis.SpaceVerdict;
+import dev.designspace.runtime.analysis.Verdict;
+import dev.designspace.runtime.analysis.VerdictTests;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,17 +20,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The numbers and verdicts of a report: each sweep's analysis, every pair of sweeps compared, the
- * progression steps judged, and the summary in sentences.
+ * The numbers and verdicts of a report: each sweep's analysis, the complexity normalisation they
+ * share, every pair of sweeps compared (b, the later sweep, against a), the progression steps
+ * judged, and the summary in sentences.
  */
 record ReportAnalysis(
     List<SweepAnalysis> sweeps,
+    Optional<ComplexityNormalisation> normalisation,
     List<Pair> pairs,
     List<ProgressionStep.Outcome> outcomes,
     List<String> summary,
-    String bestModel) {
+    String bestModel,
+    ReportOptions options) {
 
-  /** Significance level of every verdict in the report. */
+  /** Level of the DKW bands drawn around the EDFs. */
   static final double ALPHA = 0.05;
 
   ReportAnalysis {
@@ -35,10 +43,25 @@ record ReportAnalysis(
     summary = List.copyOf(summary);
   }
 
-  /** Two sweeps compared, in report order, and the verdict in a sentence. */
-  record Pair(String a, String b, SpaceComparison comparison, String verdict) {}
+  /**
+   * Two sweeps compared, in report order: the two-sided tests, the verdict of b against a, the same
+   * comparison at equal complexity (normalised EDFs, when their ranges overlap), and the verdict in
+   * a sentence.
+   */
+  record Pair(
+      String a,
+      String b,
+      SpaceComparison comparison,
+      SpaceVerdict verdict,
+      Optional<NormalisedDominance> normalised,
+      String sentence) {}
 
   static ReportAnalysis of(List<SweepData> data, List<ProgressionStep> steps) {
+    return of(data, steps, ReportOptions.DEFAULTS);
+  }
+
+  static ReportAnalysis of(
+      List<SweepData> data, List<ProgressionStep> steps, ReportOptions options) {
     List<SweepAnalysis> sweeps = new ArrayList<>();
     Set<String> slugs = new HashSet<>();
     for (int i = 0; i < data.size(); i++) {
@@ -49,50 +72,253 @@ record ReportAnalysis(
       }
       sweeps.add(SweepAnalysis.of(data.get(i), i, unique));
     }
-    List<String> summary = new ArrayList<>();
+    List<String> summary = new ArrayList<>(options.notes());
     for (SweepAnalysis s : sweeps) {
       summary.addAll(sweepSummary(s));
     }
     mixedRecipes(data).ifPresent(line -> summary.add(0, line));
-    List<Pair> pairs = new ArrayList<>();
+    Optional<ComplexityNormalisation> normalisation = normalisation(data, options);
+    normalisation.ifPresent(n -> summary.add(normalisationLine(n, data, options)));
+
+    List<int[]> pairIndices = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       for (int j = i + 1; j < data.size(); j++) {
-        double[] a = data.get(i).errors();
-        double[] b = data.get(j).errors();
-        if (a.length < 2 || b.length < 2) {
-          continue;
-        }
-        SpaceComparison c = SpaceComparison.of(a, b);
-        Pair pair =
-            new Pair(
-                data.get(i).name(),
-                data.get(j).name(),
-                c,
-                verdict(data.get(i).name(), data.get(j).name(), c));
-        pairs.add(pair);
-        if (steps
-            .isEmpty()) { // a study's summary keeps to its steps; every pair stays in the table
-          summary.add(
-              c.significant(ALPHA)
-                  ? pair.verdict()
-                  : pair.verdict() + "; " + noiseReason(a.length, b.length));
+        if (data.get(i).errors().length >= 2 && data.get(j).errors().length >= 2) {
+          pairIndices.add(new int[] {i, j});
         }
       }
     }
-    List<ProgressionStep.Outcome> outcomes = new ArrayList<>();
+    // the pairs of one report are one family of tests
+    List<VerdictTests> pairTests =
+        VerdictTests.holm(
+            pairIndices.stream()
+                .map(
+                    ij ->
+                        VerdictTests.of(
+                            data.get(ij[0]).errors(), data.get(ij[1]).errors(), options.margin()))
+                .toList());
+    List<Pair> pairs = new ArrayList<>();
+    for (int k = 0; k < pairIndices.size(); k++) {
+      SweepData a = data.get(pairIndices.get(k)[0]);
+      SweepData b = data.get(pairIndices.get(k)[1]);
+      SpaceVerdict verdict =
+          SpaceVerdict.of(
+              a.errors(),
+              b.errors(),
+              pairTests.get(k),
+              options.margin(),
+              Question.WHICH_IS_BETTER,
+              options.goodThreshold(),
+              SpaceVerdict.ALPHA);
+      Optional<NormalisedDominance> normalised =
+          normalisation.map(
+              n ->
+                  NormalisedDominance.of(
+                      a.errors(), complexity(a, options), b.errors(), complexity(b, options), n));
+      String sentence =
+          sentence(a.name(), b.name(), verdict, normalised, options, pairIndices.size());
+      pairs.add(
+          new Pair(
+              a.name(),
+              b.name(),
+              SpaceComparison.of(a.errors(), b.errors()),
+              verdict,
+              normalised,
+              sentence));
+      if (steps.isEmpty()) { // a study's summary keeps to its steps; every pair stays in the table
+        summary.add(sentence);
+      }
+    }
+    List<ProgressionStep.Outcome> outcomes = outcomes(data, steps, options);
+    summary.addAll(
+        options.notes().size(), outcomes.stream().map(ProgressionStep.Outcome::sentence).toList());
+    return new ReportAnalysis(
+        sweeps, normalisation, pairs, outcomes, summary, bestModel(data), options);
+  }
+
+  /** The steps whose two spaces both have 2 models or more, tested as one family (Holm). */
+  private static List<ProgressionStep.Outcome> outcomes(
+      List<SweepData> data, List<ProgressionStep> steps, ReportOptions options) {
+    List<ProgressionStep> measured = new ArrayList<>();
+    List<SweepData[]> spaces = new ArrayList<>();
     for (ProgressionStep step : steps) {
-      Optional<SweepData> from =
-          data.stream().filter(s -> s.name().equals(step.from())).findFirst();
-      Optional<SweepData> to = data.stream().filter(s -> s.name().equals(step.to())).findFirst();
+      Optional<SweepData> from = byName(data, step.from());
+      Optional<SweepData> to = byName(data, step.to());
       if (from.isPresent()
           && to.isPresent()
           && from.get().errors().length >= 2
           && to.get().errors().length >= 2) {
-        outcomes.add(step.judge(SpaceComparison.of(from.get().errors(), to.get().errors()), ALPHA));
+        measured.add(step);
+        spaces.add(new SweepData[] {from.get(), to.get()});
       }
     }
-    summary.addAll(0, outcomes.stream().map(ProgressionStep.Outcome::sentence).toList());
-    return new ReportAnalysis(sweeps, pairs, outcomes, summary, bestModel(data));
+    List<VerdictTests> tests =
+        VerdictTests.holm(
+            spaces.stream()
+                .map(ab -> VerdictTests.of(ab[0].errors(), ab[1].errors(), options.margin()))
+                .toList());
+    List<ProgressionStep.Outcome> outcomes = new ArrayList<>();
+    for (int k = 0; k < measured.size(); k++) {
+      ProgressionStep step = measured.get(k);
+      SweepData a = spaces.get(k)[0];
+      SweepData b = spaces.get(k)[1];
+      SpaceVerdict verdict =
+          SpaceVerdict.of(
+              a.errors(),
+              b.errors(),
+              tests.get(k),
+              options.margin(),
+              step.expected(),
+              options.goodThreshold(),
+              SpaceVerdict.ALPHA);
+      outcomes.add(step.judge(verdict, proxyTrust(a), proxyTrust(b)));
+    }
+    return outcomes;
+  }
+
+  private static Optional<SweepData> byName(List<SweepData> data, String name) {
+    return data.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  /** The proxy check's verdict in words, or "not checked". */
+  static String proxyTrust(SweepData s) {
+    return s.proxyValidity()
+        .map(v -> v.verdict().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        .orElse("not checked");
+  }
+
+  /** The normalisation shared by every sweep with a finished model. */
+  private static Optional<ComplexityNormalisation> normalisation(
+      List<SweepData> data, ReportOptions options) {
+    List<double[]> complexities = new ArrayList<>();
+    for (SweepData s : data) {
+      if (s.errors().length > 0) {
+        complexities.add(complexity(s, options));
+      }
+    }
+    return complexities.isEmpty() ? Optional.empty() : ComplexityNormalisation.of(complexities);
+  }
+
+  /** The weights of sweep {@code s} in the shared normalisation (0 outside its range). */
+  double[] normalisedWeights(SweepAnalysis s) {
+    int k = 0;
+    for (SweepAnalysis other : sweeps) {
+      if (other == s) {
+        break;
+      }
+      k += other.edf().isPresent() ? 1 : 0;
+    }
+    return normalisation.orElseThrow().weights().get(k);
+  }
+
+  static double[] complexity(SweepData s, ReportOptions options) {
+    return switch (options.complexity()) {
+      case FLOPS -> s.metric(r -> r.flops());
+      case PARAMS -> s.metric(r -> r.params());
+      case ACTS -> s.metric(r -> r.acts());
+    };
+  }
+
+  private static String normalisationLine(
+      ComplexityNormalisation n, List<SweepData> data, ReportOptions options) {
+    StringBuilder outside = new StringBuilder();
+    int k = 0;
+    for (SweepData s : data) {
+      if (s.errors().length == 0) {
+        continue;
+      }
+      outside
+          .append(k == 0 ? "" : ", ")
+          .append(s.name())
+          .append(' ')
+          .append(n.outside()[k])
+          .append(" of ")
+          .append(s.errors().length);
+      k++;
+    }
+    return String.format(
+        Locale.ROOT,
+        "Normalised EDFs: %s from %s to %s (the range all sweeps share), %d bin%s of log %s%s;"
+            + " models outside the range: %s",
+        options.complexity().cliName(),
+        compact(n.low()),
+        compact(n.high()),
+        n.bins(),
+        n.bins() == 1 ? "" : "s",
+        options.complexity().cliName(),
+        n.bins() < n.chosenBins()
+            ? " (fewer than the " + n.chosenBins() + " the model count allows: a bin was empty)"
+            : "",
+        outside);
+  }
+
+  static String compact(double x) {
+    if (x >= 1e9) {
+      return String.format(Locale.ROOT, "%.2fG", x / 1e9);
+    }
+    if (x >= 1e6) {
+      return String.format(Locale.ROOT, "%.2fM", x / 1e6);
+    }
+    if (x >= 1e3) {
+      return String.format(Locale.ROOT, "%.1fk", x / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.0f", x);
+  }
+
+  /** A pair's verdict, effects, tests, the normalised comparison, and what would decide it. */
+  static String sentence(
+      String a,
+      String b,
+      SpaceVerdict v,
+      Optional<NormalisedDominance> normalised,
+      ReportOptions options,
+      int family) {
+    StringBuilder s =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "%s (%d and %d models): %s; %s%s",
+                v.headline(a, b),
+                v.na(),
+                v.nb(),
+                v.effects(a, b),
+                v.testWords(a, b),
+                family > 1 ? " (Holm-adjusted over the report's " + family + " pairs)" : ""));
+    normalised.ifPresent(
+        n -> {
+          Verdict raw = dominance(v.verdict());
+          Verdict atEqual = n.verdict(SpaceVerdict.ALPHA);
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "; at equal %s (normalised EDFs): %s (permutation p = %s B above, %s A above)",
+                  options.complexity().cliName(),
+                  atEqual == Verdict.UNDECIDED
+                      ? "no EDF lies above the other"
+                      : atEqual.words() + " " + a,
+                  pValue(n.pBAbove()),
+                  pValue(n.pAAbove())));
+          if (raw != atEqual) {
+            s.append(
+                atEqual == Verdict.UNDECIDED
+                    ? "; the raw difference goes away at equal complexity, so complexity explains"
+                        + " it"
+                    : "; the normalised and raw EDFs disagree: complexity hides or adds a"
+                        + " difference");
+          }
+        });
+    if (!v.decided()) {
+      s.append("; ").append(v.toDecide());
+    }
+    return s.toString();
+  }
+
+  /** The dominance part of a verdict: better, worse, different, or undecided. */
+  private static Verdict dominance(Verdict v) {
+    return switch (v) {
+      case BETTER, WORSE, DIFFERENT -> v;
+      default -> Verdict.UNDECIDED;
+    };
   }
 
   /**
@@ -179,42 +405,7 @@ record ReportAnalysis(
         .orElse("best model: none finished");
   }
 
-  /** Why a difference can be within noise: how well n models pin down an EDF. */
-  static String noiseReason(int n, int m) {
-    return String.format(
-        Locale.ROOT,
-        "with %d and %d models the EDFs are known only to within %.2f and %.2f"
-            + " (DKW, 95%%), so smaller differences need more models to show",
-        n,
-        m,
-        ErrorEdf.dkwEpsilon(n, ALPHA),
-        ErrorEdf.dkwEpsilon(m, ALPHA));
-  }
-
-  static String verdict(String a, String b, SpaceComparison c) {
-    String tests =
-        String.format(
-            Locale.ROOT, "KS p = %.3g, Mann-Whitney p = %.3g", c.ksPValue(), c.mannWhitneyPValue());
-    if (!c.significant(ALPHA)) {
-      return String.format(
-          Locale.ROOT,
-          "%s vs %s: the difference is within noise (%s; median %+.2f, 10th percentile %+.2f"
-              + " points)",
-          a,
-          b,
-          tests,
-          c.medianDifference(),
-          c.p10Difference());
-    }
-    String better = c.medianDifference() < 0 ? a : b;
-    String worse = c.medianDifference() < 0 ? b : a;
-    return String.format(
-        Locale.ROOT,
-        "%s is better than %s: median error lower by %.2f points, 10th percentile by %.2f (%s)",
-        better,
-        worse,
-        Math.abs(c.medianDifference()),
-        Math.abs(c.p10Difference()),
-        tests);
+  static String pValue(double p) {
+    return String.format(Locale.ROOT, "%.3g", p);
   }
 }

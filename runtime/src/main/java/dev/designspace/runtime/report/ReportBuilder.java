@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 
 /**
  * Builds {@code report.html} for one or more sweep directories, with each figure as its own SVG,
- * {@code models.csv} and {@code sweeps.json} beside it, and a short text summary: loads the sweeps,
- * analyses them ({@link ReportAnalysis}), draws the figures ({@link ReportFigures}), lays out the
- * template model ({@link ReportView}), renders ({@link ReportTemplate}) and writes ({@link
- * ReportFiles}).
+ * {@code models.csv}, {@code sweeps.json} and {@code edfs.json} beside it, and a short text
+ * summary: loads the sweeps, analyses them ({@link ReportAnalysis}), draws the figures ({@link
+ * ReportFigures}), lays out the template model ({@link ReportView}), renders ({@link
+ * ReportTemplate}) and writes ({@link ReportFiles}).
  */
 public final class ReportBuilder {
   /** The name of a report in a sweep directory. */
@@ -77,6 +77,13 @@ public final class ReportBuilder {
    */
   public static Report build(List<Path> sweepDirs, Path out, List<ProgressionStep> steps)
       throws IOException {
+    return build(sweepDirs, out, steps, ReportOptions.DEFAULTS);
+  }
+
+  /** The report of {@code sweepDirs}, compared as {@code options} say. */
+  public static Report build(
+      List<Path> sweepDirs, Path out, List<ProgressionStep> steps, ReportOptions options)
+      throws IOException {
     if (sweepDirs.isEmpty()) {
       throw new ReportException("name at least one sweep directory");
     }
@@ -84,11 +91,11 @@ public final class ReportBuilder {
     for (Path d : sweepDirs) {
       sweeps.add(SweepData.load(d));
     }
-    ReportAnalysis analysis = ReportAnalysis.of(sweeps, steps);
+    ReportAnalysis analysis = ReportAnalysis.of(sweeps, steps, options);
     ReportFigures figures = ReportFigures.draw(analysis);
     Path dir = out.toAbsolutePath().getParent();
     String page = ReportTemplate.render(ReportView.of(analysis, figures, dir));
-    List<Path> written = ReportFiles.write(out, page, figures.all(), sweeps);
+    List<Path> written = ReportFiles.write(out, page, figures.all(), sweeps, EdfData.of(analysis));
     return new Report(out, analysis.summary(), analysis.bestModel(), analysis.outcomes(), written);
   }
 }

@@ -67,8 +67,16 @@ record ReportFigures(
                           colour,
                           edf,
                           ErrorEdf.dkwEpsilon(edf.size(), ReportAnalysis.ALPHA))));
-      s.normalised()
-          .ifPresent(edf -> normalised.add(steps(legend(s.data().name(), edf), colour, edf, 0)));
+      if (s.edf().isPresent() && analysis.normalisation().isPresent()) {
+        ErrorEdf edf = normalisedEdf(analysis, s);
+        int outside = s.edf().get().size() - edf.size();
+        normalised.add(
+            steps(
+                legend(s.data().name(), edf) + (outside > 0 ? " | " + outside + " outside" : ""),
+                colour,
+                edf,
+                0));
+      }
       s.efficiency()
           .ifPresent(
               e ->
@@ -98,7 +106,11 @@ record ReportFigures(
                 new Figure(
                     "edf-normalised.svg",
                     Plots.spreads(
-                        "Complexity-normalised error EDF",
+                        "Error EDF normalised by "
+                            + analysis.options().complexity().cliName()
+                            + " ("
+                            + analysis.normalisation().orElseThrow().bins()
+                            + " bins)",
                         "top-1 error (%)",
                         "cumulative prob.",
                         normalised,
@@ -115,6 +127,11 @@ record ReportFigures(
                         efficiency,
                         true))),
         sweeps);
+  }
+
+  /** A sweep's EDF weighted by the report's shared complexity normalisation. */
+  static ErrorEdf normalisedEdf(ReportAnalysis analysis, SweepAnalysis s) {
+    return ErrorEdf.weighted(s.data().errors(), analysis.normalisedWeights(s));
   }
 
   /** The paper's EDF legend: name, models, minimum and mean error. */

@@ -13,16 +13,18 @@ import java.util.Map;
 
 /**
  * Writes a report, each file atomically: the HTML, every figure as its own SVG beside it, {@code
- * models.csv} and {@code sweeps.json}.
+ * models.csv}, {@code sweeps.json} and {@code edfs.json}.
  */
 final class ReportFiles {
   static final String MODELS_CSV = "models.csv";
   static final String SWEEPS_JSON = "sweeps.json";
+  static final String EDFS_JSON = "edfs.json";
 
   private ReportFiles() {}
 
   /** Writes everything; returns the figures' paths, in the report's order. */
-  static List<Path> write(Path html, String page, List<Figure> figures, List<SweepData> sweeps)
+  static List<Path> write(
+      Path html, String page, List<Figure> figures, List<SweepData> sweeps, Object edfs)
       throws IOException {
     Path dir = html.toAbsolutePath().getParent();
     List<Path> written = new ArrayList<>();
@@ -40,6 +42,9 @@ final class ReportFiles {
     AtomicFiles.write(
         dir.resolve(SWEEPS_JSON),
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(json));
+    AtomicFiles.write(
+        dir.resolve(EDFS_JSON),
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(edfs));
     // the page last: once it is there, so is everything it names
     AtomicFiles.write(html, page.getBytes(StandardCharsets.UTF_8));
     return written;

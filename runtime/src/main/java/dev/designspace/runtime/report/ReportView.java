@@ -6,6 +6,8 @@ import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RankCorrelation;
 import dev.designspace.runtime.analysis.SpaceComparison;
+import dev.designspace.runtime.analysis.SpaceVerdict;
+import dev.designspace.runtime.analysis.Verdict;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import java.nio.file.Path;
@@ -98,31 +100,86 @@ final class ReportView {
 
   private static Map<String, Object> comparison(ReportAnalysis.Pair p) {
     SpaceComparison c = p.comparison();
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = verdict(p.verdict());
     m.put("a", p.a());
     m.put("b", p.b());
     m.put("ks", fmt(c.ksStatistic()));
     m.put("ksP", pValue(c.ksPValue()));
-    m.put("u", fmt(c.mannWhitneyU()));
     m.put("mwP", pValue(c.mannWhitneyPValue()));
     m.put("medianDiff", fmt(c.medianDifference()));
     m.put("p10Diff", fmt(c.p10Difference()));
-    m.put("verdict", p.verdict());
+    m.put(
+        "normalised",
+        p.normalised()
+            .map(
+                n ->
+                    (n.verdict(SpaceVerdict.ALPHA) == Verdict.UNDECIDED
+                            ? "no EDF above"
+                            : n.verdict(SpaceVerdict.ALPHA).words() + " A")
+                        + " (p "
+                        + pValue(n.pBAbove())
+                        + " / "
+                        + pValue(n.pAAbove())
+                        + ")")
+            .orElse("-"));
+    m.put("sentence", p.sentence());
+    return m;
+  }
+
+  /** The columns every verdict row shares: the verdict, effects, tests and margin. */
+  private static Map<String, Object> verdict(SpaceVerdict v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("verdict", v.verdict().words());
+    m.put("models", v.na() + " / " + v.nb());
+    m.put(
+        "shift", signed(v.shift().estimate()) + " " + interval(v.shift().low(), v.shift().high()));
+    m.put(
+        "superiority",
+        String.format(
+            Locale.ROOT,
+            "%.2f [%.2f, %.2f]",
+            v.superiority().probability(),
+            v.superiority().low(),
+            v.superiority().high()));
+    m.put(
+        "good",
+        String.format(
+            Locale.ROOT,
+            "%+.0f [%+.0f, %+.0f] (good: at most %.2f%%)",
+            100 * v.good().difference(),
+            100 * v.good().low(),
+            100 * v.good().high(),
+            v.good().threshold()));
+    m.put("pBetter", pValue(v.tests().better()));
+    m.put("pWorse", pValue(v.tests().worse()));
+    m.put("pNoWorse", pValue(v.tests().noWorse()));
+    m.put("pNoBetter", pValue(v.tests().noBetter()));
+    m.put("margin", fmt(v.margin()));
+    m.put("toDecide", v.toDecide());
     return m;
   }
 
   private static Map<String, Object> step(ProgressionStep.Outcome outcome) {
-    SpaceComparison c = outcome.comparison();
-    Map<String, Object> m = new LinkedHashMap<>();
+    Map<String, Object> m = verdict(outcome.verdict());
     m.put("from", outcome.step().from());
     m.put("to", outcome.step().to());
     m.put("claim", outcome.step().claim());
-    m.put("medianDiff", fmt(c.medianDifference()));
-    m.put("p10Diff", fmt(c.p10Difference()));
-    m.put("ksP", pValue(c.ksPValue()));
-    m.put("mwP", pValue(c.mannWhitneyPValue()));
+    m.put("expected", outcome.step().expected().words());
     m.put("agreement", outcome.agreement().words());
+    m.put("proxy", outcome.fromProxy() + " / " + outcome.toProxy());
     return m;
+  }
+
+  private static String signed(double x) {
+    return String.format(Locale.ROOT, "%+.2f", x);
+  }
+
+  private static String interval(double low, double high) {
+    return "["
+        + (Double.isFinite(low) ? signed(low) : "-inf")
+        + ", "
+        + (Double.isFinite(high) ? signed(high) : "+inf")
+        + "]";
   }
 
   /** The proxy check's figures and its scatter of proxy error against longer-training error. */

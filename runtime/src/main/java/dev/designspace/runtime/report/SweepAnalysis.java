@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.function.ToDoubleFunction;
 
 /**
- * What the report measures of one sweep: its error EDFs, search efficiency, error against each
+ * What the report measures of one sweep: its error EDF, search efficiency, error against each
  * complexity measure and sampled parameter with its good range, and complexity power laws. Empty
  * parts where too few models finished.
  *
@@ -26,7 +26,6 @@ record SweepAnalysis(
     int index,
     String slug,
     Optional<ErrorEdf> edf,
-    Optional<ErrorEdf> normalised,
     Optional<Efficiency> efficiency,
     List<Effect> effects,
     Optional<Complexity> complexity,
@@ -34,7 +33,6 @@ record SweepAnalysis(
 
   static final int BEST_SHOWN = 10;
   private static final int FIT_LIMIT = 200;
-  private static final int NORMALISATION_BINS = 10;
 
   SweepAnalysis {
     effects = List.copyOf(effects);
@@ -72,18 +70,8 @@ record SweepAnalysis(
             .toList();
     if (errors.length == 0) {
       return new SweepAnalysis(
-          s,
-          index,
-          slug,
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of(),
-          Optional.empty(),
-          best);
+          s, index, slug, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), best);
     }
-    ErrorEdf normalised =
-        ErrorEdf.normalised(errors, s.metric(ModelResult::flops), NORMALISATION_BINS);
     List<Effect> effects = errors.length < 2 ? List.of() : effects(s, errors);
     Optional<Complexity> complexity = Optional.empty();
     if (errors.length >= 2) {
@@ -100,7 +88,6 @@ record SweepAnalysis(
         index,
         slug,
         Optional.of(ErrorEdf.of(errors)),
-        Optional.of(normalised),
         Optional.of(efficiency(errors)),
         effects,
         complexity,

@@ -2,7 +2,7 @@ package dev.designspace.runtime.study;
 
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.analysis.ProgressionStep;
-import dev.designspace.runtime.analysis.ProgressionStep.Expectation;
+import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepListener;
@@ -79,8 +79,8 @@ public final class Study {
   /**
    * The paper's findings for a progression of names: each restriction loses nothing, except that
    * increasing widths (the 4th space) and increasing depths (the 5th) improve the space; the last
-   * space (RegNetX) beats the first and loses nothing against the one before it. For another number
-   * of spaces, every step is "no worse" and the last is compared with the first.
+   * space (RegNetX) beats the first and is as good as the one before it. For another number of
+   * spaces, every step is "no worse" and the last is compared with the first.
    */
   static List<ProgressionStep> steps(List<String> names) {
     String[] findings = {
@@ -90,12 +90,8 @@ public final class Study {
       "increasing depths improve the space further (Figure 7)",
       "RegNetX is as good as AnyNetXE with far fewer degrees of freedom (Figure 9)"
     };
-    Expectation[] expected = {
-      Expectation.NO_WORSE,
-      Expectation.NO_WORSE,
-      Expectation.BETTER,
-      Expectation.BETTER,
-      Expectation.NO_WORSE
+    Question[] expected = {
+      Question.NO_WORSE, Question.NO_WORSE, Question.BETTER, Question.BETTER, Question.AS_GOOD_AS
     };
     boolean paper = names.size() == findings.length + 1;
     List<ProgressionStep> steps = new ArrayList<>();
@@ -106,7 +102,7 @@ public final class Study {
               : new ProgressionStep(
                   names.get(i),
                   names.get(i + 1),
-                  Expectation.NO_WORSE,
+                  Question.NO_WORSE,
                   "the restriction loses nothing"));
     }
     String last = names.get(names.size() - 1);
@@ -114,7 +110,7 @@ public final class Study {
         new ProgressionStep(
             names.get(0),
             last,
-            Expectation.BETTER,
+            Question.BETTER,
             paper
                 ? "RegNetX is better than the unconstrained AnyNetXA (Figure 9)"
                 : "the last space is better than the first"));

@@ -3,6 +3,8 @@ package dev.designspace.runtime.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.designspace.generator.random.SplitMix64;
+import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 
@@ -31,13 +33,91 @@ class AnalysisTest {
   }
 
   @Test
-  void normalisedEdfGivesEachComplexityBinTheSameMass() {
-    // three cheap models in one bin, one expensive model alone in the other: 1/6, 1/6, 1/6, 1/2
-    ErrorEdf edf =
-        ErrorEdf.normalised(new double[] {1, 2, 3, 4}, new double[] {1e6, 1e6, 1e6, 1e8}, 2);
-    assertThat(edf.at(1.5)).isCloseTo(1.0 / 6, within(1e-12));
-    assertThat(edf.at(3.5)).isCloseTo(0.5, within(1e-12));
-    assertThat(edf.at(4.5)).isCloseTo(1.0, within(1e-12));
+  void normalisedEdfSharesOneRangeAndOneSetOfBins() {
+    // a spans 1e6..1e8, b spans 1e5..1e7: the shared range is their overlap, 1e6..1e7, its log
+    // range cut in 2 bins at 10^6.5 (10 models in the range at most: 10 / 5 = 2 bins). a's 1e8
+    // and b's 1e5 lie outside: weight 0, counted
+    double[] a = {1e6, 2e6, 5e6, 8e6, 1e8};
+    double[] b = {1e5, 1.5e6, 3e6, 4e6, 1e7, 9e6};
+    // a has 4 models inside, b 5: fewer than 5 per bin for 2 bins, so 1 bin
+    ComplexityNormalisation one = ComplexityNormalisation.of(List.of(a, b)).orElseThrow();
+    assertThat(one.low()).isEqualTo(1e6);
+    assertThat(one.high()).isEqualTo(1e7);
+    assertThat(one.bins()).isEqualTo(1);
+    assertThat(one.outside()).containsExactly(1, 1);
+    assertThat(one.weights().get(0)).containsExactly(0.25, 0.25, 0.25, 0.25, 0);
+    assertThat(one.weights().get(1)).containsExactly(0, 0.2, 0.2, 0.2, 0.2, 0.2);
+    // 10 inside each: 2 bins, edges 1e6, 10^6.5 = 3.16e6, 1e7
+    double[] c = {1e6, 1.2e6, 1.5e6, 2e6, 3e6, 4e6, 5e6, 6e6, 8e6, 1e7, 2e7};
+    double[] d = {5e5, 1e6, 1.1e6, 1.3e6, 1.4e6, 1.6e6, 1.8e6, 2.5e6, 3.5e6, 9e6, 1e7};
+    ComplexityNormalisation two = ComplexityNormalisation.of(List.of(c, d)).orElseThrow();
+    assertThat(two.bins()).isEqualTo(2);
+    assertThat(two.edges()[1]).isCloseTo(Math.sqrt(10) * 1e6, within(1e-3));
+    // c: 5 below 10^6.5 (1e6 .. 3e6), 5 above (4e6 .. 1e7), 2e7 outside: each 1 / (5 x 2)
+    assertThat(two.weights().get(0))
+        .containsExactly(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0);
+    // d: 5e5 outside; 7 below (1e6 .. 2.5e6): 1 / (7 x 2) each; 3 above (3.5e6, 9e6, 1e7): 1 / 6
+    double[] w = two.weights().get(1);
+    assertThat(w[0]).isZero();
+    for (int i = 1; i <= 7; i++) {
+      assertThat(w[i]).isCloseTo(1 / 14.0, within(1e-12));
+    }
+    for (int i = 8; i <= 10; i++) {
+      assertThat(w[i]).isCloseTo(1 / 6.0, within(1e-12));
+    }
+    for (double[] weights : two.weights()) {
+      double sum = 0;
+      for (int i = 0; i < weights.length; i++) {
+        sum += weights[i];
+      }
+      assertThat(sum).isCloseTo(1, within(1e-12));
+    }
+    // disjoint ranges share nothing
+    assertThat(ComplexityNormalisation.of(List.of(new double[] {1, 2}, new double[] {3, 4})))
+        .isEmpty();
+  }
+
+  @Test
+  void aBinEmptyInOneSpaceMeansFewerBins() {
+    // both span 1..1000 with 15 models: 3 bins chosen (edges 10, 100); e has nothing in 10..100,
+    // so 2 bins (edge 31.6), where e's 1 is alone in the lower bin
+    double[] c = new double[15];
+    for (int k = 0; k < 15; k++) {
+      c[k] = Math.pow(10, 3 * k / 14.0);
+    }
+    double[] e = {1, 110, 120, 150, 200, 250, 300, 350, 400, 500, 600, 700, 800, 900, 1000};
+    ComplexityNormalisation n = ComplexityNormalisation.of(List.of(c, e)).orElseThrow();
+    assertThat(n.chosenBins()).isEqualTo(3);
+    assertThat(n.bins()).isEqualTo(2);
+    assertThat(n.weights().get(1)[0]).isCloseTo(0.5, within(1e-12));
+    assertThat(n.weights().get(1)[1]).isCloseTo(1 / 28.0, within(1e-12));
+  }
+
+  @Test
+  void largerModelsAloneDoNotMakeNormalisedEdfsDiffer() {
+    // error depends on flops only (bigger is better); space b samples bigger models. The raw EDFs
+    // differ; over the shared range, weighted per bin, they do not
+    int n = 60;
+    double[] ca = new double[n];
+    double[] cb = new double[n];
+    double[] ea = new double[n];
+    double[] eb = new double[n];
+    SplitMix64 rng = new SplitMix64(3);
+    for (int i = 0; i < n; i++) {
+      // a: log-uniform 1e6 .. 1e7 with most mass low; b: most mass high
+      double ua = Math.pow(rng.nextDouble(), 2);
+      double ub = 1 - Math.pow(rng.nextDouble(), 2);
+      ca[i] = Math.pow(10, 6 + ua);
+      cb[i] = Math.pow(10, 6 + ub);
+      ea[i] = 30 - 10 * ua + 0.3 * rng.nextGaussian();
+      eb[i] = 30 - 10 * ub + 0.3 * rng.nextGaussian();
+    }
+    assertThat(EdfDominance.of(ea, eb).pBAbove()).isLessThan(0.001);
+    ComplexityNormalisation shared = ComplexityNormalisation.of(List.of(ca, cb)).orElseThrow();
+    NormalisedDominance d = NormalisedDominance.of(ea, ca, eb, cb, shared);
+    assertThat(d.verdict(SpaceVerdict.ALPHA)).isEqualTo(Verdict.UNDECIDED);
+    assertThat(d.pBAbove()).isGreaterThan(0.05);
+    assertThat(d.pAAbove()).isGreaterThan(0.05);
   }
 
   @Test

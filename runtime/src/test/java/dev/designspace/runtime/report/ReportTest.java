@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.ProgressionStep;
+import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class ReportTest {
     assertThat(count(html, "<svg")).isEqualTo(expectedPlots());
     assertThat(html)
         .contains("SpaceA  n=19 | min 10.0 | mean 19.3")
-        .contains("SpaceA is better than SpaceB: median error lower by 8.00 points");
+        .contains("(19 and 19 models): shift +8.00 points");
     assertThat(report.summary()).anyMatch(l -> l.startsWith("SpaceA: 20 models (19 done)"));
     assertThat(root.resolve("models.csv")).exists();
     assertThat(Files.readAllLines(root.resolve("models.csv"))).hasSize(41);
@@ -165,15 +166,14 @@ class ReportTest {
         ReportBuilder.build(
             List.of(a, b),
             root.resolve("report.html"),
-            List.of(
-                new ProgressionStep(
-                    "SpaceB", "SpaceA", ProgressionStep.Expectation.BETTER, "A is better")));
+            List.of(new ProgressionStep("SpaceB", "SpaceA", Question.BETTER, "A is better")));
     String html = Files.readString(report.file());
     assertThat(report.summary().get(0))
         .startsWith(
-            "SpaceB -> SpaceA: the paper finds A is better; measured median"
-                + " SpaceB minus SpaceA +8.00 points")
-        .endsWith(": agrees");
+            "SpaceB -> SpaceA: the paper finds A is better; measured (9 and 9 models): SpaceA is"
+                + " better than SpaceB: agrees (shift -8.00 points [-12.00, -4.00], P(SpaceA beats"
+                + " SpaceB) 0.98")
+        .endsWith("; proxy SpaceB: not checked, SpaceA: trusted");
     assertThat(report.steps()).hasSize(1);
     assertThat(report.summary())
         .contains(

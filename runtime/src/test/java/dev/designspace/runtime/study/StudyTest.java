@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.designspace.runtime.analysis.ProgressionStep;
+import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.TinySpec;
@@ -48,7 +49,7 @@ class StudyTest {
     // "better"
     assertThat(result.steps())
         .extracting(o -> o.step().expected())
-        .containsExactly(ProgressionStep.Expectation.NO_WORSE, ProgressionStep.Expectation.BETTER);
+        .containsExactly(Question.NO_WORSE, Question.BETTER);
     assertThat(result.summary().get(0))
         .startsWith("TinyFirst -> TinyLast: the paper finds the restriction loses nothing");
     ObjectMapper json = new ObjectMapper();
@@ -96,7 +97,7 @@ class StudyTest {
             "XB>XC:NO_WORSE",
             "XC>XD:BETTER",
             "XD>XE:BETTER",
-            "XE>RegNetX:NO_WORSE",
+            "XE>RegNetX:AS_GOOD_AS",
             "XA>RegNetX:BETTER");
   }
 
