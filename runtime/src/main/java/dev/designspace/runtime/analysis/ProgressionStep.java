@@ -18,13 +18,16 @@ public record ProgressionStep(String from, String to, Question expected, String 
    * A measured step: the verdict of {@code to} against {@code from}, how it stands to the claim,
    * and how far the proxy can be trusted in each space ("trusted", "not trusted", "not checked",
    * ...), since a verdict on proxy errors is a verdict about the proxy where it is not.
+   *
+   * @param how where a sequential run decided the step ("decided at look 2 of 5, ..."), or empty
    */
   public record Outcome(
       ProgressionStep step,
       SpaceVerdict verdict,
       Question.Agreement agreement,
       String fromProxy,
-      String toProxy) {
+      String toProxy,
+      String how) {
     public String sentence() {
       SpaceVerdict v = verdict;
       StringBuilder s =
@@ -47,12 +50,16 @@ public record ProgressionStep(String from, String to, Question expected, String 
       s.append(
           String.format(
               Locale.ROOT, "; proxy %s: %s, %s: %s", step.from, fromProxy, step.to, toProxy));
+      if (!how.isEmpty()) {
+        s.append(" [").append(how).append(']');
+      }
       return s.toString();
     }
   }
 
   /** Judges the verdict of {@code to} (b) against {@code from} (a) by the step's claim. */
-  public Outcome judge(SpaceVerdict verdict, String fromProxy, String toProxy) {
-    return new Outcome(this, verdict, expected.agreement(verdict.verdict()), fromProxy, toProxy);
+  public Outcome judge(SpaceVerdict verdict, String fromProxy, String toProxy, String how) {
+    return new Outcome(
+        this, verdict, expected.agreement(verdict.verdict()), fromProxy, toProxy, how);
   }
 }

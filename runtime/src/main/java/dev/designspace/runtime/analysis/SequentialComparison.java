@@ -16,10 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param maxModels models per space at the last possible look (information fraction 1)
  * @param margin points of error of the margin verdicts
  * @param question what the comparison asks; it stops when the answer is in
+ * @param alpha one-sided level of each test over all looks ({@link SpaceVerdict#ALPHA}, or a share
+ *     of it when several comparisons are one family)
  */
-public record SequentialComparison(int maxModels, double margin, Question question) {
+public record SequentialComparison(int maxModels, double margin, Question question, double alpha) {
   /** Designs by their fractions: a sequential run asks for the same ones at every look. */
   private static final Map<List<Double>, double[]> LEVELS = new ConcurrentHashMap<>();
+
+  public SequentialComparison(int maxModels, double margin, Question question) {
+    this(maxModels, margin, question, SpaceVerdict.ALPHA);
+  }
 
   public SequentialComparison {
     if (maxModels < 2) {
@@ -27,6 +33,9 @@ public record SequentialComparison(int maxModels, double margin, Question questi
     }
     if (!(margin >= 0)) {
       throw new IllegalArgumentException("--margin must be >= 0, got " + margin);
+    }
+    if (!(alpha > 0 && alpha < 0.5)) {
+      throw new IllegalArgumentException("alpha must be in (0, 0.5), got " + alpha);
     }
   }
 
@@ -59,12 +68,16 @@ public record SequentialComparison(int maxModels, double margin, Question questi
       return java.util.Optional.empty();
     }
     fractions.add(t);
+    fractions.add(alpha); // the key holds the level too
     double[] levels =
         LEVELS.computeIfAbsent(
             List.copyOf(fractions),
             f ->
                 GroupSequentialDesign.nominalLevels(
-                    SpaceVerdict.ALPHA, f.stream().mapToDouble(Double::doubleValue).toArray()));
+                    alpha,
+                    f.subList(0, f.size() - 1).stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray()));
     double level = levels[levels.length - 1];
     Verdict verdict = Verdict.of(VerdictTests.of(a, b, margin), level);
     return java.util.Optional.of(new Look(a.length, b.length, t, level, verdict));

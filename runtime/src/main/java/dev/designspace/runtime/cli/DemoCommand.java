@@ -2,17 +2,18 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.convimpl.ConvImpl;
-import dev.designspace.runtime.report.ReportBuilder;
-import dev.designspace.runtime.sweep.LocalSweep;
-import dev.designspace.runtime.sweep.SweepRequest;
+import dev.designspace.runtime.sequential.CompareRequest;
+import dev.designspace.runtime.sequential.CompareSpaces;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,11 +26,12 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares AnyNetXA with RegNetX on Fashion-MNIST in about 10 minutes on 2 CPU cores.",
-      "Sweeps specs/fmnist-anynet-xa.yaml and specs/fmnist-regnet-x.yaml (-n models each, a few"
-          + " epochs on 10,000 Fashion-MNIST training images and 2,000 test images), then writes"
-          + " the comparison report and prints its path and a summary. Rerunning resumes (with the"
-          + " same options)."
+      "Compares AnyNetXA with RegNetX on Fashion-MNIST in about 15 minutes on 2 CPU cores.",
+      "Sweeps specs/fmnist-anynet-xa.yaml and specs/fmnist-regnet-x.yaml (a few epochs per model"
+          + " on 10,000 Fashion-MNIST training images and 2,000 test images) in rounds until the"
+          + " comparison is decided or the budget ends, then writes the comparison report and"
+          + " prints its path, the verdict with its effects and a summary. Rerunning resumes (with"
+          + " the same options)."
     })
 public final class DemoCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -37,7 +39,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = {"-n", "--count"},
       defaultValue = "10",
-      description = "Models per space (default: ${DEFAULT-VALUE}).")
+      description = "Models per space with --no-until-decided (default: ${DEFAULT-VALUE}).")
   int count;
 
   @Option(
@@ -108,58 +110,88 @@ public final class DemoCommand implements Callable<Integer> {
       description = "The design spaces compared (default: ${DEFAULT-VALUE}).")
   List<Path> specs;
 
+  @Option(
+      names = "--until-decided",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description =
+          "Train in rounds until the comparison is decided, within --budget (default: on;"
+              + " --no-until-decided trains -n models per space).")
+  boolean untilDecided;
+
+  /** Sized so that the demo takes about 15 minutes on 2 cores (BENCHMARKS.md). */
+  static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
+
+  @Mixin SequentialOptions schedule;
+
+  @Mixin ComparisonOptions comparison;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     long start = System.nanoTime();
-    List<Path> sweeps = new ArrayList<>();
-    List<SweepRequest> requests = new ArrayList<>();
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--epochs",
+                String.valueOf(epochs),
+                "--dataset",
+                dataset,
+                "--train-limit",
+                String.valueOf(trainLimit),
+                "--test-limit",
+                String.valueOf(testLimit)));
+    if (recipe != null) {
+      args.addAll(List.of("--recipe", recipe));
+    }
+    if (convImpl != null) {
+      args.addAll(List.of("--conv-impl", convImpl.cliName()));
+    }
+    Optional<CompareRequest.Schedule> rounds =
+        untilDecided ? Optional.of(schedule.schedule(DEFAULT_BUDGET)) : Optional.empty();
+    CompareRequest request =
+        new CompareRequest(
+            specs,
+            count,
+            seed,
+            out,
+            w,
+            Math.max(1, cores / w),
+            args,
+            rounds,
+            comparison.reportOptions());
     for (Path specFile : specs) {
-      String name = specFile.getFileName().toString().replace(".yaml", "");
-      Path dir = out.resolve(name);
-      sweeps.add(dir);
-      err.println("demo: " + specFile + ", " + count + " models, " + epochs + " epochs -> " + dir);
-      err.flush();
-      List<String> args =
-          new ArrayList<>(
-              List.of(
-                  "--epochs",
-                  String.valueOf(epochs),
-                  "--dataset",
-                  dataset,
-                  "--train-limit",
-                  String.valueOf(trainLimit),
-                  "--test-limit",
-                  String.valueOf(testLimit)));
-      if (recipe != null) {
-        args.addAll(List.of("--recipe", recipe));
-      }
-      if (convImpl != null) {
-        args.addAll(List.of("--conv-impl", convImpl.cliName()));
-      }
-      requests.add(
-          new SweepRequest(specFile, count, seed, dir, w, Math.max(1, cores / w), args, false));
+      err.println(
+          "demo: "
+              + specFile
+              + (untilDecided
+                  ? ", until decided (looks at "
+                      + schedule.firstLook
+                      + " models, then every "
+                      + schedule.round
+                      + ")"
+                  : ", " + count + " models")
+              + ", "
+              + epochs
+              + " epochs -> "
+              + request.sweepDirectory(specFile));
     }
-    // one pool of workers for both spaces: the second space's models start while the first's
-    // last ones finish
-    ProgressLines progress = new ProgressLines(err, "  ");
-    LocalSweep.runAll(requests, Collections.nCopies(requests.size(), progress));
-    for (Path dir : sweeps) {
-      SweepStatusCommand.writeReport(dir, err);
-    }
-    ReportBuilder.Report report = ReportBuilder.build(sweeps, out.resolve("report.html"));
+    err.flush();
+    CompareSpaces.Result result = CompareSpaces.run(request, new ProgressLines(err, "  "));
     PrintWriter stdout = spec.commandLine().getOut();
-    // the report's path, then five lines: each space, the verdict, the best model, the time
-    stdout.println("report: " + report.file());
-    List<String> lines = new ArrayList<>(report.summary());
-    lines.add(report.bestModel());
+    // the report's path, then the summary: how the run went, each space, the verdict, the best
+    // model, the time
+    stdout.println("report: " + result.report().file());
+    List<String> lines = new ArrayList<>(result.report().summary());
+    lines.add(result.report().bestModel());
     lines.add(
         String.format(
             Locale.ROOT,
-            "%d models trained in %.1f minutes",
-            count * specs.size(),
+            "%d models in %.1f minutes",
+            result.models(),
             (System.nanoTime() - start) / 60e9));
     lines.forEach(stdout::println);
     stdout.flush();

@@ -39,6 +39,7 @@ import picocli.CommandLine.ScopeType;
       PredictCommand.class,
       SweepCommand.class,
       ReportCommand.class,
+      CompareCommand.class,
       RefineCommand.class,
       DemoCommand.class,
       StudyCommand.class,

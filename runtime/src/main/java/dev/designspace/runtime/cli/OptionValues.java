@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.sweep.SweepBenchmark;
 import dev.designspace.runtime.sweep.WorkerMode;
 import dev.designspace.runtime.train.Grappler;
@@ -47,6 +48,46 @@ final class OptionValues {
     @Override
     public Iterator<String> iterator() {
       return shown.iterator();
+    }
+  }
+
+  static final class Complexities extends Names<ReportOptions.Complexity> {
+    Complexities() {
+      super(
+          value -> {
+            for (ReportOptions.Complexity c : ReportOptions.Complexity.values()) {
+              if (c.cliName().equals(value)) {
+                return c;
+              }
+            }
+            throw new IllegalArgumentException(
+                "unknown complexity measure '" + value + "'; use flops, params or acts");
+          },
+          Arrays.stream(ReportOptions.Complexity.values())
+              .map(ReportOptions.Complexity::cliName)
+              .toList());
+    }
+  }
+
+  /** A wall time as hours, minutes and seconds: 15m, 1h30m, 90s, 2h. */
+  static final class Durations implements ITypeConverter<java.time.Duration> {
+    private static final Pattern FORM = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+
+    @Override
+    public java.time.Duration convert(String value) {
+      java.util.regex.Matcher m = FORM.matcher(value.trim());
+      if (value.isBlank() || !m.matches()) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration; write it as 15m, 1h30m, 90s or 2h");
+      }
+      long seconds = 0;
+      seconds += m.group(1) == null ? 0 : 3600 * Long.parseLong(m.group(1));
+      seconds += m.group(2) == null ? 0 : 60 * Long.parseLong(m.group(2));
+      seconds += m.group(3) == null ? 0 : Long.parseLong(m.group(3));
+      if (seconds <= 0) {
+        throw new TypeConversionException("the duration must be positive, got '" + value + "'");
+      }
+      return java.time.Duration.ofSeconds(seconds);
     }
   }
 

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,11 +19,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes one self-contained HTML report comparing sweeps.",
-      "Error EDFs (n, min, mean; DKW bands), KS and Mann-Whitney tests, error against complexity"
+      "Error EDFs (n, min, mean; DKW bands) raw and normalised over one shared complexity range,"
+          + " a verdict per pair (better, worse, different, as good as, no worse, no better or"
+          + " undecided, with the shift of the errors, P(B beats A) and the difference in good"
+          + " models, each with its 95% interval), error against complexity"
           + " and against the sampled parameters with bootstrap good ranges, random search"
           + " efficiency, complexity power laws and the best models, each space in one colour"
           + " throughout. Every figure is also written as its own .svg file beside the report, with"
-          + " models.csv and sweeps.json. Works on unfinished sweeps."
+          + " models.csv, sweeps.json and edfs.json. Works on unfinished sweeps."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -41,10 +45,13 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Report file (default: DIR/report.html of the first sweep).")
   Path out;
 
+  @Mixin ComparisonOptions comparison;
+
   @Override
   public Integer call() throws Exception {
     Path file = out != null ? out : dirs.get(0).resolve(ReportBuilder.REPORT_HTML);
-    ReportBuilder.Report report = ReportBuilder.build(dirs, file);
+    ReportBuilder.Report report =
+        ReportBuilder.build(dirs, file, List.of(), comparison.reportOptions());
     PrintWriter stdout = spec.commandLine().getOut();
     report.summary().forEach(stdout::println);
     stdout.println(report.file());

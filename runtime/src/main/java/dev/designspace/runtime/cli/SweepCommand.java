@@ -253,7 +253,8 @@ public final class SweepCommand implements Callable<Integer> {
             retryFailed,
             checkProxy,
             checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs,
-            workerMode);
+            workerMode,
+            false);
     PrintWriter err = spec.commandLine().getErr();
     SweepListener progress =
         new SweepListener() {

@@ -101,22 +101,26 @@ record ReportAnalysis(
     for (int k = 0; k < pairIndices.size(); k++) {
       SweepData a = data.get(pairIndices.get(k)[0]);
       SweepData b = data.get(pairIndices.get(k)[1]);
+      Optional<ReportOptions.Decided> decided = options.decided(a.name(), b.name());
       SpaceVerdict verdict =
-          SpaceVerdict.of(
-              a.errors(),
-              b.errors(),
-              pairTests.get(k),
-              options.margin(),
-              Question.WHICH_IS_BETTER,
-              options.goodThreshold(),
-              SpaceVerdict.ALPHA);
+          decided.isPresent()
+              ? decided.get().verdict()
+              : SpaceVerdict.of(
+                  a.errors(),
+                  b.errors(),
+                  pairTests.get(k),
+                  options.margin(),
+                  Question.WHICH_IS_BETTER,
+                  options.goodThreshold(),
+                  SpaceVerdict.ALPHA);
       Optional<NormalisedDominance> normalised =
           normalisation.map(
               n ->
                   NormalisedDominance.of(
                       a.errors(), complexity(a, options), b.errors(), complexity(b, options), n));
       String sentence =
-          sentence(a.name(), b.name(), verdict, normalised, options, pairIndices.size());
+          sentence(a.name(), b.name(), verdict, normalised, options, pairIndices.size())
+              + decided.map(d -> " [" + d.how() + "]").orElse("");
       pairs.add(
           new Pair(
               a.name(),
@@ -162,16 +166,24 @@ record ReportAnalysis(
       ProgressionStep step = measured.get(k);
       SweepData a = spaces.get(k)[0];
       SweepData b = spaces.get(k)[1];
+      Optional<ReportOptions.Decided> decided = options.decided(a.name(), b.name());
       SpaceVerdict verdict =
-          SpaceVerdict.of(
-              a.errors(),
-              b.errors(),
-              tests.get(k),
-              options.margin(),
-              step.expected(),
-              options.goodThreshold(),
-              SpaceVerdict.ALPHA);
-      outcomes.add(step.judge(verdict, proxyTrust(a), proxyTrust(b)));
+          decided.isPresent()
+              ? decided.get().verdict()
+              : SpaceVerdict.of(
+                  a.errors(),
+                  b.errors(),
+                  tests.get(k),
+                  options.margin(),
+                  step.expected(),
+                  options.goodThreshold(),
+                  SpaceVerdict.ALPHA);
+      outcomes.add(
+          step.judge(
+              verdict,
+              proxyTrust(a),
+              proxyTrust(b),
+              decided.map(ReportOptions.Decided::how).orElse("")));
     }
     return outcomes;
   }

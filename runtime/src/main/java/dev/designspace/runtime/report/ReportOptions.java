@@ -13,12 +13,30 @@ import java.util.Locale;
  *     the 25th percentile of the two spaces' errors pooled
  * @param complexity the measure the normalised EDFs bin by
  * @param notes lines about how the sweeps were run (a sequential run's looks), shown at the top
+ * @param decided verdicts a sequential run reached at one of its looks: they stand for their pair
+ *     in the report instead of a verdict read from all the models
  */
 public record ReportOptions(
-    double margin, double goodThreshold, Complexity complexity, List<String> notes) {
+    double margin,
+    double goodThreshold,
+    Complexity complexity,
+    List<String> notes,
+    List<Decided> decided) {
 
   public static final ReportOptions DEFAULTS =
-      new ReportOptions(SpaceVerdict.DEFAULT_MARGIN, Double.NaN, Complexity.FLOPS, List.of());
+      new ReportOptions(
+          SpaceVerdict.DEFAULT_MARGIN, Double.NaN, Complexity.FLOPS, List.of(), List.of());
+
+  /**
+   * The verdict of space b against space a as a sequential run reached it.
+   *
+   * @param how when and why, e.g. "decided at look 3 of 5, 16 models per space, level 0.0061"
+   */
+  public record Decided(String a, String b, SpaceVerdict verdict, String how) {}
+
+  public ReportOptions(double margin, double goodThreshold, Complexity complexity) {
+    this(margin, goodThreshold, complexity, List.of(), List.of());
+  }
 
   public ReportOptions {
     if (!(margin >= 0) || Double.isInfinite(margin)) {
@@ -28,10 +46,17 @@ public record ReportOptions(
       throw new IllegalArgumentException("--good must be an error > 0, got " + goodThreshold);
     }
     notes = List.copyOf(notes);
+    decided = List.copyOf(decided);
   }
 
-  public ReportOptions withNotes(List<String> lines) {
-    return new ReportOptions(margin, goodThreshold, complexity, lines);
+  /** These options with a sequential run's notes and verdicts. */
+  public ReportOptions withSequential(List<String> lines, List<Decided> verdicts) {
+    return new ReportOptions(margin, goodThreshold, complexity, lines, verdicts);
+  }
+
+  /** The sequential verdict of b against a, if the run reached one. */
+  java.util.Optional<Decided> decided(String a, String b) {
+    return decided.stream().filter(d -> d.a().equals(a) && d.b().equals(b)).findFirst();
   }
 
   /** A complexity measure of a model. */

@@ -4,6 +4,11 @@ import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.report.ReportBuilder;
+import dev.designspace.runtime.report.ReportOptions;
+import dev.designspace.runtime.sequential.CompareRequest;
+import dev.designspace.runtime.sequential.SequentialRequest;
+import dev.designspace.runtime.sequential.SequentialResult;
+import dev.designspace.runtime.sequential.SequentialSweep;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepRequest;
@@ -12,11 +17,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Runs a study: one sweep per design space, in order, through one pool of workers (each resumable
- * like any sweep), the proxy check on the first and the last space, then one report in which every
- * step of the progression stands next to the paper's finding for it.
+ * like any sweep), or round by round until every step is decided; the proxy check on every space;
+ * then one report in which every step of the progression stands next to the paper's finding for it,
+ * with the proxy trust of both its spaces.
  */
 public final class Study {
   /** The Fashion-MNIST progression shipped in specs/. */
@@ -36,43 +43,73 @@ public final class Study {
     List<Path> sweeps = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<SweepRequest> requests = new ArrayList<>();
+    int perSpace =
+        request.schedule().map(CompareRequest.Schedule::firstLook).orElse(request.count());
     for (int i = 0; i < request.specs().size(); i++) {
       Path spec = request.specs().get(i);
       Path dir = request.sweepDirectory(spec);
-      boolean check = request.checkProxy() > 0 && (i == 0 || i == request.specs().size() - 1);
       listener.message(
           String.format(
-              java.util.Locale.ROOT,
-              "study: %s (%d of %d), %d models%s -> %s",
+              Locale.ROOT,
+              "study: %s (%d of %d), %s%s -> %s",
               spec,
               i + 1,
               request.specs().size(),
-              request.count(),
-              check ? ", proxy check of " + request.checkProxy() : "",
+              request.schedule().isPresent()
+                  ? "until decided (first look at " + perSpace + " models)"
+                  : request.count() + " models",
+              request.checkProxy() > 0 ? ", proxy check of " + request.checkProxy() : "",
               dir));
       requests.add(
           new SweepRequest(
               spec,
-              request.count(),
+              perSpace,
               request.seed(),
               dir,
               request.workers(),
               request.threadsPerWorker(),
               request.trainArguments(),
               false,
-              check ? request.checkProxy() : 0,
+              request.schedule().isPresent() ? 0 : request.checkProxy(),
               request.checkEpochs()));
       sweeps.add(dir);
       names.add(SpecLoader.load(spec).name());
     }
-    // one pool of workers for all the spaces: no worker waits for a space's last model
-    LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener));
+    List<ProgressionStep> steps = steps(names);
+    ReportOptions options = request.report();
+    if (request.schedule().isPresent()) {
+      CompareRequest.Schedule s = request.schedule().get();
+      List<SequentialRequest.Comparison> comparisons = new ArrayList<>();
+      for (ProgressionStep step : steps) {
+        comparisons.add(
+            new SequentialRequest.Comparison(
+                names.indexOf(step.from()), names.indexOf(step.to()), step.expected()));
+      }
+      SequentialResult result =
+          SequentialSweep.run(
+              new SequentialRequest(
+                  requests,
+                  names,
+                  comparisons,
+                  s.firstLook(),
+                  s.round(),
+                  s.maxModels(),
+                  s.budget(),
+                  options.margin(),
+                  request.out(),
+                  request.checkProxy(),
+                  request.checkEpochs()),
+              listener);
+      options = options.withSequential(result.notes(), result.decided());
+    } else {
+      // one pool of workers for all the spaces: no worker waits for a space's last model
+      LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener));
+    }
     for (Path dir : sweeps) {
       ReportBuilder.buildInSweep(dir, listener::message);
     }
-    List<ProgressionStep> steps = steps(names);
     ReportBuilder.Report report =
-        ReportBuilder.build(sweeps, request.out().resolve("report.html"), steps);
+        ReportBuilder.build(sweeps, request.out().resolve("report.html"), steps, options);
     return new StudyResult(sweeps, report.file(), report.steps(), report.summary());
   }
 

@@ -1,9 +1,12 @@
 package dev.designspace.runtime.study;
 
+import dev.designspace.runtime.report.ReportOptions;
+import dev.designspace.runtime.sequential.CompareRequest;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One study.
@@ -13,9 +16,10 @@ import java.util.Objects;
  * @param seed sampling seed of every space (and of the proxy check's choice)
  * @param out holds one sweep directory per space and {@code report.html}
  * @param trainArguments train options applied to every model of every space
- * @param checkProxy models of the first and the last space trained again for the proxy check (0:
- *     none)
+ * @param checkProxy models of every space trained again for the proxy check (0: none)
  * @param checkEpochs epochs of those longer runs
+ * @param schedule the looks of a study run until decided; empty: {@code count} models per space
+ * @param report how the report compares the spaces (the margin, ...)
  */
 public record StudyRequest(
     List<Path> specs,
@@ -26,21 +30,52 @@ public record StudyRequest(
     int threadsPerWorker,
     List<String> trainArguments,
     int checkProxy,
-    int checkEpochs) {
+    int checkEpochs,
+    Optional<CompareRequest.Schedule> schedule,
+    ReportOptions report) {
+
+  /** A study of {@code count} models per space, compared with the report's defaults. */
+  public StudyRequest(
+      List<Path> specs,
+      int count,
+      long seed,
+      Path out,
+      int workers,
+      int threadsPerWorker,
+      List<String> trainArguments,
+      int checkProxy,
+      int checkEpochs) {
+    this(
+        specs,
+        count,
+        seed,
+        out,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        checkProxy,
+        checkEpochs,
+        Optional.empty(),
+        ReportOptions.DEFAULTS);
+  }
 
   public StudyRequest {
     specs = List.copyOf(specs);
     trainArguments = List.copyOf(trainArguments);
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(schedule, "schedule");
+    Objects.requireNonNull(report, "report");
+    int perSpace = schedule.map(CompareRequest.Schedule::firstLook).orElse(count);
     if (specs.size() < 2) {
       throw new IllegalArgumentException(
           "a study compares at least 2 design spaces, got " + specs.size());
     }
-    if (checkProxy < 0 || checkProxy > count) {
+    if (checkProxy < 0 || checkProxy > perSpace) {
       throw new IllegalArgumentException(
           "--check-proxy must be between 0 and the "
-              + count
-              + " models per space, got "
+              + perSpace
+              + (schedule.isPresent() ? " models per space of the first look" : " models per space")
+              + ", got "
               + checkProxy);
     }
     if (checkProxy > 0 && checkEpochs <= ProxyCheck.epochsOf(trainArguments)) {
@@ -50,7 +85,7 @@ public record StudyRequest(
               + ", got "
               + checkEpochs);
     }
-    if (count < 2) {
+    if (schedule.isEmpty() && count < 2) {
       throw new IllegalArgumentException(
           "a study needs at least 2 models per space to compare them, got -n " + count);
     }

@@ -112,7 +112,7 @@ public final class LocalSweep {
     static Prepared of(SweepRequest request, SweepListener listener) throws IOException {
       SweepDirectory sweep =
           SweepDirectory.prepare(
-              request.spec(), request.count(), request.seed(), request.directory());
+              request.spec(), request.count(), request.seed(), request.directory(), request.grow());
       List<SweepModel> models = sweep.models();
       List<SweepModel> pending = new ArrayList<>();
       for (SweepModel m : models) {

@@ -75,10 +75,22 @@ public final class SweepDirectory {
    */
   public static SweepDirectory prepare(Path spec, int count, long seed, Path dir)
       throws IOException {
+    return prepare(spec, count, seed, dir, false);
+  }
+
+  /**
+   * {@link #prepare(Path, int, long, Path)}, where with {@code grow} an existing sweep of the same
+   * spec and seed with fewer models grows to {@code count}: a seeded sample's first models are the
+   * smaller sample, so the models already trained keep their ids, sources and results.
+   */
+  public static SweepDirectory prepare(Path spec, int count, long seed, Path dir, boolean grow)
+      throws IOException {
     Path directory = dir.toAbsolutePath().normalize();
     String resolved = SpecLoader.resolvedYaml(spec);
     if (Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
-      requireSameSweep(open(directory), spec, resolved, count, seed);
+      SweepDirectory existing = open(directory);
+      requireSameSweep(
+          existing, spec, resolved, grow && existing.count <= count ? existing.count : count, seed);
     }
     Files.createDirectories(directory.resolve(MODELS));
     AtomicFiles.write(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));

@@ -14,6 +14,9 @@ import java.util.Objects;
  *     no proxy check); see {@link ProxyCheck}
  * @param checkEpochs epochs of the proxy check's longer training
  * @param workerMode whether a worker process trains model after model, or one model each
+ * @param grow whether a sweep of fewer models in the directory may grow to {@code count}: the first
+ *     models of a larger sample are the smaller sample, so those already trained keep their results
+ *     (a sequential comparison's rounds)
  */
 public record SweepRequest(
     Path spec,
@@ -26,7 +29,8 @@ public record SweepRequest(
     boolean retryFailed,
     int checkProxy,
     int checkEpochs,
-    WorkerMode workerMode) {
+    WorkerMode workerMode,
+    boolean grow) {
 
   public SweepRequest(
       Path spec,
@@ -63,7 +67,8 @@ public record SweepRequest(
         retryFailed,
         checkProxy,
         checkEpochs,
-        WorkerMode.PERSISTENT);
+        WorkerMode.PERSISTENT,
+        false);
   }
 
   /** The same sweep with its models trained in {@code mode}'s worker processes. */
@@ -79,7 +84,42 @@ public record SweepRequest(
         retryFailed,
         checkProxy,
         checkEpochs,
-        mode);
+        mode,
+        grow);
+  }
+
+  /** The same sweep with {@code count} models, growing the directory's sweep if it has fewer. */
+  public SweepRequest grownTo(int newCount) {
+    return new SweepRequest(
+        spec,
+        newCount,
+        seed,
+        directory,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        retryFailed,
+        Math.min(checkProxy, newCount),
+        checkEpochs,
+        workerMode,
+        true);
+  }
+
+  /** The same sweep with a proxy check of {@code models} models at {@code epochs} epochs. */
+  public SweepRequest withProxyCheck(int models, int epochs) {
+    return new SweepRequest(
+        spec,
+        count,
+        seed,
+        directory,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        retryFailed,
+        models,
+        epochs,
+        workerMode,
+        grow);
   }
 
   public SweepRequest {

@@ -7,12 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.analysis.Question;
+import dev.designspace.runtime.report.ReportOptions;
+import dev.designspace.runtime.sequential.CompareRequest;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.TinySpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +88,48 @@ class StudyTest {
           }
         });
     assertThat(started.get()).isZero();
+  }
+
+  @Test
+  void studyUntilDecidedChecksEverySpacesProxyAndLabelsEachStep(@TempDir Path dir)
+      throws Exception {
+    Path first = TinySpec.write(dir, "TinySeqA");
+    Path middle = TinySpec.write(dir, "TinySeqB");
+    Path last = TinySpec.write(dir, "TinySeqC");
+    StudyRequest request =
+        new StudyRequest(
+            List.of(first, middle, last),
+            0,
+            1,
+            dir.resolve("study"),
+            2,
+            1,
+            TRAIN,
+            3,
+            2,
+            Optional.of(new CompareRequest.Schedule(3, 2, 5, Optional.empty())),
+            ReportOptions.DEFAULTS);
+    StudyResult result = Study.run(request, SweepListener.NONE);
+    // three steps: A -> B, B -> C (no worse) and A -> C (better), each with both proxies judged
+    assertThat(result.steps()).hasSize(3);
+    for (ProgressionStep.Outcome o : result.steps()) {
+      assertThat(o.fromProxy()).isNotEqualTo("not checked");
+      assertThat(o.toProxy()).isNotEqualTo("not checked");
+      assertThat(o.how()).containsPattern("(decided|ended) at look [12], [35] and [35] models");
+    }
+    assertThat(result.summary().get(0))
+        .startsWith("Run until decided: a look at 3 models per space, then every 2 more, up to 5")
+        .contains("0.025 shared by the 3 questions, Bonferroni");
+    assertThat(result.summary())
+        .anyMatch(l -> l.startsWith("TinySeqA -> TinySeqB: the paper finds the restriction"));
+    for (Path sweep : result.sweeps()) {
+      JsonNode check = new ObjectMapper().readTree(sweep.resolve(ProxyCheck.JSON_FILE).toFile());
+      assertThat(check.get("models").asInt()).isEqualTo(3);
+    }
+    assertThat(dir.resolve("study/looks.json")).isRegularFile();
+    assertThat(Files.readString(result.report()))
+        .contains("proxy A / B")
+        .contains("Run until decided");
   }
 
   @Test
