@@ -9,6 +9,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.ChartRenderingInfo;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.LogAxis;
@@ -16,6 +17,7 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.entity.XYItemEntity;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -52,16 +54,30 @@ final class Plots {
 
   private Plots() {}
 
-  /** A named series of points in one colour; {@code hollow} draws open marks. */
-  record Series(String name, Color colour, double[] x, double[] y, boolean hollow) {
+  /**
+   * A named series of points in one colour; {@code hollow} draws open marks. On a scatter plot each
+   * point with a label carries it as its SVG title, which a browser shows on hover.
+   *
+   * @param labels one per point, or empty for none
+   */
+  record Series(
+      String name, Color colour, double[] x, double[] y, boolean hollow, List<String> labels) {
     Series {
       if (x.length != y.length) {
         throw new IllegalArgumentException(name + ": " + x.length + " x but " + y.length + " y");
       }
+      labels = List.copyOf(labels);
+      if (!labels.isEmpty() && labels.size() != x.length) {
+        throw new IllegalArgumentException(name + ": " + x.length + " points but labels differ");
+      }
+    }
+
+    Series(String name, Color colour, double[] x, double[] y, boolean hollow) {
+      this(name, colour, x, y, hollow, List.of());
     }
 
     Series(String name, Color colour, double[] x, double[] y) {
-      this(name, colour, x, y, false);
+      this(name, colour, x, y, false, List.of());
     }
   }
 
@@ -122,6 +138,16 @@ final class Plots {
       XBand band) {
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
     XYPlot plot = plot(xLabel, yLabel, collection(series, renderer), renderer, logX, logY);
+    List<List<String>> titles = new ArrayList<>();
+    for (Series s : series) {
+      List<String> kept = new ArrayList<>();
+      for (int j = 0; j < s.x().length && !s.labels().isEmpty(); j++) {
+        if (Double.isFinite(s.x()[j]) && Double.isFinite(s.y()[j])) {
+          kept.add(s.labels().get(j)); // the points collection() keeps, in its order
+        }
+      }
+      titles.add(kept);
+    }
     if (band != null && band.low() < band.high()) {
       Color c = band.colour();
       IntervalMarker range =
@@ -141,7 +167,7 @@ final class Plots {
                   0f)),
           org.jfree.chart.ui.Layer.BACKGROUND);
     }
-    return svg(title, plot, series.size() > 1);
+    return svg(title, plot, series.size() > 1, titles);
   }
 
   /** Lines; a series' {@code hollow} draws it thinner and dashed. */
@@ -257,6 +283,14 @@ final class Plots {
   }
 
   private static String svg(String title, XYPlot plot, boolean legend) {
+    return svg(title, plot, legend, List.of());
+  }
+
+  /**
+   * The chart as SVG; where {@code titles} label the points, each point is covered by an invisible
+   * circle holding its {@code <title>}, so hovering shows it without any script.
+   */
+  private static String svg(String title, XYPlot plot, boolean legend, List<List<String>> titles) {
     JFreeChart chart = new JFreeChart(title, TITLE, plot, legend);
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(4, 4, 4, 12));
@@ -267,8 +301,34 @@ final class Plots {
       l.setBackgroundPaint(Color.WHITE);
     }
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
-    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-    return g.getSVGElement();
+    ChartRenderingInfo info = new ChartRenderingInfo();
+    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT), info);
+    String svg = g.getSVGElement();
+    StringBuilder hover = new StringBuilder();
+    for (Object o : info.getEntityCollection().getEntities()) {
+      if (o instanceof XYItemEntity e
+          && e.getSeriesIndex() < titles.size()
+          && e.getItem() < titles.get(e.getSeriesIndex()).size()) {
+        Rectangle2D box = e.getArea().getBounds2D();
+        hover.append(
+            String.format(
+                java.util.Locale.ROOT,
+                "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"#000\" fill-opacity=\"0\""
+                    + " pointer-events=\"all\"><title>%s</title></circle>",
+                box.getCenterX(),
+                box.getCenterY(),
+                escape(titles.get(e.getSeriesIndex()).get(e.getItem()))));
+      }
+    }
+    if (hover.length() == 0) {
+      return svg;
+    }
+    int end = svg.lastIndexOf("</svg>");
+    return svg.substring(0, end) + "<g class=\"points\">" + hover + "</g>" + svg.substring(end);
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   /** A log axis whose ticks are {@link LogTicks}: 1, 2, 5 x 10^k with plain labels. */

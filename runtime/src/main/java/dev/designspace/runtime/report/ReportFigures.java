@@ -176,7 +176,7 @@ record ReportFigures(
                   name + ": " + e.title(),
                   e.label(),
                   "error (%)",
-                  List.of(new Plots.Series(name, colour, e.x(), e.errors())),
+                  List.of(new Plots.Series(name, colour, e.x(), e.errors(), false, e.models())),
                   e.log(),
                   e.range() == null
                       ? null
@@ -194,8 +194,10 @@ record ReportFigures(
                             "flops",
                             "acts (filled) / params (open)",
                             List.of(
-                                new Plots.Series("acts", colour, c.flops(), c.acts(), false),
-                                new Plots.Series("params", colour, c.flops(), c.params(), true)))));
+                                new Plots.Series(
+                                    "acts", colour, c.flops(), c.acts(), false, hovers(s)),
+                                new Plots.Series(
+                                    "params", colour, c.flops(), c.params(), true, hovers(s))))));
     Optional<Figure> profiles =
         s.best().size() < 2 || s.effects().isEmpty()
             ? Optional.empty()
@@ -203,6 +205,26 @@ record ReportFigures(
     Optional<Figure> proxy =
         s.data().proxyValidity().filter(v -> !v.ids().isEmpty()).map(v -> proxy(s, v, colour));
     return new SweepFigures(scatters, complexity, profiles, proxy);
+  }
+
+  private static List<String> hovers(SweepAnalysis s) {
+    return s.data().done().stream().map(SweepAnalysis::hover).toList();
+  }
+
+  private static List<String> proxyHovers(ProxyValidity v) {
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < v.ids().size(); i++) {
+      labels.add(
+          String.format(
+              Locale.ROOT,
+              "%s: error %.2f%% at %d epochs, %.2f%% at %d",
+              v.ids().get(i),
+              v.proxyErrors()[i],
+              v.proxyEpochs(),
+              v.longErrors()[i],
+              v.longEpochs()));
+    }
+    return labels;
   }
 
   /** The best models' widths block by block: the best solid, the next ones dashed. */
@@ -233,7 +255,9 @@ record ReportFigures(
             s.data().name() + ": proxy error vs longer training",
             v.proxyEpochs() + "-epoch error (%)",
             v.longEpochs() + "-epoch error (%)",
-            List.of(new Plots.Series("models", colour, v.proxyErrors(), v.longErrors())),
+            List.of(
+                new Plots.Series(
+                    "models", colour, v.proxyErrors(), v.longErrors(), false, proxyHovers(v))),
             false,
             null));
   }

@@ -55,7 +55,8 @@ record SweepAnalysis(
       boolean log,
       double[] x,
       double[] errors,
-      GoodRange range) {}
+      GoodRange range,
+      List<String> models) {}
 
   /** Activations and parameters against flops, with their power-law fits. */
   record Complexity(
@@ -127,11 +128,17 @@ record SweepAnalysis(
             new Metric("time", "training time (s)", ModelResult::trainSeconds, false))) {
       effects.add(
           effect(
-              m.key(), m.label(), "Error vs " + m.label(), m.log(), s.metric(m.value()), errors));
+              s,
+              m.key(),
+              m.label(),
+              "Error vs " + m.label(),
+              m.log(),
+              s.metric(m.value()),
+              errors));
     }
     if (s.regNet()) {
       for (String field : List.of("depth", "w0", "wa", "wm")) {
-        effects.add(effect(field, field, "Error vs " + field, false, s.config(field), errors));
+        effects.add(effect(s, field, field, "Error vs " + field, false, s.config(field), errors));
       }
       return effects;
     }
@@ -142,6 +149,7 @@ record SweepAnalysis(
         String key = list.substring(0, 1) + (i + 1);
         effects.add(
             effect(
+                s,
                 key,
                 key,
                 "Error vs "
@@ -171,13 +179,39 @@ record SweepAnalysis(
                 .mapToDouble(r -> RegNetFit.fit(blockWidths(SweepData.config(r))).eFit())
                 .toArray(),
             fitted.stream().mapToDouble(ModelResult::error).toArray(),
-            null));
+            null,
+            fitted.stream().map(SweepAnalysis::hover).toList()));
     return effects;
   }
 
   private static Effect effect(
-      String key, String label, String title, boolean log, double[] x, double[] errors) {
-    return new Effect(key, label, title, log, x, errors, GoodRange.of(x, errors, 0));
+      SweepData s,
+      String key,
+      String label,
+      String title,
+      boolean log,
+      double[] x,
+      double[] errors) {
+    return new Effect(
+        key,
+        label,
+        title,
+        log,
+        x,
+        errors,
+        GoodRange.of(x, errors, 0),
+        s.done().stream().map(SweepAnalysis::hover).toList());
+  }
+
+  /** What hovering over a model's point shows: its id, error, flops and params. */
+  static String hover(ModelResult r) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s: error %.2f%%, %,d flops, %,d params",
+        r.id(),
+        r.error(),
+        r.flops(),
+        r.params());
   }
 
   /** Each block's width, in order: a stage's width repeated for each of its blocks. */

@@ -2,6 +2,7 @@ package dev.designspace.runtime.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.tool.AtomicFiles;
@@ -89,6 +90,25 @@ class ReportTest {
     assertThat(Files.readAllLines(root.resolve("models.csv"))).hasSize(41);
     assertThat(root.resolve("sweeps.json")).exists();
     assertFigures(root, report.figures());
+    // every point of a scatter says which model it is on hover: SpaceA_s0000 has error 10 + 0,
+    // 5,000,000 flops and 100,000 params
+    String flopsScatter = Files.readString(root.resolve("error-vs-flops-space-a.svg"));
+    assertThat(flopsScatter)
+        .contains("<title>SpaceA_s0000: error 10.00%, 5,000,000 flops, 100,000 params</title>");
+    assertThat(count(flopsScatter, "<title>")).isEqualTo(19);
+    // the EDFs as data: raw, and normalised over the range both share (5.0M .. 6.8M flops, every
+    // model inside), each space's weights summing to 1
+    JsonNode edfs = new ObjectMapper().readTree(root.resolve("edfs.json").toFile());
+    assertThat(edfs.at("/normalisation/low").asDouble()).isEqualTo(5_000_000);
+    assertThat(edfs.at("/normalisation/high").asDouble()).isEqualTo(6_800_000);
+    for (JsonNode sweep : edfs.get("sweeps")) {
+      assertThat(sweep.at("/raw/errors")).hasSize(19);
+      double sum = 0;
+      for (JsonNode m : sweep.at("/normalised/models")) {
+        sum += m.get("weight").asDouble();
+      }
+      assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    }
 
     Prerequisite.CHROMIUM.assume(Files.isExecutable(CHROMIUM));
     Path profile = Files.createTempDirectory(root, "chromium");
@@ -117,6 +137,7 @@ class ReportTest {
     // the figures as the browser holds them: each space in its colour, flops ticked in plain
     // numbers
     assertThat(dom).contains(SPACE_A).contains(SPACE_B).contains(">5M<").doesNotContain("10^");
+    assertThat(dom).contains("<title>SpaceA_s0000: error 10.00%");
     String log = Files.readString(root.resolve("chromium.log"));
     assertThat(consoleMessages(log)).isEmpty();
   }
