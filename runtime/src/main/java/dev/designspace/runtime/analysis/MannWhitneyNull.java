@@ -7,12 +7,16 @@ import org.apache.commons.math3.distribution.NormalDistribution;
 /**
  * The distribution of the Mann-Whitney count of b's wins when the two samples are exchangeable:
  * every assignment of the pooled values to the samples equally likely. Exact (counted over the tie
- * groups, so exact with ties too) while na x nb is at most {@link #EXACT_LIMIT}; beyond that the
- * normal approximation with the tie-corrected variance and a continuity correction.
+ * groups, so exact with ties too) while na x nb is at most {@link #EXACT_LIMIT} ({@link
+ * #EXACT_TIED_LIMIT} with ties, whose counts cannot be cached by size); beyond that the normal
+ * approximation with the tie-corrected variance and a continuity correction.
  */
 final class MannWhitneyNull {
   /** Largest na x nb counted exactly. */
   static final int EXACT_LIMIT = 2500;
+
+  /** Largest na x nb counted exactly when values are tied (the counting is per tie pattern). */
+  static final int EXACT_TIED_LIMIT = 400;
 
   private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
@@ -30,7 +34,8 @@ final class MannWhitneyNull {
   }
 
   static MannWhitneyNull of(PooledRanks ranks) {
-    if ((long) ranks.na * ranks.nb > EXACT_LIMIT) {
+    long nm = (long) ranks.na * ranks.nb;
+    if (nm > EXACT_LIMIT || (ranks.hasTies() && nm > EXACT_TIED_LIMIT)) {
       return new MannWhitneyNull(ranks, null);
     }
     if (!ranks.hasTies()) {

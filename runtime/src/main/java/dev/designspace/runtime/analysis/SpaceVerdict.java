@@ -100,8 +100,8 @@ public record SpaceVerdict(
   public String effects(String aName, String bName) {
     return String.format(
         Locale.ROOT,
-        "shift %s points %s, P(%s beats %s) %.2f [%.2f, %.2f], good models (error <= %.2f%%) %.0f%%"
-            + " vs %.0f%% (%+.0f points [%+.0f, %+.0f])",
+        "shift %s points %s, P(%s beats %s) %.2f [%.2f, %.2f], good models (error <= %.2f%%): %s"
+            + " %.0f%%, %s %.0f%% (%+.0f points [%+.0f, %+.0f])",
         signed(shift.estimate()),
         interval(shift.low(), shift.high()),
         bName,
@@ -110,7 +110,9 @@ public record SpaceVerdict(
         superiority.low(),
         superiority.high(),
         good.threshold(),
+        bName,
         100 * good.fractionB(),
+        aName,
         100 * good.fractionA(),
         100 * good.difference(),
         100 * good.low(),

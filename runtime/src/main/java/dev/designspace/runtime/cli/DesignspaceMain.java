@@ -44,6 +44,7 @@ import picocli.CommandLine.ScopeType;
       DemoCommand.class,
       StudyCommand.class,
       BenchCommand.class,
+      DecisionBenchCommand.class,
       SweepWorkerCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -311,12 +311,20 @@ record ReportAnalysis(
                   pValue(n.pBAbove()),
                   pValue(n.pAAbove())));
           if (raw != atEqual) {
+            String measure = options.complexity().cliName();
             s.append(
                 atEqual == Verdict.UNDECIDED
-                    ? "; the raw difference goes away at equal complexity, so complexity explains"
-                        + " it"
-                    : "; the normalised and raw EDFs disagree: complexity hides or adds a"
-                        + " difference");
+                    ? "; the raw difference goes away at equal "
+                        + measure
+                        + ": complexity explains it"
+                    : raw == Verdict.UNDECIDED
+                        ? "; the difference shows only at equal "
+                            + measure
+                            + ": the spaces sample different "
+                            + measure
+                            + ", which hides it in the raw EDFs"
+                        : "; the raw and the normalised verdicts differ: complexity changes the"
+                            + " comparison");
           }
         });
     if (!v.decided()) {

@@ -8,6 +8,7 @@ import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepModel;
@@ -82,14 +83,21 @@ public final class SequentialSweep {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         double perModel =
             Double.isNaN(wallPerModel) ? recordedWallPerModel(r, spaces) : wallPerModel;
-        Duration estimate = Duration.ofMillis((long) (1000 * perModel * pending));
+        // the proxy check runs after the last look, inside the same budget
+        double check =
+            r.proxyCheck()
+                * r.spaces().size()
+                * r.checkEpochs()
+                / (double) ProxyCheck.epochsOf(r.spaces().get(0).trainArguments());
+        Duration estimate = Duration.ofMillis((long) (1000 * perModel * (pending + check)));
         if (!Double.isNaN(perModel) && elapsed.plus(estimate).compareTo(r.budget().get()) > 0) {
           listener.message(
               String.format(
                   Locale.ROOT,
-                  "stopping: the next round (%d models, about %.1f minutes) would end after the"
+                  "stopping: the next round (%d models%s, about %.1f minutes) would end after the"
                       + " budget of %s",
                   pending,
+                  check > 0 ? " and then the proxy check" : "",
                   estimate.toMillis() / 60e3,
                   words(r.budget().get())));
           log = log.stoppedBecause(BUDGET);
@@ -129,9 +137,10 @@ public final class SequentialSweep {
           listener.message(
               String.format(
                   Locale.ROOT,
-                  "  %s: %s (%d and %d models, level %.3g)%s",
-                  r.names().get(c.b()) + " vs " + r.names().get(c.a()),
+                  "  %s is %s %s (%d and %d models, level %.3g)%s",
+                  r.names().get(c.b()),
                   l.verdict().words(),
+                  r.names().get(c.a()),
                   l.na(),
                   l.nb(),
                   l.level(),

@@ -127,7 +127,7 @@ public final class LocalSweep {
         }
       }
       int skipped = models.size() - pending.size();
-      if (skipped > 0) {
+      if (skipped > 0 && !request.grow()) {
         listener.message(
             "resuming: " + skipped + " of " + models.size() + " models already have results");
       }

@@ -81,7 +81,8 @@ public final class SweepDirectory {
   /**
    * {@link #prepare(Path, int, long, Path)}, where with {@code grow} an existing sweep of the same
    * spec and seed with fewer models grows to {@code count}: a seeded sample's first models are the
-   * smaller sample, so the models already trained keep their ids, sources and results.
+   * smaller sample, so the models already trained keep their ids, sources and results. One with
+   * more models keeps them all.
    */
   public static SweepDirectory prepare(Path spec, int count, long seed, Path dir, boolean grow)
       throws IOException {
@@ -89,8 +90,11 @@ public final class SweepDirectory {
     String resolved = SpecLoader.resolvedYaml(spec);
     if (Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
       SweepDirectory existing = open(directory);
-      requireSameSweep(
-          existing, spec, resolved, grow && existing.count <= count ? existing.count : count, seed);
+      if (grow) {
+        // never shrink: a sweep that already holds more models keeps them
+        count = Math.max(count, existing.count);
+      }
+      requireSameSweep(existing, spec, resolved, count, seed);
     }
     Files.createDirectories(directory.resolve(MODELS));
     AtomicFiles.write(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));

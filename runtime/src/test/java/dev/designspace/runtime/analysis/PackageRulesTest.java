@@ -10,8 +10,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Architecture rule: analysis, sweeps, the Slurm launcher, the model description and the whole
- * generator never touch TensorFlow.
+ * Architecture rule: analysis, sweeps, runs until decided, the Slurm launcher, the model
+ * description and the whole generator never touch TensorFlow.
  */
 class PackageRulesTest {
   private static final Path ROOT =
@@ -87,6 +87,10 @@ class PackageRulesTest {
     assertThat(
             importingTensorFlow(
                 ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/slurm")))
+        .isEmpty();
+    assertThat(
+            importingTensorFlow(
+                ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/sequential")))
         .isEmpty();
     assertThat(importingTensorFlow(ROOT.resolve("model/src/main/java"))).isEmpty();
     assertThat(

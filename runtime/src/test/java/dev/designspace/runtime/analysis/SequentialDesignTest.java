@@ -82,6 +82,25 @@ class SequentialDesignTest {
     assertThat(averageModels).isLessThan(fixed);
   }
 
+  @Test
+  void aReplayOfMeasuredErrorsComparesSequentialWithFixedN() {
+    // two spaces 2 points apart with the same spread: the replays decide "better", and on average
+    // with fewer models than the fixed n that decides as often
+    double[] a = new double[20];
+    double[] b = new double[20];
+    for (int i = 0; i < 20; i++) {
+      a[i] = 20 + 0.3 * i;
+      b[i] = 18 + 0.3 * i;
+    }
+    DecisionReplay replay =
+        DecisionReplay.of(a, b, 8, 4, 32, 1.0, Question.WHICH_IS_BETTER, 200, 5);
+    assertThat(replay.sequentialAnswered()).isGreaterThan(0.8);
+    assertThat(replay.verdicts().get(Verdict.BETTER)).isGreaterThan(0.8);
+    assertThat(replay.fixedModels()).isPositive();
+    assertThat(replay.sequentialModels()).isLessThan(replay.fixedModels());
+    assertThat(replay.fixedAnswered()).isGreaterThanOrEqualTo(replay.sequentialAnswered());
+  }
+
   private record Run(boolean dominance, boolean better, int models) {}
 
   private static Run run(SequentialComparison design, SplitMix64 rng, double shift, int round) {
