@@ -19,7 +19,7 @@ final class ComparisonOptions {
       names = "--good",
       paramLabel = "ERROR",
       description =
-          "Error (%) a good model reaches, for the fraction of good models (default: the 25th"
+          "Error (%%) a good model reaches, for the fraction of good models (default: the 25th"
               + " percentile of the two spaces' errors pooled).")
   Double good;
 

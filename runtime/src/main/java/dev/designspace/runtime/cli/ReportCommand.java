@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
       "Error EDFs (n, min, mean; DKW bands) raw and normalised over one shared complexity range,"
           + " a verdict per pair (better, worse, different, as good as, no worse, no better or"
           + " undecided, with the shift of the errors, P(B beats A) and the difference in good"
-          + " models, each with its 95% interval), error against complexity"
+          + " models, each with its 95%% interval), error against complexity"
           + " and against the sampled parameters with bootstrap good ranges, random search"
           + " efficiency, complexity power laws and the best models, each space in one colour"
           + " throughout. Every figure is also written as its own .svg file beside the report, with"

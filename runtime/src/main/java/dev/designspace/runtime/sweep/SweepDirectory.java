@@ -90,11 +90,11 @@ public final class SweepDirectory {
     String resolved = SpecLoader.resolvedYaml(spec);
     if (Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
       SweepDirectory existing = open(directory);
+      requireSameSweep(existing, spec, resolved, grow ? existing.count : count, seed);
       if (grow) {
         // never shrink: a sweep that already holds more models keeps them
         count = Math.max(count, existing.count);
       }
-      requireSameSweep(existing, spec, resolved, count, seed);
     }
     Files.createDirectories(directory.resolve(MODELS));
     AtomicFiles.write(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));
