@@ -39,10 +39,11 @@ verdict beside what the paper found. B is <i>better</i> when its error EDF lies 
 error level: the one-sided KS test) and nowhere significantly below it; <i>no worse</i> when the shift of its errors
 (Hodges-Lehmann) is shown to stay below the margin; <i>as good as</i> when it is shown within the margin both ways;
 <i>different</i> when each EDF lies above the other somewhere. Each one-sided test is at level 0.025, Holm-adjusted
-over the steps; the intervals are 95%. The proxy column is the proxy check's verdict for A / B: a verdict on a
+over the steps (Bonferroni in a run until decided, whose verdicts show the intervals at their deciding look's level);
+the intervals are 95%. The proxy column is the proxy check's verdict for A / B: a verdict on a
 space whose proxy is not trusted is a verdict about short training.</p>
 <table>
-<tr><th>A</th><th>B</th><th>the paper finds</th><th>verdict: B is &hellip; A</th><th>here</th><th>models A / B</th><th>shift B &minus; A [95%]</th><th>P(B beats A) [95%]</th><th>good models B &minus; A, points [95%]</th><th>KS p: B above / A above</th><th>margin</th><th>margin p: no worse / no better</th><th>proxy A / B</th></tr>
+<tr><th>A</th><th>B</th><th>the paper finds</th><th>verdict: B is &hellip; A</th><th>here</th><th>models A / B</th><th>shift B &minus; A [interval]</th><th>P(B beats A) [interval]</th><th>good models B &minus; A, points [interval]</th><th>KS p: B above / A above</th><th>margin</th><th>margin p: no worse / no better</th><th>proxy A / B</th></tr>
 <#list progression as p>
 <tr><td>${p.from}</td><td>${p.to}</td><td>${p.claim}</td><td>${p.verdict}</td><td>${p.agreement}<#if p.toDecide?has_content>: ${p.toDecide}</#if></td><td>${p.models}</td><td>${p.shift}</td><td>${p.superiority}</td><td>${p.good}</td><td>${p.pBetter} / ${p.pWorse}</td><td>${p.margin}</td><td>${p.pNoWorse} / ${p.pNoBetter}</td><td>${p.proxy}</td></tr>
 </#list>
@@ -77,11 +78,12 @@ EDFs, with their weights, are in edfs.json beside this file.</p>
 (one-sided KS, level 0.025 each way) and nowhere significantly below it, <i>different</i> when each lies above the
 other somewhere, <i>as good as</i> / <i>no worse</i> / <i>no better</i> when the shift of the error distribution is
 shown within the margin (both ways / from above / from below), and <i>undecided</i> otherwise, with the models per
-space that would likely decide it. Intervals are 95%. "At equal complexity" repeats the dominance tests on the
+space that would likely decide it. Intervals are 95%; a verdict a run until decided reached at one of its looks
+shows the intervals at that look's level, as its note in brackets says. "At equal complexity" repeats the dominance tests on the
 normalised EDFs (permutation p-values); where it differs from the raw verdict, complexity explains the difference.
 The two-sided KS and Mann-Whitney tests are listed too.</p>
 <table>
-<tr><th>A</th><th>B</th><th>verdict: B is &hellip; A</th><th>models A / B</th><th>shift B &minus; A [95%]</th><th>P(B beats A) [95%]</th><th>good models B &minus; A, points [95%]</th><th>KS p: B above / A above</th><th>margin</th><th>margin p: no worse / no better</th><th>at equal complexity</th><th>two-sided KS D, p</th><th>MW p</th><th>median A &minus; B</th></tr>
+<tr><th>A</th><th>B</th><th>verdict: B is &hellip; A</th><th>models A / B</th><th>shift B &minus; A [interval]</th><th>P(B beats A) [interval]</th><th>good models B &minus; A, points [interval]</th><th>KS p: B above / A above</th><th>margin</th><th>margin p: no worse / no better</th><th>at equal complexity</th><th>two-sided KS D, p</th><th>MW p</th><th>median A &minus; B</th></tr>
 <#list comparisons as c>
 <tr><td>${c.a}</td><td>${c.b}</td><td>${c.verdict}<#if c.toDecide?has_content>: ${c.toDecide}</#if></td><td>${c.models}</td><td>${c.shift}</td><td>${c.superiority}</td><td>${c.good}</td><td>${c.pBetter} / ${c.pWorse}</td><td>${c.margin}</td><td>${c.pNoWorse} / ${c.pNoBetter}</td><td>${c.normalised}</td><td>${c.ks}, ${c.ksP}</td><td>${c.mwP}</td><td>${c.medianDiff}</td></tr>
 </#list>

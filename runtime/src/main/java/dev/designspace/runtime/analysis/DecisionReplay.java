@@ -46,8 +46,8 @@ public record DecisionReplay(
     int answered = 0;
     Map<Verdict, Double> verdicts = new EnumMap<>(Verdict.class);
     for (int r = 0; r < replays; r++) {
-      double[] ra = resample(a, maxModels, rng);
-      double[] rb = resample(b, maxModels, rng);
+      double[] ra = DecisionSize.resample(a, maxModels, rng);
+      double[] rb = DecisionSize.resample(b, maxModels, rng);
       List<SequentialComparison.Look> looks = new ArrayList<>();
       for (int n = firstLook; ; n = Math.min(maxModels, n + round)) {
         SequentialComparison.Look look =
@@ -69,8 +69,8 @@ public record DecisionReplay(
     for (int n = firstLook; n <= FIXED_LIMIT && fixed == 0; n = Math.max(n + 1, n * 9 / 8)) {
       int hits = 0;
       for (int r = 0; r < replays; r++) {
-        double[] ra = resample(a, n, rng);
-        double[] rb = resample(b, n, rng);
+        double[] ra = DecisionSize.resample(a, n, rng);
+        double[] rb = DecisionSize.resample(b, n, rng);
         Verdict v = Verdict.of(VerdictTests.of(ra, rb, margin), SpaceVerdict.ALPHA);
         hits += question.answeredBy(v) ? 1 : 0;
       }
@@ -81,13 +81,5 @@ public record DecisionReplay(
     }
     return new DecisionReplay(
         replays, models / replays, sequentialAnswered, verdicts, fixed, fixedAnswered);
-  }
-
-  private static double[] resample(double[] values, int n, SplitMix64 rng) {
-    double[] out = new double[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = values[rng.nextInt(values.length)];
-    }
-    return out;
   }
 }

@@ -41,7 +41,8 @@ final class DecisionSize {
     return OptionalInt.empty();
   }
 
-  private static double[] resample(double[] values, int n, SplitMix64 rng) {
+  /** n values drawn from {@code values} with replacement. */
+  static double[] resample(double[] values, int n, SplitMix64 rng) {
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = values[rng.nextInt(values.length)];

@@ -128,7 +128,15 @@ public final class CompareCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     CompareSpaces.Result result = CompareSpaces.run(request, new ProgressLines(err, "  "));
-    PrintWriter stdout = spec.commandLine().getOut();
+    print(result, start, spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /**
+   * The report's path, then its summary (how the run went, each space, each verdict), the best
+   * model and the time.
+   */
+  static void print(CompareSpaces.Result result, long startNanos, PrintWriter stdout) {
     stdout.println("report: " + result.report().file());
     result.report().summary().forEach(stdout::println);
     stdout.println(result.report().bestModel());
@@ -137,8 +145,7 @@ public final class CompareCommand implements Callable<Integer> {
             Locale.ROOT,
             "%d models in %.1f minutes",
             result.models(),
-            (System.nanoTime() - start) / 60e9));
+            (System.nanoTime() - startNanos) / 60e9));
     stdout.flush();
-    return ExitCodes.OK;
   }
 }

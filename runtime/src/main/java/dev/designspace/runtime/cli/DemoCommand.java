@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -181,20 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     err.flush();
     CompareSpaces.Result result = CompareSpaces.run(request, new ProgressLines(err, "  "));
-    PrintWriter stdout = spec.commandLine().getOut();
-    // the report's path, then the summary: how the run went, each space, the verdict, the best
-    // model, the time
-    stdout.println("report: " + result.report().file());
-    List<String> lines = new ArrayList<>(result.report().summary());
-    lines.add(result.report().bestModel());
-    lines.add(
-        String.format(
-            Locale.ROOT,
-            "%d models in %.1f minutes",
-            result.models(),
-            (System.nanoTime() - start) / 60e9));
-    lines.forEach(stdout::println);
-    stdout.flush();
+    CompareCommand.print(result, start, spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

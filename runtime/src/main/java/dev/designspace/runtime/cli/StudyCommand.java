@@ -5,6 +5,7 @@ import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.study.Study;
 import dev.designspace.runtime.study.StudyRequest;
 import dev.designspace.runtime.study.StudyResult;
+import dev.designspace.runtime.sweep.SweepDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,12 +186,16 @@ public final class StudyCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println("report: " + result.report());
     result.summary().forEach(stdout::println);
+    int models = 0;
+    for (Path sweep : result.sweeps()) {
+      models += SweepDirectory.open(sweep).models().size();
+    }
     stdout.println(
         String.format(
             Locale.ROOT,
-            "%d spaces of %d models in %.1f minutes",
+            "%d spaces, %d models in %.1f minutes",
             result.sweeps().size(),
-            count,
+            models,
             (System.nanoTime() - start) / 60e9));
     stdout.flush();
     return ExitCodes.OK;

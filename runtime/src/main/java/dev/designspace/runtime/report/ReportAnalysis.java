@@ -103,16 +103,7 @@ record ReportAnalysis(
       SweepData b = data.get(pairIndices.get(k)[1]);
       Optional<ReportOptions.Decided> decided = options.decided(a.name(), b.name());
       SpaceVerdict verdict =
-          decided.isPresent()
-              ? decided.get().verdict()
-              : SpaceVerdict.of(
-                  a.errors(),
-                  b.errors(),
-                  pairTests.get(k),
-                  options.margin(),
-                  Question.WHICH_IS_BETTER,
-                  options.goodThreshold(),
-                  SpaceVerdict.ALPHA);
+          verdict(a, b, pairTests.get(k), Question.WHICH_IS_BETTER, decided, options);
       Optional<NormalisedDominance> normalised =
           normalisation.map(
               n ->
@@ -167,17 +158,7 @@ record ReportAnalysis(
       SweepData a = spaces.get(k)[0];
       SweepData b = spaces.get(k)[1];
       Optional<ReportOptions.Decided> decided = options.decided(a.name(), b.name());
-      SpaceVerdict verdict =
-          decided.isPresent()
-              ? decided.get().verdict()
-              : SpaceVerdict.of(
-                  a.errors(),
-                  b.errors(),
-                  tests.get(k),
-                  options.margin(),
-                  step.expected(),
-                  options.goodThreshold(),
-                  SpaceVerdict.ALPHA);
+      SpaceVerdict verdict = verdict(a, b, tests.get(k), step.expected(), decided, options);
       outcomes.add(
           step.judge(
               verdict,
@@ -186,6 +167,28 @@ record ReportAnalysis(
               decided.map(ReportOptions.Decided::how).orElse("")));
     }
     return outcomes;
+  }
+
+  /** The verdict a sequential run reached for b against a, or else the one all models give. */
+  private static SpaceVerdict verdict(
+      SweepData a,
+      SweepData b,
+      VerdictTests tests,
+      Question question,
+      Optional<ReportOptions.Decided> decided,
+      ReportOptions options) {
+    return decided
+        .map(ReportOptions.Decided::verdict)
+        .orElseGet(
+            () ->
+                SpaceVerdict.of(
+                    a.errors(),
+                    b.errors(),
+                    tests,
+                    options.margin(),
+                    question,
+                    options.goodThreshold(),
+                    SpaceVerdict.ALPHA));
   }
 
   private static Optional<SweepData> byName(List<SweepData> data, String name) {

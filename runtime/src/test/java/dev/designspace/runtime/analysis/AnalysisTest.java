@@ -65,12 +65,22 @@ class AnalysisTest {
     for (int i = 8; i <= 10; i++) {
       assertThat(w[i]).isCloseTo(1 / 6.0, within(1e-12));
     }
-    for (double[] weights : two.weights()) {
+    // each space's weights sum to 1, and each bin carries 1 / bins = 0.5 in both spaces
+    List<double[]> complexities = List.of(c, d);
+    for (int space = 0; space < 2; space++) {
+      double[] weights = two.weights().get(space);
+      double[] perBin = new double[2];
       double sum = 0;
       for (int i = 0; i < weights.length; i++) {
         sum += weights[i];
+        int bin = ComplexityNormalisation.bin(complexities.get(space)[i], 1e6, 1e7, 2);
+        if (bin >= 0) {
+          perBin[bin] += weights[i];
+        }
       }
       assertThat(sum).isCloseTo(1, within(1e-12));
+      assertThat(perBin[0]).isCloseTo(0.5, within(1e-12));
+      assertThat(perBin[1]).isCloseTo(0.5, within(1e-12));
     }
     // disjoint ranges share nothing
     assertThat(ComplexityNormalisation.of(List.of(new double[] {1, 2}, new double[] {3, 4})))
