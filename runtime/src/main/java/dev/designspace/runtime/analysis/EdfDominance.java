@@ -88,7 +88,7 @@ public record EdfDominance(double bAbove, double aAbove, double pBAbove, double 
         if (j > 0) {
           // arrive from (i, j - 1) by taking one of b's values
           int left = na - i + nb - (j - 1);
-          row[j] += previousB(row, j, left, nb);
+          row[j] += row[j - 1] * (nb - (j - 1)) / (double) left;
         }
         if (groupEnd[i + j] && excess(r, i, j, forB) >= observed) {
           row[j] = 0;
@@ -104,10 +104,5 @@ public record EdfDominance(double bAbove, double aAbove, double pBAbove, double 
       row = next;
     }
     throw new AssertionError("unreachable");
-  }
-
-  /** The mass moving from (i, j - 1) to (i, j): row[j - 1] times the chance of b's value next. */
-  private static double previousB(double[] row, int j, int left, int nb) {
-    return row[j - 1] * (nb - (j - 1)) / (double) left;
   }
 }

@@ -20,8 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *     of it when several comparisons are one family)
  */
 public record SequentialComparison(int maxModels, double margin, Question question, double alpha) {
-  /** Designs by their fractions: a sequential run asks for the same ones at every look. */
-  private static final Map<List<Double>, double[]> LEVELS = new ConcurrentHashMap<>();
+  /** Designs already computed: a sequential run asks for the same ones at every look. */
+  private static final Map<DesignKey, double[]> LEVELS = new ConcurrentHashMap<>();
+
+  /** A design: its level and the information fractions of its looks. */
+  private record DesignKey(double alpha, List<Double> fractions) {}
 
   public SequentialComparison(int maxModels, double margin, Question question) {
     this(maxModels, margin, question, SpaceVerdict.ALPHA);
@@ -68,16 +71,12 @@ public record SequentialComparison(int maxModels, double margin, Question questi
       return java.util.Optional.empty();
     }
     fractions.add(t);
-    fractions.add(alpha); // the key holds the level too
     double[] levels =
         LEVELS.computeIfAbsent(
-            List.copyOf(fractions),
-            f ->
+            new DesignKey(alpha, List.copyOf(fractions)),
+            k ->
                 GroupSequentialDesign.nominalLevels(
-                    alpha,
-                    f.subList(0, f.size() - 1).stream()
-                        .mapToDouble(Double::doubleValue)
-                        .toArray()));
+                    k.alpha(), k.fractions().stream().mapToDouble(Double::doubleValue).toArray()));
     double level = levels[levels.length - 1];
     Verdict verdict = Verdict.of(VerdictTests.of(a, b, margin), level);
     return java.util.Optional.of(new Look(a.length, b.length, t, level, verdict));

@@ -121,11 +121,16 @@ public final class SequentialSweep {
       if (pending > 0) {
         wallPerModel = (System.nanoTime() - roundStart) / 1e9 / pending;
       }
+      // each space's errors read once per look, whatever the number of questions it is in
+      java.util.Map<Integer, double[]> errors = new java.util.HashMap<>();
+      for (int space : spaces) {
+        errors.put(space, errors(r.spaces().get(space).directory(), n));
+      }
       List<LookLog.ComparisonLook> states = new ArrayList<>();
       for (int k : open) {
         SequentialRequest.Comparison c = r.comparisons().get(k);
-        double[] a = errors(r.spaces().get(c.a()).directory(), n);
-        double[] b = errors(r.spaces().get(c.b()).directory(), n);
+        double[] a = errors.get(c.a());
+        double[] b = errors.get(c.b());
         Optional<SequentialComparison.Look> result = designs.get(k).look(a, b, history(log, k));
         boolean last = look + 1 >= r.plannedLooks();
         if (result.isPresent()) {

@@ -153,9 +153,8 @@ class DemoCommandTest {
     CliRun demo = CliRun.of(args.toArray(String[]::new));
     assertThat(demo.exitCode()).as(demo.err()).isZero();
     JsonNode looks = new ObjectMapper().readTree(out.resolve("looks.json").toFile());
-    if (looks.get("stopped").asText().equals("decided")) {
-      return; // two models each decided it (rare on noise): nothing left for a budget to stop
-    }
+    // two models per space cannot decide anything (the smallest one-sided KS p is 1/6), so only
+    // the budget can stop this run
     assertThat(looks.get("stopped").asText()).isEqualTo("budget");
     assertThat(looks.get("looks").size()).isEqualTo(1);
     assertThat(demo.err()).contains("would end after the budget of 1 s");
