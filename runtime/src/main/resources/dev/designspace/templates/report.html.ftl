@@ -109,10 +109,12 @@ models and their errors: <#list s.blownUp as id>${id}<#sep>, </#list>.</p>
 <div class="plots"><@figure s.proxyCheck.plot/></div>
 </#if>
 <h3>Best models</h3>
+<p class="note">Each error is the model's best epoch's, the value its EDF uses; where that was not its last epoch, the
+epoch is named. <code>designspace export</code> writes the best epoch's weights unless told otherwise.</p>
 <table>
 <tr><th>#</th><th>model</th><th>error (%)</th><th>flops</th><th>params</th><th>acts</th><th>depths</th><th>widths</th><th>group widths</th><th>b</th><th>source</th></tr>
 <#list s.best as m>
-<tr><td>${m.rank}</td><td>${m.id}</td><td>${m.error}</td><td>${m.flops}</td><td>${m.params}</td><td>${m.acts}</td>
+<tr><td>${m.rank}</td><td>${m.id}</td><td>${m.error}<#if m.epoch?has_content> <span class="note">(${m.epoch})</span></#if></td><td>${m.flops}</td><td>${m.params}</td><td>${m.acts}</td>
 <td>${m.depths}</td><td>${m.widths}</td><td>${m.groupWidths}</td><td>${m.bottleneckRatios}</td>
 <td><#if m.source?has_content><a href="${m.source}">java</a></#if></td></tr>
 </#list>

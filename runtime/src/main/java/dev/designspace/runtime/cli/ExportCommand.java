@@ -2,6 +2,9 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.runtime.export.ExportRequest;
+import dev.designspace.runtime.export.ExportResult;
+import dev.designspace.runtime.export.ExportedEpoch;
 import dev.designspace.runtime.export.SavedModelExport;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -22,7 +25,10 @@ import picocli.CommandLine.Spec;
           + " state inside."
     },
     footerHeading = "%nExamples:%n",
-    footer = {"  designspace export runs/RegNetX-6MF --out models/regnetx-6mf"})
+    footer = {
+      "  designspace export runs/RegNetX-6MF --out models/regnetx-6mf",
+      "  designspace export runs/RegNetX-6MF --epoch final --out models/regnetx-6mf-last"
+    })
 public final class ExportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -50,10 +56,20 @@ public final class ExportCommand implements Callable<Integer> {
               + " are the same whichever.")
   ConvImpl convImpl = SavedModelExport.DEFAULT_CONV_IMPL;
 
+  @Option(
+      names = "--epoch",
+      paramLabel = "E",
+      converter = OptionValues.ExportedEpochs.class,
+      description =
+          "Whose weights to export: best (default: the epoch with the lowest test error, the error"
+              + " result.json, the sweep and the report show), final (the last epoch), or an epoch"
+              + " number the run kept (it keeps its last and its best).")
+  ExportedEpoch epoch = ExportedEpoch.BEST;
+
   @Override
   public Integer call() {
-    SavedModelExport.export(runDir, out, convImpl);
-    spec.commandLine().getOut().println(out);
+    ExportResult result = SavedModelExport.export(new ExportRequest(runDir, out, convImpl, epoch));
+    spec.commandLine().getOut().println(result.summary());
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -2,6 +2,7 @@ package dev.designspace.runtime.cli;
 
 import dev.designspace.runtime.convimpl.ConvImpl;
 import dev.designspace.runtime.data.Batches;
+import dev.designspace.runtime.export.ExportedEpoch;
 import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.sweep.SweepBenchmark;
 import dev.designspace.runtime.sweep.WorkerMode;
@@ -88,6 +89,18 @@ final class OptionValues {
         throw new TypeConversionException("the duration must be positive, got '" + value + "'");
       }
       return java.time.Duration.ofSeconds(seconds);
+    }
+  }
+
+  /** {@code best}, {@code final} or an epoch number. */
+  static final class ExportedEpochs implements ITypeConverter<ExportedEpoch> {
+    @Override
+    public ExportedEpoch convert(String value) {
+      try {
+        return ExportedEpoch.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 

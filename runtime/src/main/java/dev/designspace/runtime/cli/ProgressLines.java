@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.runtime.runfiles.RunStatus;
+import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import java.io.PrintWriter;
@@ -19,20 +19,29 @@ final class ProgressLines implements SweepListener {
   }
 
   @Override
-  public void finished(String modelId, RunStatus status, double error, SweepProgress p) {
+  public void finished(ModelResult result, SweepProgress p) {
     err.println(
         String.format(
             Locale.ROOT,
-            "%s[%d/%d] %s %s %.2f%% (best %.2f%%, ETA %.0f s)",
+            "%s[%d/%d] %s (best %.2f%%, ETA %.0f s)",
             indent,
             p.finished(),
             p.total(),
-            modelId,
-            status,
-            error,
+            ended(result),
             p.bestError(),
             p.etaSeconds()));
     err.flush();
+  }
+
+  /**
+   * How a model ended, as a progress line says it: id, status and error, with the epoch the error
+   * is from when it is not the last ({@code M done 0.00% (epoch 2 of 3, last 3.33%)}).
+   */
+  static String ended(ModelResult result) {
+    String line =
+        String.format(Locale.ROOT, "%s %s %.2f%%", result.id(), result.status(), result.error());
+    String epoch = result.earlierEpoch();
+    return epoch.isEmpty() ? line : line + " (" + epoch + ")";
   }
 
   @Override

@@ -6,7 +6,7 @@ import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.data.Datasets;
-import dev.designspace.runtime.runfiles.RunStatus;
+import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.slurm.ShellWords;
 import dev.designspace.runtime.slurm.SlurmOptions;
 import dev.designspace.runtime.slurm.SlurmRequest;
@@ -259,17 +259,15 @@ public final class SweepCommand implements Callable<Integer> {
     SweepListener progress =
         new SweepListener() {
           @Override
-          public void finished(String modelId, RunStatus status, double error, SweepProgress p) {
+          public void finished(ModelResult result, SweepProgress p) {
             err.println(
                 String.format(
                     Locale.ROOT,
-                    "[%d/%d] %s %s %.2f%% | done %d, failed %d, diverged %d, running %d, best"
+                    "[%d/%d] %s | done %d, failed %d, diverged %d, running %d, best"
                         + " %.2f%%, ETA %.0f s",
                     p.finished(),
                     p.total(),
-                    modelId,
-                    status,
-                    error,
+                    ProgressLines.ended(result),
                     p.done(),
                     p.failed(),
                     p.diverged(),

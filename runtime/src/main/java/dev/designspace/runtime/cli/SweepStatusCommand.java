@@ -84,6 +84,9 @@ final class SweepStatusCommand implements Callable<Integer> {
             s.failed(),
             s.diverged(),
             queue));
+    if (s.best() != null) {
+      stdout.println("  best " + ProgressLines.ended(s.best()));
+    }
     for (String failure : s.failures()) {
       stdout.println("  failed " + failure);
     }

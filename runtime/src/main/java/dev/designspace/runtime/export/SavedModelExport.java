@@ -11,7 +11,7 @@ import dev.designspace.runtime.nn.Layers;
 import dev.designspace.runtime.nn.Mode;
 import dev.designspace.runtime.nn.Network;
 import dev.designspace.runtime.nn.Normalisation;
-import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.EpochStats;
 import dev.designspace.runtime.runfiles.TrainingState;
 import dev.designspace.runtime.train.RunDirectory;
 import dev.designspace.runtime.train.TrainingSetupException;
@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -54,21 +55,16 @@ public final class SavedModelExport {
    */
   public static final ConvImpl DEFAULT_CONV_IMPL = ConvImpl.SPLIT;
 
-  /** {@link #export(Path, Path, ConvImpl)} with the portable {@link #DEFAULT_CONV_IMPL}. */
-  public static Path export(Path runDir, Path out) {
-    return export(runDir, out, DEFAULT_CONV_IMPL);
-  }
-
   /**
-   * @param convImpl how grouped convolutions are computed in the exported graph (not {@code auto})
-   * @throws ExportException when the run directory lacks what an export needs
+   * Writes the SavedModel the request asks for.
+   *
+   * @throws ExportException when the run directory lacks what an export needs, or the epoch asked
+   *     for was not kept
    */
-  public static Path export(Path runDir, Path out, ConvImpl convImpl) {
-    if (convImpl == ConvImpl.AUTO) {
-      throw new ExportException(
-          "an exported model has one formulation of grouped convolutions for every machine that"
-              + " serves it: choose grouped, depthwise, split or blockdiag, not auto");
-    }
+  public static ExportResult export(ExportRequest request) {
+    Path runDir = request.runDir();
+    Path out = request.out();
+    ConvImpl convImpl = request.convImpl();
     RunDirectory run = new RunDirectory(runDir);
     JsonNode model =
         run.read(RunDirectory.MODEL)
@@ -91,6 +87,7 @@ public final class SavedModelExport {
     } catch (TrainingSetupException e) {
       throw new ExportException(e.getMessage());
     }
+    Chosen chosen = choose(run, state, request.epoch());
     if (Files.exists(out) && !isEmptyDirectory(out)) {
       throw new ExportException(out + " already exists and is not empty; choose another --out");
     }
@@ -140,7 +137,7 @@ public final class SavedModelExport {
         Operand<TFloat32> probabilities = tf.withName(PROBABILITIES).nn.softmax(logits.operand());
         try (Session session = new Session(graph)) {
           try {
-            session.restore(runDir.resolve(state.checkpoint()).toString());
+            session.restore(runDir.resolve(chosen.checkpoint()).toString());
           } catch (RuntimeException e) {
             throw new ExportException(
                 "cannot restore the checkpoint of " + runDir + ": " + e.getMessage());
@@ -183,8 +180,12 @@ public final class SavedModelExport {
       card.put("mean", mean);
       card.put("std", std);
       card.put("dataset", model.path("dataset").asText());
-      // the exported weights are the last checkpoint's, so its error is the final one
-      run.result().map(ModelResult::finalError).ifPresent(e -> card.put("testError", e));
+      card.put("epoch", chosen.epoch());
+      card.put("epochsTrained", state.epochsDone());
+      card.put("epochChoice", request.epoch().toString());
+      card.put("bestEpoch", chosen.bestEpoch());
+      // the error training measured for the exported weights, not necessarily result.json's
+      card.put("testError", chosen.testError());
       card.put("flops", info.flops());
       card.put("params", info.params());
       RunDirectory.writeAtomically(
@@ -197,7 +198,14 @@ public final class SavedModelExport {
         Files.delete(out); // an empty directory
       }
       Files.move(staging, out, StandardCopyOption.ATOMIC_MOVE);
-      return out;
+      return new ExportResult(
+          out,
+          request.epoch(),
+          chosen.epoch(),
+          state.epochsDone(),
+          chosen.testError(),
+          chosen.bestEpoch(),
+          chosen.bestNotKept());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write the SavedModel to " + out + ": " + e.getMessage(), e);
@@ -208,6 +216,50 @@ public final class SavedModelExport {
         // leave the staging directory; the export itself succeeded or already failed
       }
     }
+  }
+
+  /** The checkpoint an export restores, and what the user is told about it. */
+  private record Chosen(
+      String checkpoint, int epoch, double testError, int bestEpoch, boolean bestNotKept) {}
+
+  /**
+   * The checkpoint of the epoch asked for. A run keeps its newest checkpoint (what a resume needs)
+   * and its best epoch's; runs written before the best was kept have only the newest, and the best
+   * of those exports the newest.
+   */
+  private static Chosen choose(RunDirectory run, TrainingState state, ExportedEpoch asked) {
+    List<EpochStats> curve = state.curve();
+    int last = state.epochsDone();
+    int found = EpochStats.bestEpoch(curve);
+    int best = found == 0 ? last : found; // no epoch below 100%: the last is as good as any
+    int epoch =
+        switch (asked.kind()) {
+          case BEST -> best;
+          case FINAL -> last;
+          case NUMBERED -> asked.number();
+        };
+    if (epoch > last) {
+      throw new ExportException(
+          run.path() + " has trained " + last + " epochs, not " + epoch + "; choose 1 to " + last);
+    }
+    boolean bestNotKept = false;
+    if (epoch != last && !run.hasCheckpoint(epoch)) {
+      if (asked.kind() != ExportedEpoch.Kind.BEST) {
+        throw new ExportException(
+            run.path()
+                + " kept no checkpoint of epoch "
+                + epoch
+                + "; a run keeps its last epoch's ("
+                + last
+                + ") and its best epoch's ("
+                + best
+                + "): use --epoch final or --epoch best");
+      }
+      bestNotKept = true;
+      epoch = last;
+    }
+    String checkpoint = epoch == last ? state.checkpoint() : RunDirectory.checkpointOf(epoch);
+    return new Chosen(checkpoint, epoch, curve.get(epoch - 1).testError(), best, bestNotKept);
   }
 
   private static float[] floats(JsonNode array) {

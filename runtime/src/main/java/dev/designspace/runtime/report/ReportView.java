@@ -211,6 +211,8 @@ final class ReportView {
       m.put("rank", i + 1);
       m.put("id", r.id());
       m.put("error", fmt(r.error()));
+      // the epoch the error is from, when not the last: export writes the best epoch by default
+      m.put("epoch", r.earlierEpoch());
       m.put("flops", String.format(Locale.ROOT, "%,d", r.flops()));
       m.put("params", String.format(Locale.ROOT, "%,d", r.params()));
       m.put("acts", String.format(Locale.ROOT, "%,d", r.acts()));

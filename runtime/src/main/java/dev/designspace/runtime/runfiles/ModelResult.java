@@ -105,6 +105,19 @@ public record ModelResult(
   }
 
   /**
+   * The epoch {@code error} is from and the last epoch's error when the best epoch was not the last
+   * one trained ({@code epoch 2 of 3, last 3.33%}), else empty: a reader would take the error for
+   * the final model's, which {@code export --epoch final} writes.
+   */
+  public String earlierEpoch() {
+    if (bestEpoch == null || epochs == null || finalError == null || bestEpoch >= epochs) {
+      return "";
+    }
+    return String.format(
+        java.util.Locale.ROOT, "epoch %d of %d, last %.2f%%", bestEpoch, epochs, finalError);
+  }
+
+  /**
    * The epochs the run was scheduled for ({@code options.epochs}), or {@code fallback} when
    * unknown.
    */

@@ -181,11 +181,17 @@ public final class SlurmSweep {
     int pending = 0;
     int notQueued = 0;
     List<String> failures = new ArrayList<>();
+    ModelResult best = null;
     for (SweepModel m : sweep.models()) {
       Optional<ModelResult> result = sweep.result(m);
       if (result.isPresent()) {
         switch (result.get().status()) {
-          case DONE -> done++;
+          case DONE -> {
+            done++;
+            if (best == null || result.get().error() < best.error()) {
+              best = result.get();
+            }
+          }
           case DIVERGED -> diverged++;
           case FAILED -> {
             failed++;
@@ -215,7 +221,8 @@ public final class SlurmSweep {
         jobs.size(),
         script,
         queue.isPresent(),
-        failures);
+        failures,
+        best);
   }
 
   /**

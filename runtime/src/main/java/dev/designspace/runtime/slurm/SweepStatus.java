@@ -1,5 +1,6 @@
 package dev.designspace.runtime.slurm;
 
+import dev.designspace.runtime.runfiles.ModelResult;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -11,6 +12,7 @@ import java.util.List;
  * @param queueKnown whether squeue answered about them; without it, running/pending/notQueued are 0
  * @param notQueued models with neither a result nor a queued task (stopped; submit again to resume)
  * @param failures "id: message" of each failed model
+ * @param best the done model with the lowest error; null when none is done
  */
 public record SweepStatus(
     Path directory,
@@ -24,7 +26,8 @@ public record SweepStatus(
     int jobs,
     boolean slurmScript,
     boolean queueKnown,
-    List<String> failures) {
+    List<String> failures,
+    ModelResult best) {
   public SweepStatus {
     failures = List.copyOf(failures);
     if (Math.min(

@@ -300,7 +300,7 @@ public final class LocalSweep {
               all.remove(worker);
             }
             SweepProgress progress = job.counts().ended(result.status(), result.error());
-            job.listener().finished(job.model().name(), result.status(), result.error(), progress);
+            job.listener().finished(result, progress);
           }
         }
         completed = true;

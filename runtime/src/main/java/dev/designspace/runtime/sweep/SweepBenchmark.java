@@ -1,7 +1,6 @@
 package dev.designspace.runtime.sweep;
 
 import dev.designspace.runtime.runfiles.ModelResult;
-import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -182,9 +181,8 @@ public final class SweepBenchmark {
           }
 
           @Override
-          public void finished(
-              String modelId, RunStatus status, double error, SweepProgress progress) {
-            ended.put(modelId, System.nanoTime());
+          public void finished(ModelResult result, SweepProgress progress) {
+            ended.put(result.id(), System.nanoTime());
           }
         };
     long start = System.nanoTime();

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.sweep;
 
-import dev.designspace.runtime.runfiles.RunStatus;
+import dev.designspace.runtime.runfiles.ModelResult;
 
 /** What a sweep reports while it runs. */
 public interface SweepListener {
@@ -8,8 +8,8 @@ public interface SweepListener {
 
   default void started(String modelId, int running, int pending) {}
 
-  /** A model ended. */
-  default void finished(String modelId, RunStatus status, double error, SweepProgress progress) {}
+  /** A model ended with {@code result}, written to its run directory. */
+  default void finished(ModelResult result, SweepProgress progress) {}
 
   default void message(String line) {}
 }

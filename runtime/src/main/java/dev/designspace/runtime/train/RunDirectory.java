@@ -24,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -257,15 +258,28 @@ public final class RunDirectory {
     }
   }
 
-  /** Removes every checkpoint directory except {@code keep}. */
-  void pruneCheckpoints(Path keep) {
+  /**
+   * Where the checkpoint after epoch {@code epoch} lives: its path prefix relative to the run
+   * directory, {@code checkpoints/epoch-NNN/model}.
+   */
+  public static String checkpointOf(int epoch) {
+    return CHECKPOINTS + "/epoch-" + String.format(Locale.ROOT, "%03d", epoch) + "/model";
+  }
+
+  /** Whether the checkpoint after epoch {@code epoch} was kept (its index file is there). */
+  public boolean hasCheckpoint(int epoch) {
+    return Files.isRegularFile(dir.resolve(checkpointOf(epoch) + ".index"));
+  }
+
+  /** Removes every checkpoint directory except those in {@code keep}. */
+  void pruneCheckpoints(Set<Path> keep) {
     Path root = dir.resolve(CHECKPOINTS);
     if (!Files.isDirectory(root)) {
       return;
     }
     try (Stream<Path> entries = Files.list(root)) {
       for (Path p : entries.toList()) {
-        if (!p.equals(keep)) {
+        if (!keep.contains(p)) {
           FileTrees.delete(p);
         }
       }

@@ -15,6 +15,7 @@ import dev.designspace.runtime.runfiles.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import org.tensorflow.Session;
@@ -286,9 +287,8 @@ public final class Trainer {
       double trainSeconds,
       long trainImages,
       LossTrace lossTrace) {
-    String relative =
-        RunDirectory.CHECKPOINTS + "/epoch-" + String.format(Locale.ROOT, "%03d", epochsDone);
-    Path dir = run.resolve(relative);
+    String relative = RunDirectory.checkpointOf(epochsDone);
+    Path dir = run.resolve(relative).getParent();
     try {
       FileTrees.delete(dir);
       Files.createDirectories(dir);
@@ -302,10 +302,11 @@ public final class Trainer {
       throw new java.io.UncheckedIOException("cannot sync " + dir, e);
     }
     TrainingState state =
-        new TrainingState(
-            epochsDone, relative + "/model", trainSeconds, trainImages, curve, lossTrace);
+        new TrainingState(epochsDone, relative, trainSeconds, trainImages, curve, lossTrace);
     run.writeState(state);
-    run.pruneCheckpoints(dir);
+    // the newest is what a resume needs; the best epoch's is what result.json's error is from
+    Path best = run.resolve(RunDirectory.checkpointOf(EpochStats.bestEpoch(curve))).getParent();
+    run.pruneCheckpoints(new HashSet<>(List.of(dir, best)));
     return state;
   }
 
@@ -331,14 +332,8 @@ public final class Trainer {
       double trainSeconds,
       long trainImages,
       String message) {
-    double best = 100.0;
-    int bestEpoch = 0;
-    for (EpochStats e : curve) {
-      if (e.testError() < best) {
-        best = e.testError();
-        bestEpoch = e.epoch();
-      }
-    }
+    int bestEpoch = EpochStats.bestEpoch(curve);
+    double best = bestEpoch == 0 ? 100.0 : curve.get(bestEpoch - 1).testError();
     double last = curve.isEmpty() ? 100.0 : curve.get(curve.size() - 1).testError();
     return new TrainResult(
         status,

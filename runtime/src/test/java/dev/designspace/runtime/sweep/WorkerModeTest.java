@@ -93,9 +93,9 @@ class WorkerModeTest {
       listeners.add(
           new SweepListener() {
             @Override
-            public void finished(
-                String modelId, RunStatus status, double error, SweepProgress progress) {
-              lines.add(name + " " + modelId + " " + progress.finished() + "/" + progress.total());
+            public void finished(ModelResult result, SweepProgress progress) {
+              lines.add(
+                  name + " " + result.id() + " " + progress.finished() + "/" + progress.total());
             }
           });
     }
