@@ -5,7 +5,7 @@
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<title>designspace report: <#list sweeps as s>${s.name}<#sep>, </#list></title>
+<title>designspace report: <#list sweeps as s>${s.label}<#sep>, </#list></title>
 <style>
   body { font-family: sans-serif; margin: 2em auto; max-width: 1200px; color: #222; }
   h1, h2, h3 { font-weight: 600; }
@@ -19,6 +19,7 @@
   .summary li { margin: 0.3em 0; }
   pre { background: #f7f7f7; padding: 1em; overflow-x: auto; }
   .note { color: #666; font-size: 0.9em; }
+  tr.differs td { font-weight: bold; background: #fff6e0; }
   .warning { color: #8a3b00; }
 </style>
 </head>
@@ -31,6 +32,18 @@ this summary are in models.csv and sweeps.json beside this file, and each figure
 <ul class="summary">
 <#list summary as line><li>${line}</li></#list>
 </ul>
+
+<h2>Training settings</h2>
+<p class="note">What each sweep's models were trained with (options that only say where or how fast they ran are
+left out); seed is the sampling seed, train seed the training's. <#if settings.differing?has_content>Marked
+&ne;: the settings that differ between the sweeps (<#list settings.differing as d>${d}<#sep>, </#list>).<#else>The
+sweeps share every setting.</#if></p>
+<table class="settings">
+<tr><th>setting</th><#list settings.columns as c><th><span class="swatch" style="background: ${settings.colours[c?index]}"></span>${c}</th></#list></tr>
+<#list settings.rows as r>
+<tr<#if r.differs> class="differs"</#if>><td><#if r.differs>&ne; </#if>${r.name}</td><#list r.values as v><td>${v}</td></#list></tr>
+</#list>
+</table>
 
 <#if progression?has_content>
 <h2>The paper's progression, step by step</h2>
@@ -63,11 +76,19 @@ EDFs, with their weights, are in edfs.json beside this file.</p>
 <@figure normalisedEdf/>
 <@figure efficiency/>
 </div>
+<#if trends?has_content>
+<h3>Trends across sweeps of one space</h3>
+<p class="note">Where the sweeps of one space differ in one numeric setting alone: the median error of each sweep
+against that setting, shaded from its 10th to its 90th percentile; hover a point for its numbers.</p>
+<div class="plots">
+<#list trends as t><@figure t/></#list>
+</div>
+</#if>
 
 <table>
 <tr><th>sweep</th><th>description</th><th>recipe</th><th>models</th><th>done</th><th>failed</th><th>diverged</th><th>min</th><th>10th pct</th><th>median</th><th>mean</th><th>DKW &epsilon;</th></tr>
 <#list sweeps as s>
-<tr><td><span class="swatch" style="background: ${s.colour}"></span>${s.name}</td><td>${s.description}</td><td>${s.recipes}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
+<tr><td><span class="swatch" style="background: ${s.colour}"></span>${s.label}</td><td>${s.description}</td><td>${s.recipes}</td><td>${s.total}</td><td>${s.done}</td><td>${s.failed}</td><td>${s.diverged}</td>
 <td>${s.min!"-"}</td><td>${s.p10!"-"}</td><td>${s.median!"-"}</td><td>${s.mean!"-"}</td><td>${s.dkw!"-"}</td></tr>
 </#list>
 </table>
@@ -91,7 +112,7 @@ The two-sided KS and Mann-Whitney tests are listed too.</p>
 </#if>
 
 <#list sweeps as s>
-<h2><span class="swatch" style="background: ${s.colour}"></span>${s.name}</h2>
+<h2><span class="swatch" style="background: ${s.colour}"></span>${s.label}</h2>
 <p>${s.description}</p>
 <#if s.blownUp?has_content>
 <h3>Models that blew up</h3>

@@ -4,7 +4,10 @@ import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,18 +29,28 @@ import picocli.CommandLine.Spec;
           + " and against the sampled parameters with bootstrap good ranges, random search"
           + " efficiency, complexity power laws and the best models, each space in one colour"
           + " throughout. Every figure is also written as its own .svg file beside the report, with"
-          + " models.csv, sweeps.json and edfs.json. Works on unfinished sweeps."
+          + " models.csv, sweeps.json and edfs.json. Works on unfinished sweeps.",
+      "Each sweep goes by its space's name; sweeps of one space are told apart by the training"
+          + " settings they differ in, e.g. 'TinyRel (epochs 2)', or named by DIR=LABEL. The"
+          + " settings of every sweep head the report, and where the sweeps of one space differ"
+          + " in one numeric setting alone the report draws their error against it."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace report runs/FmnistAnyNetXA runs/FmnistRegNetX \\",
-      "      --out runs/report.html"
+      "      --out runs/report.html",
+      "  designspace report runs/tiny-e1=short runs/tiny-e4=long --out runs/epochs.html"
     })
 public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "DIR", description = "Sweep directories.")
-  List<Path> dirs;
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "DIR[=LABEL]",
+      description =
+          "Sweep directories, each optionally with the label the report calls it by"
+              + " (runs/a=baseline).")
+  List<String> dirs;
 
   @Option(
       names = "--out",
@@ -49,9 +62,16 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path file = out != null ? out : dirs.get(0).resolve(ReportBuilder.REPORT_HTML);
+    List<Path> paths = new ArrayList<>();
+    Map<Path, String> labels = new LinkedHashMap<>();
+    for (String dir : dirs) {
+      LabelledDirectory d = LabelledDirectory.parse(dir);
+      paths.add(d.directory());
+      d.label().ifPresent(label -> labels.put(d.directory(), label));
+    }
+    Path file = out != null ? out : paths.get(0).resolve(ReportBuilder.REPORT_HTML);
     ReportBuilder.Report report =
-        ReportBuilder.build(dirs, file, List.of(), comparison.reportOptions());
+        ReportBuilder.build(paths, file, List.of(), comparison.reportOptions().withLabels(labels));
     PrintWriter stdout = spec.commandLine().getOut();
     report.summary().forEach(stdout::println);
     stdout.println(report.file());

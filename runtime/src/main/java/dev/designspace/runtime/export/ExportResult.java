@@ -9,7 +9,8 @@ import java.util.Locale;
  * @param epoch the epoch whose weights were exported
  * @param epochsTrained the epochs the run had finished
  * @param testError that epoch's test error, in percent, as training measured it
- * @param bestEpoch the run's best epoch (the one its result reports)
+ * @param bestEpoch the run's best epoch (the one its result reports; 0 when no epoch was below
+ *     100%)
  * @param bestNotKept the best epoch was asked for, but the run kept no checkpoint of it (runs
  *     written before best checkpoints were kept), so the newest was exported
  */

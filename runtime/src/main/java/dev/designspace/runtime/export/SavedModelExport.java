@@ -218,7 +218,11 @@ public final class SavedModelExport {
     }
   }
 
-  /** The checkpoint an export restores, and what the user is told about it. */
+  /**
+   * The checkpoint an export restores, and what the user is told about it.
+   *
+   * @param bestEpoch the run's best epoch as its result counts it: 0 when none is below 100%
+   */
   private record Chosen(
       String checkpoint, int epoch, double testError, int bestEpoch, boolean bestNotKept) {}
 
@@ -259,7 +263,7 @@ public final class SavedModelExport {
       epoch = last;
     }
     String checkpoint = epoch == last ? state.checkpoint() : RunDirectory.checkpointOf(epoch);
-    return new Chosen(checkpoint, epoch, curve.get(epoch - 1).testError(), best, bestNotKept);
+    return new Chosen(checkpoint, epoch, curve.get(epoch - 1).testError(), found, bestNotKept);
   }
 
   private static float[] floats(JsonNode array) {

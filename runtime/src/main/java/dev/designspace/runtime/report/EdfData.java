@@ -36,6 +36,7 @@ final class EdfData {
       }
       Map<String, Object> sweep = new LinkedHashMap<>();
       sweep.put("name", s.data().name());
+      sweep.put("label", s.data().label());
       sweep.put("directory", s.data().directory().toString());
       sweep.put("raw", steps(s.edf().get()));
       if (analysis.normalisation().isPresent()) {
@@ -60,6 +61,24 @@ final class EdfData {
       sweeps.add(sweep);
     }
     json.put("sweeps", sweeps);
+    if (!analysis.trends().isEmpty()) {
+      List<Map<String, Object>> trends = new ArrayList<>();
+      for (SettingTrend t : analysis.trends()) {
+        List<Map<String, Object>> points = new ArrayList<>();
+        for (SettingTrend.Point p : t.points()) {
+          Map<String, Object> point = new LinkedHashMap<>();
+          point.put("label", p.label());
+          point.put("value", p.value());
+          point.put("median", p.median());
+          point.put("p10", p.p10());
+          point.put("p90", p.p90());
+          point.put("models", p.models());
+          points.add(point);
+        }
+        trends.add(Map.of("space", t.space(), "setting", t.setting(), "points", points));
+      }
+      json.put("trends", trends);
+    }
     return json;
   }
 

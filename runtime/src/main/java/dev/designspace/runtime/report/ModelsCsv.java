@@ -14,7 +14,7 @@ final class ModelsCsv {
   static String of(List<SweepData> sweeps) {
     StringBuilder sb = new StringBuilder("sweep,").append(SweepCollector.CSV_HEADER).append('\n');
     for (SweepData s : sweeps) {
-      String name = SweepCollector.csvQuote(s.name());
+      String name = SweepCollector.csvQuote(s.label());
       for (ModelResult r : s.all()) {
         sb.append(name).append(',').append(SweepCollector.csvRow(r)).append('\n');
       }

@@ -117,6 +117,35 @@ final class Plots {
     return svg(title, plot, spreads.size() > 0);
   }
 
+  /**
+   * One line through points with a shaded band around it, each point saying what it is on hover: a
+   * trend of error against a setting.
+   */
+  static String trend(
+      String title,
+      String xLabel,
+      String yLabel,
+      Spread spread,
+      List<String> titles,
+      boolean logX) {
+    YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+    DeviationRenderer renderer = new DeviationRenderer(true, true);
+    renderer.setAlpha(BAND_ALPHA);
+    YIntervalSeries series = new YIntervalSeries(spread.centre().name(), false, true);
+    double[] x = spread.centre().x();
+    for (int j = 0; j < x.length; j++) {
+      series.add(x[j], spread.centre().y()[j], spread.low()[j], spread.high()[j]);
+    }
+    data.addSeries(series);
+    Color colour = spread.centre().colour();
+    renderer.setSeriesPaint(0, colour);
+    renderer.setSeriesFillPaint(0, colour);
+    renderer.setSeriesStroke(0, new BasicStroke(2f));
+    renderer.setSeriesShape(0, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+    XYPlot plot = plot(xLabel, yLabel, data, renderer, logX, false);
+    return svg(title, plot, true, List.of(titles));
+  }
+
   /** Points, each series in its colour, with an optional shaded good range of x. */
   static String scatter(
       String title, String xLabel, String yLabel, List<Series> series, boolean logX, XBand band) {

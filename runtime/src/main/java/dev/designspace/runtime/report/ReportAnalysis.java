@@ -30,6 +30,7 @@ record ReportAnalysis(
     List<Pair> pairs,
     List<ProgressionStep.Outcome> outcomes,
     List<String> summary,
+    List<SettingTrend> trends,
     String bestModel,
     ReportOptions options) {
 
@@ -41,6 +42,7 @@ record ReportAnalysis(
     pairs = List.copyOf(pairs);
     outcomes = List.copyOf(outcomes);
     summary = List.copyOf(summary);
+    trends = List.copyOf(trends);
   }
 
   /**
@@ -65,7 +67,7 @@ record ReportAnalysis(
     List<SweepAnalysis> sweeps = new ArrayList<>();
     Set<String> slugs = new HashSet<>();
     for (int i = 0; i < data.size(); i++) {
-      String slug = slug(data.get(i).name());
+      String slug = slug(data.get(i).label());
       String unique = slug;
       for (int k = 2; !slugs.add(unique); k++) {
         unique = slug + "-" + k;
@@ -110,12 +112,12 @@ record ReportAnalysis(
                   NormalisedDominance.of(
                       a.errors(), complexity(a, options), b.errors(), complexity(b, options), n));
       String sentence =
-          sentence(a.name(), b.name(), verdict, normalised, options, pairIndices.size())
+          sentence(a.label(), b.label(), verdict, normalised, options, pairIndices.size())
               + decided.map(d -> " [" + d.how() + "]").orElse("");
       pairs.add(
           new Pair(
-              a.name(),
-              b.name(),
+              a.label(),
+              b.label(),
               SpaceComparison.of(a.errors(), b.errors()),
               verdict,
               normalised,
@@ -127,8 +129,10 @@ record ReportAnalysis(
     List<ProgressionStep.Outcome> outcomes = outcomes(data, steps, options);
     summary.addAll(
         options.notes().size(), outcomes.stream().map(ProgressionStep.Outcome::sentence).toList());
+    List<SettingTrend> trends = SettingTrend.of(sweeps);
+    trends.forEach(t -> summary.add(t.sentence()));
     return new ReportAnalysis(
-        sweeps, normalisation, pairs, outcomes, summary, bestModel(data), options);
+        sweeps, normalisation, pairs, outcomes, summary, trends, bestModel(data), options);
   }
 
   /** The steps whose two spaces both have 2 models or more, tested as one family (Holm). */
@@ -244,7 +248,7 @@ record ReportAnalysis(
       }
       outside
           .append(k == 0 ? "" : ", ")
-          .append(s.name())
+          .append(s.label())
           .append(' ')
           .append(n.outside()[k])
           .append(" of ")
@@ -368,7 +372,7 @@ record ReportAnalysis(
                     String.format(
                         Locale.ROOT,
                         "%s: %d models (%d done), error min %.2f%%, median %.2f%%, mean %.2f%%",
-                        s.name(),
+                        s.label(),
                         s.all().size(),
                         edf.size(),
                         edf.min(),
@@ -382,13 +386,13 @@ record ReportAnalysis(
               "%s: %d of %d models blew up early in training (loss above %.0fx its first step's):"
                   + " %s; a blown-up model's error may reflect the training recipe more than its"
                   + " architecture",
-              s.name(),
+              s.label(),
               blownUp.size(),
               s.all().size(),
               LossBlowUp.FACTOR,
               String.join(", ", blownUp)));
     }
-    s.proxyValidity().ifPresent(v -> lines.add(s.name() + ": " + v.sentence()));
+    s.proxyValidity().ifPresent(v -> lines.add(s.label() + ": " + v.sentence()));
     return lines;
   }
 
@@ -402,7 +406,7 @@ record ReportAnalysis(
     for (int i = 0; i < sweeps.size(); i++) {
       mixed
           .append(i == 0 ? "" : "; ")
-          .append(sweeps.get(i).name())
+          .append(sweeps.get(i).label())
           .append(": ")
           .append(String.join(", ", sweeps.get(i).recipes()));
     }
@@ -414,7 +418,7 @@ record ReportAnalysis(
 
   private static String bestModel(List<SweepData> sweeps) {
     return sweeps.stream()
-        .flatMap(sw -> sw.done().stream().map(r -> Map.entry(sw.name(), r)))
+        .flatMap(sw -> sw.done().stream().map(r -> Map.entry(sw.label(), r)))
         .min(Comparator.comparingDouble(e -> e.getValue().error()))
         .map(
             e ->

@@ -87,9 +87,14 @@ public final class ReportBuilder {
     if (sweepDirs.isEmpty()) {
       throw new ReportException("name at least one sweep directory");
     }
-    List<SweepData> sweeps = new ArrayList<>();
+    List<SweepData> loaded = new ArrayList<>();
     for (Path d : sweepDirs) {
-      sweeps.add(SweepData.load(d));
+      loaded.add(SweepData.load(d));
+    }
+    List<String> labels = SweepLabels.of(loaded, options.labels());
+    List<SweepData> sweeps = new ArrayList<>();
+    for (int i = 0; i < loaded.size(); i++) {
+      sweeps.add(loaded.get(i).withLabel(labels.get(i)));
     }
     ReportAnalysis analysis = ReportAnalysis.of(sweeps, steps, options);
     ReportFigures figures = ReportFigures.draw(analysis);

@@ -17,11 +17,13 @@ record ReportFigures(
     Optional<Figure> edf,
     Optional<Figure> normalisedEdf,
     Optional<Figure> efficiency,
+    List<Figure> trends,
     List<SweepFigures> sweeps) {
 
   private static final int PROFILES = 5;
 
   ReportFigures {
+    trends = List.copyOf(trends);
     sweeps = List.copyOf(sweeps);
   }
 
@@ -42,6 +44,7 @@ record ReportFigures(
     edf.ifPresent(all::add);
     normalisedEdf.ifPresent(all::add);
     efficiency.ifPresent(all::add);
+    all.addAll(trends);
     for (SweepFigures s : sweeps) {
       all.addAll(s.scatters());
       s.complexity().ifPresent(all::add);
@@ -63,7 +66,7 @@ record ReportFigures(
               edf ->
                   edfs.add(
                       steps(
-                          legend(s.data().name(), edf),
+                          legend(s.data().label(), edf),
                           colour,
                           edf,
                           ErrorEdf.dkwEpsilon(edf.size(), ReportAnalysis.ALPHA))));
@@ -72,7 +75,7 @@ record ReportFigures(
         int outside = s.edf().get().size() - edf.size();
         normalised.add(
             steps(
-                legend(s.data().name(), edf) + (outside > 0 ? " | " + outside + " outside" : ""),
+                legend(s.data().label(), edf) + (outside > 0 ? " | " + outside + " outside" : ""),
                 colour,
                 edf,
                 0));
@@ -83,7 +86,7 @@ record ReportFigures(
                   efficiency.add(
                       new Plots.Spread(
                           new Plots.Series(
-                              s.data().name() + "  (band: 25-75%)",
+                              s.data().label() + "  (band: 25-75%)",
                               colour,
                               e.models(),
                               e.expected()),
@@ -126,7 +129,30 @@ record ReportFigures(
                         "best error of m (%)",
                         efficiency,
                         true))),
+        analysis.trends().stream().map(ReportFigures::trend).toList(),
         sweeps);
+  }
+
+  /** Error against the one setting a space's sweeps differ in: median and 10th-90th percentile. */
+  private static Figure trend(SettingTrend t) {
+    List<SettingTrend.Point> points = t.points();
+    double[] x = points.stream().mapToDouble(SettingTrend.Point::value).toArray();
+    return new Figure(
+        "trend-" + ReportAnalysis.slug(t.space()) + "-" + ReportAnalysis.slug(t.setting()) + ".svg",
+        Plots.trend(
+            t.space() + ": error against " + t.setting(),
+            t.setting(),
+            "top-1 error (%)",
+            new Plots.Spread(
+                new Plots.Series(
+                    "median (band: 10th-90th percentile)",
+                    Palette.of(0),
+                    x,
+                    points.stream().mapToDouble(SettingTrend.Point::median).toArray()),
+                points.stream().mapToDouble(SettingTrend.Point::p10).toArray(),
+                points.stream().mapToDouble(SettingTrend.Point::p90).toArray()),
+            points.stream().map(SettingTrend.Point::title).toList(),
+            t.logX()));
   }
 
   /** A sweep's EDF weighted by the report's shared complexity normalisation. */
@@ -166,7 +192,7 @@ record ReportFigures(
   }
 
   private static SweepFigures sweep(SweepAnalysis s, Color colour) {
-    String name = s.data().name();
+    String name = s.data().label();
     List<Figure> scatters = new ArrayList<>();
     for (SweepAnalysis.Effect e : s.effects()) {
       scatters.add(
@@ -245,14 +271,14 @@ record ReportFigures(
               String.format(Locale.ROOT, "%s (%.2f%%)", r.id(), r.error()), colour, x, y, k > 0));
     }
     return Plots.lines(
-        s.data().name() + ": per-block widths of the best models", "block", "width", lines);
+        s.data().label() + ": per-block widths of the best models", "block", "width", lines);
   }
 
   private static Figure proxy(SweepAnalysis s, ProxyValidity v, Color colour) {
     return new Figure(
         "proxy-check-" + s.slug() + ".svg",
         Plots.scatter(
-            s.data().name() + ": proxy error vs longer training",
+            s.data().label() + ": proxy error vs longer training",
             v.proxyEpochs() + "-epoch error (%)",
             v.longEpochs() + "-epoch error (%)",
             List.of(

@@ -37,7 +37,7 @@ final class ReportFiles {
         dir.resolve(MODELS_CSV), ModelsCsv.of(sweeps).getBytes(StandardCharsets.UTF_8));
     Map<String, Object> json = new LinkedHashMap<>();
     for (SweepData s : sweeps) {
-      json.put(s.name(), s.all());
+      json.put(s.label(), s.all());
     }
     AtomicFiles.write(
         dir.resolve(SWEEPS_JSON),

@@ -1,8 +1,11 @@
 package dev.designspace.runtime.report;
 
 import dev.designspace.runtime.analysis.SpaceVerdict;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * How a report compares its sweeps.
@@ -15,17 +18,25 @@ import java.util.Locale;
  * @param notes lines about how the sweeps were run (a sequential run's looks), shown at the top
  * @param decided verdicts a sequential run reached at one of its looks: they stand for their pair
  *     in the report instead of a verdict read from all the models
+ * @param labels what the user calls sweeps, by directory; the others are labelled by {@link
+ *     SweepLabels}
  */
 public record ReportOptions(
     double margin,
     double goodThreshold,
     Complexity complexity,
     List<String> notes,
-    List<Decided> decided) {
+    List<Decided> decided,
+    Map<Path, String> labels) {
 
   public static final ReportOptions DEFAULTS =
       new ReportOptions(
-          SpaceVerdict.DEFAULT_MARGIN, Double.NaN, Complexity.FLOPS, List.of(), List.of());
+          SpaceVerdict.DEFAULT_MARGIN,
+          Double.NaN,
+          Complexity.FLOPS,
+          List.of(),
+          List.of(),
+          Map.of());
 
   /**
    * The verdict of space b against space a as a sequential run reached it.
@@ -35,7 +46,7 @@ public record ReportOptions(
   public record Decided(String a, String b, SpaceVerdict verdict, String how) {}
 
   public ReportOptions(double margin, double goodThreshold, Complexity complexity) {
-    this(margin, goodThreshold, complexity, List.of(), List.of());
+    this(margin, goodThreshold, complexity, List.of(), List.of(), Map.of());
   }
 
   public ReportOptions {
@@ -47,11 +58,25 @@ public record ReportOptions(
     }
     notes = List.copyOf(notes);
     decided = List.copyOf(decided);
+    Map<Path, String> keyed = new LinkedHashMap<>();
+    labels.forEach(
+        (dir, label) -> {
+          if (label.isBlank()) {
+            throw new IllegalArgumentException("the label of " + dir + " is empty");
+          }
+          keyed.put(SweepLabels.key(dir), label.strip());
+        });
+    labels = java.util.Collections.unmodifiableMap(keyed);
   }
 
   /** These options with a sequential run's notes and verdicts. */
   public ReportOptions withSequential(List<String> lines, List<Decided> verdicts) {
-    return new ReportOptions(margin, goodThreshold, complexity, lines, verdicts);
+    return new ReportOptions(margin, goodThreshold, complexity, lines, verdicts, labels);
+  }
+
+  /** These options with the user's labels of sweep directories. */
+  public ReportOptions withLabels(Map<Path, String> labels) {
+    return new ReportOptions(margin, goodThreshold, complexity, notes, decided, labels);
   }
 
   /** The sequential verdict of b against a, if the run reached one. */

@@ -37,9 +37,43 @@ final class ReportView {
     model.put("edf", figure(figures.edf()));
     model.put("normalisedEdf", figure(figures.normalisedEdf()));
     model.put("efficiency", figure(figures.efficiency()));
+    model.put("trends", figures.trends().stream().map(ReportView::figure).toList());
+    model.put("settings", settings(analysis));
     model.put("comparisons", analysis.pairs().stream().map(ReportView::comparison).toList());
     model.put("progression", analysis.outcomes().stream().map(ReportView::step).toList());
     return model;
+  }
+
+  /**
+   * Every sweep's training settings, a row per setting and a column per sweep; a setting whose
+   * values differ between the sweeps is marked.
+   */
+  private static Map<String, Object> settings(ReportAnalysis analysis) {
+    List<SweepData> sweeps = analysis.sweeps().stream().map(SweepAnalysis::data).toList();
+    List<SweepSettings> all = sweeps.stream().map(SweepData::settings).toList();
+    List<String> differing = SweepSettings.differing(all);
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    all.forEach(s -> names.addAll(s.values().keySet()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (String name : names) {
+      rows.add(
+          Map.of(
+              "name",
+              name,
+              "differs",
+              differing.contains(name),
+              "values",
+              all.stream().map(s -> s.values().getOrDefault(name, "-")).toList()));
+    }
+    return Map.of(
+        "columns",
+        sweeps.stream().map(SweepData::label).toList(),
+        "colours",
+        analysis.sweeps().stream().map(a -> hex(Palette.of(a.index()))).toList(),
+        "rows",
+        rows,
+        "differing",
+        differing);
   }
 
   private static Map<String, Object> figure(Figure f) {
@@ -56,6 +90,7 @@ final class ReportView {
     SweepData s = a.data();
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("name", s.name());
+    row.put("label", s.label());
     row.put("description", s.description());
     row.put("directory", s.directory().toString());
     row.put("spec", s.specYaml());

@@ -125,7 +125,11 @@ record SweepAnalysis(
             new Metric("flops", "flops (multiply-adds)", ModelResult::flops, true),
             new Metric("params", "params", ModelResult::params, true),
             new Metric("acts", "acts", ModelResult::acts, true),
-            new Metric("time", "training time (s)", ModelResult::trainSeconds, false))) {
+            new Metric(
+                "time",
+                "training time (s)",
+                r -> r.trainSeconds() == null ? Double.NaN : r.trainSeconds(),
+                false))) {
       effects.add(
           effect(
               s,

@@ -22,11 +22,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.ToDoubleFunction;
 
-/** One sweep as the report sees it: its finished models, spec and name. */
+/**
+ * One sweep as the report sees it: its finished models, spec, space name, what it was trained with,
+ * and the label the report calls it by ({@link SweepLabels}; its name until labelled).
+ */
 record SweepData(
     String name,
+    String label,
+    SweepSettings settings,
     Path directory,
     String specYaml,
     String description,
@@ -66,23 +72,33 @@ record SweepData(
     if (result.results().isEmpty()) {
       throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
     }
+    Optional<SweepDirectory> sweep =
+        Files.isRegularFile(dir.resolve(SourceGeneration.MANIFEST))
+            ? Optional.of(SweepDirectory.open(dir))
+            : Optional.empty();
     return new SweepData(
         name,
+        name,
+        SweepSettings.of(
+            result.results(),
+            sweep.map(d -> OptionalLong.of(d.seed())).orElse(OptionalLong.empty())),
         dir,
         spec,
         description,
         result.results(),
         done,
         ProxyCheck.evaluate(dir),
-        sources(dir));
+        sweep.map(SweepData::sources).orElse(Map.of()));
   }
 
-  /** Each model's generated source as the sweep's manifest names it; none without a manifest. */
-  private static Map<String, Path> sources(Path dir) throws IOException {
-    if (!Files.isRegularFile(dir.resolve(SourceGeneration.MANIFEST))) {
-      return Map.of();
-    }
-    SweepDirectory sweep = SweepDirectory.open(dir);
+  /** This sweep called {@code label} in the report. */
+  SweepData withLabel(String label) {
+    return new SweepData(
+        name, label, settings, directory, specYaml, description, all, done, proxyValidity, sources);
+  }
+
+  /** Each model's generated source as the sweep's manifest names it. */
+  private static Map<String, Path> sources(SweepDirectory sweep) {
     Map<String, Path> sources = new HashMap<>();
     for (SweepModel m : sweep.models()) {
       sources.put(m.id(), sweep.source(m));

@@ -110,7 +110,11 @@ public record ModelResult(
    * the final model's, which {@code export --epoch final} writes.
    */
   public String earlierEpoch() {
-    if (bestEpoch == null || epochs == null || finalError == null || bestEpoch >= epochs) {
+    if (bestEpoch == null
+        || epochs == null
+        || finalError == null
+        || bestEpoch < 1 // no epoch below 100%
+        || bestEpoch >= epochs) {
       return "";
     }
     return String.format(

@@ -218,6 +218,11 @@ public final class SweepDirectory {
     }
   }
 
+  /** The seed the sweep's models were sampled with. */
+  public long seed() {
+    return seed;
+  }
+
   public Path path() {
     return dir;
   }

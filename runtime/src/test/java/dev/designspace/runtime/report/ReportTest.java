@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.analysis.Question;
-import dev.designspace.runtime.testing.Prerequisite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -28,8 +26,6 @@ import org.w3c.dom.NodeList;
 
 /** The report from synthetic sweep directories: content, escaping, and a real browser. */
 class ReportTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
   /** A sweep directory with n fake results; errors shifted by {@code offset}. */
   private static Path sweep(
       Path root, String name, String description, int n, double offset, boolean regnet)
@@ -110,36 +106,15 @@ class ReportTest {
       assertThat(sum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
     }
 
-    Prerequisite.CHROMIUM.assume(Files.isExecutable(CHROMIUM));
-    Path profile = Files.createTempDirectory(root, "chromium");
-    Process chromium =
-        new ProcessBuilder(
-                CHROMIUM.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--user-data-dir=" + profile,
-                "--enable-logging=stderr",
-                "--v=0",
-                "--dump-dom",
-                report.file().toUri().toString())
-            .redirectError(root.resolve("chromium.log").toFile())
-            .start();
-    String dom = new String(chromium.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(chromium.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    HeadlessChromium.Loaded browser = HeadlessChromium.load(report.file(), root);
+    String dom = browser.dom();
     assertThat(count(dom, "<svg")).isEqualTo(expectedPlots());
     assertThat(dom).contains("&lt;script&gt;alert(").doesNotContain("<script>alert(");
     // the figures as the browser holds them: each space in its colour, flops ticked in plain
     // numbers
     assertThat(dom).contains(SPACE_A).contains(SPACE_B).contains(">5M<").doesNotContain("10^");
     assertThat(dom).contains("<title>SpaceA_s0000: error 10.00%");
-    String log = Files.readString(root.resolve("chromium.log"));
-    assertThat(consoleMessages(log)).isEmpty();
+    assertThat(browser.console()).isEmpty();
   }
 
   /**
@@ -284,17 +259,7 @@ class ReportTest {
     return 3 + regnet + anynet;
   }
 
-  private static List<String> consoleMessages(String log) {
-    List<String> out = new ArrayList<>();
-    for (String line : log.split("\n")) {
-      if (line.contains("CONSOLE") || line.contains("Uncaught")) {
-        out.add(line);
-      }
-    }
-    return out;
-  }
-
-  private static int count(String text, String needle) {
+  static int count(String text, String needle) {
     Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
     int n = 0;
     while (m.find()) {

@@ -1,0 +1,134 @@
+package dev.designspace.runtime.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.runtime.runfiles.ModelResult;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * What a sweep was trained with, as a reader compares sweeps: each training option its models
+ * recorded, by the name the command line gives it ({@code lr}, {@code weight decay}), then the
+ * dataset and the sampling seed. Options that say only where or how a run computed (threads,
+ * device, graph optimiser, convolution formulation, evaluation batch) are left out. A setting whose
+ * models disagree shows every value, joined by '/'.
+ *
+ * @param values setting name to value as shown, in a fixed order
+ */
+record SweepSettings(Map<String, String> values) {
+  /** result.json option fields that do not change what is trained. */
+  private static final Set<String> HOW_IT_RAN =
+      Set.of("threads", "device", "grappler", "convImpl", "evalBatchSize");
+
+  /** Option fields by their command-line names, in the order shown; others keep their own name. */
+  private static final Map<String, String> NAMES = names();
+
+  static final String DATASET = "dataset";
+  static final String SAMPLING_SEED = "seed";
+
+  SweepSettings {
+    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+  }
+
+  private static Map<String, String> names() {
+    Map<String, String> n = new LinkedHashMap<>();
+    n.put("epochs", "epochs");
+    n.put("baseLr", "lr");
+    n.put("batchSize", "batch size");
+    n.put("weightDecay", "weight decay");
+    n.put("momentum", "momentum");
+    n.put("decayAll", "decay all");
+    n.put("labelSmoothing", "label smoothing");
+    n.put("warmupEpochs", "warmup epochs");
+    n.put("warmupFactor", "warmup factor");
+    n.put("recipe", "recipe");
+    n.put("augmentation", "augment");
+    n.put("seed", "train seed");
+    n.put("trainLimit", "train limit");
+    n.put("testLimit", "test limit");
+    return n;
+  }
+
+  /** The settings of a sweep's trained models, and the seed its models were sampled with. */
+  static SweepSettings of(List<ModelResult> results, OptionalLong samplingSeed) {
+    Map<String, Set<String>> seen = new LinkedHashMap<>();
+    NAMES.values().forEach(name -> seen.put(name, new LinkedHashSet<>()));
+    for (ModelResult r : results) {
+      if (r.options() == null) {
+        continue;
+      }
+      r.options()
+          .fields()
+          .forEachRemaining(
+              f -> {
+                if (!HOW_IT_RAN.contains(f.getKey())) {
+                  seen.computeIfAbsent(
+                          NAMES.getOrDefault(f.getKey(), f.getKey()), k -> new LinkedHashSet<>())
+                      .add(shown(f.getKey(), f.getValue()));
+                }
+              });
+    }
+    Set<String> datasets = new LinkedHashSet<>();
+    results.stream().map(ModelResult::dataset).filter(d -> d != null).forEach(datasets::add);
+    seen.put(DATASET, datasets);
+    Map<String, String> values = new LinkedHashMap<>();
+    seen.forEach(
+        (name, shown) -> {
+          if (!shown.isEmpty()) {
+            values.put(name, String.join("/", shown));
+          }
+        });
+    samplingSeed.ifPresent(seed -> values.put(SAMPLING_SEED, String.valueOf(seed)));
+    return new SweepSettings(values);
+  }
+
+  /** A value as a reader writes it: 0.1 not 0.1000, crop-flip not CROP_FLIP. */
+  private static String shown(String field, JsonNode value) {
+    if (field.equals("warmupEpochs") && value.isNumber() && value.asDouble() < 0) {
+      return "recipe's";
+    }
+    if (value.isIntegralNumber()) {
+      return value.asText();
+    }
+    if (value.isNumber()) {
+      return BigDecimal.valueOf(value.asDouble()).stripTrailingZeros().toPlainString();
+    }
+    return value.asText().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The setting as a number, when it is one value and numeric. */
+  OptionalDouble number(String name) {
+    String v = values.get(name);
+    if (v == null) {
+      return OptionalDouble.empty();
+    }
+    try {
+      return OptionalDouble.of(Double.parseDouble(v));
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * The settings whose values are not the same in every one of {@code sweeps} (missing counts as a
+   * value), in the order shown.
+   */
+  static List<String> differing(List<SweepSettings> sweeps) {
+    Set<String> names = new LinkedHashSet<>();
+    sweeps.forEach(s -> names.addAll(s.values().keySet()));
+    List<String> differing = new ArrayList<>();
+    for (String name : names) {
+      if (sweeps.stream().map(s -> s.values().getOrDefault(name, "")).distinct().count() > 1) {
+        differing.add(name);
+      }
+    }
+    return differing;
+  }
+}

@@ -1,0 +1,221 @@
+package dev.designspace.runtime.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.runtime.cli.CliRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Sweeps of one space under different training settings: each goes by a label that says what sets
+ * it apart, everywhere the report names it; the settings head the report; a trend across them.
+ */
+class SweepLabelsTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The options every fixture model was trained with, as result.json records them. */
+  private static Map<String, Object> options(int epochs, double lr) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("epochs", epochs);
+    o.put("batchSize", 128);
+    o.put("baseLr", lr);
+    o.put("weightDecay", 5e-5);
+    o.put("seed", 0);
+    o.put("threads", 1); // where it ran: never a difference
+    o.put("augmentation", "CROP_FLIP");
+    o.put("recipe", "proxy");
+    return o;
+  }
+
+  /** A sweep directory of space {@code space} whose models have {@code errors}. */
+  private static Path sweep(
+      Path root, String dir, String space, Map<String, Object> options, double... errors)
+      throws IOException {
+    Path sweep = root.resolve(dir);
+    AtomicFiles.write(
+        sweep.resolve("spec.yaml"), ("name: " + space + "\n").getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < errors.length; i++) {
+      String id = String.format("%s_s%04d", space, i);
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("id", id);
+      r.put("status", "done");
+      r.put("error", errors[i]);
+      r.put("flops", 5_000_000L + 100_000L * i);
+      r.put("params", 100_000L + 5_000L * i);
+      r.put("acts", 50_000L + 2_000L * i);
+      r.put("trainSeconds", 10.0 + i);
+      r.put("dataset", "synthetic");
+      r.put("recipe", "proxy");
+      r.put("curve", List.of());
+      r.put("options", options);
+      r.put(
+          "config",
+          Map.of(
+              "depths", List.of(1, 2, 2),
+              "widths", List.of(16, 32, 64),
+              "groupWidths", List.of(8, 8, 8),
+              "bottleneckRatios", List.of(1.0, 1.0, 1.0)));
+      AtomicFiles.write(
+          sweep.resolve("models").resolve(id).resolve("result.json"), JSON.writeValueAsBytes(r));
+    }
+    return sweep;
+  }
+
+  private static double[] errors(double first, double step, int n) {
+    double[] e = new double[n];
+    for (int i = 0; i < n; i++) {
+      e[i] = first + step * ((i * 5) % n); // a fixed shuffle, so that error and flops differ
+    }
+    return e;
+  }
+
+  @Test
+  void sweepsOfOneSpaceAreToldApartByTheSettingTheyDifferIn(@TempDir Path root) throws Exception {
+    Path one = sweep(root, "e1", "TinyRel", options(1, 0.1), errors(50, 1, 8));
+    Path two = sweep(root, "e2", "TinyRel", options(2, 0.1), errors(20, 1, 8));
+    ReportBuilder.Report report = ReportBuilder.build(List.of(one, two), root.resolve("r.html"));
+
+    assertThat(report.summary())
+        .anyMatch(l -> l.startsWith("TinyRel (epochs 1): 8 models (8 done), error min 50.00%"))
+        .anyMatch(l -> l.startsWith("TinyRel (epochs 2): 8 models (8 done), error min 20.00%"))
+        .anyMatch(l -> l.contains("TinyRel (epochs 2) is better than TinyRel (epochs 1)"));
+    assertThat(report.bestModel()).contains("of TinyRel (epochs 2)");
+    assertThat(report.figures().stream().map(f -> f.getFileName().toString()))
+        .contains("error-vs-flops-tiny-rel-epochs-1.svg", "error-vs-flops-tiny-rel-epochs-2.svg");
+    String edf = Files.readString(root.resolve("edf.svg"));
+    assertThat(edf).contains("TinyRel (epochs 1)  n=8").contains("TinyRel (epochs 2)  n=8");
+    assertThat(Files.readString(root.resolve("error-vs-flops-tiny-rel-epochs-2.svg")))
+        .contains("TinyRel (epochs 2)");
+    // the header: every setting of both sweeps, the differing one marked; where it ran left out
+    String html = Files.readString(report.file());
+    assertThat(html)
+        .contains("<tr class=\"differs\"><td>&ne; epochs</td><td>1</td><td>2</td></tr>")
+        .contains("<tr><td>lr</td><td>0.1</td><td>0.1</td></tr>")
+        .contains("<tr><td>augment</td><td>crop-flip</td><td>crop-flip</td></tr>")
+        .contains("<tr><td>dataset</td><td>synthetic</td><td>synthetic</td></tr>")
+        .doesNotContain("<td>threads</td>");
+    JsonNode sweeps = JSON.readTree(root.resolve("sweeps.json").toFile());
+    assertThat(sweeps.has("TinyRel (epochs 1)") && sweeps.has("TinyRel (epochs 2)")).isTrue();
+    assertThat(Files.readAllLines(root.resolve("models.csv")))
+        .anyMatch(l -> l.startsWith("\"TinyRel (epochs 2)\",\"TinyRel_s0000\",done,20.0,"));
+
+    // a browser shows two legends that differ
+    HeadlessChromium.Loaded browser = HeadlessChromium.load(report.file(), root);
+    assertThat(browser.dom())
+        .contains("TinyRel (epochs 1)  n=8 | min 50.0")
+        .contains("TinyRel (epochs 2)  n=8 | min 20.0");
+    assertThat(browser.console()).isEmpty();
+  }
+
+  @Test
+  void theUsersLabelWinsAndTwoAlikeAreRefused(@TempDir Path root) throws Exception {
+    Path one = sweep(root, "e1", "TinyRel", options(1, 0.1), errors(50, 1, 8));
+    Path two = sweep(root, "e2", "TinyRel", options(2, 0.1), errors(20, 1, 8));
+    CliRun run =
+        CliRun.of(
+            "report",
+            one + "=short",
+            two + "=long training",
+            "--out",
+            root.resolve("r.html").toString());
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("short: 8 models (8 done)")
+        .contains("long training: 8 models (8 done)")
+        .contains("long training is better than short");
+    assertThat(root.resolve("error-vs-flops-long-training.svg")).isRegularFile();
+    assertThat(Files.readString(root.resolve("edf.svg"))).contains("long training  n=8");
+
+    CliRun same =
+        CliRun.of("report", one + "=x", two + "=x", "--out", root.resolve("s.html").toString());
+    assertThat(same.exitCode()).isEqualTo(2);
+    assertThat(same.err()).contains("two sweeps are labelled 'x'");
+    CliRun empty = CliRun.of("report", root.resolve("nowhere") + "=", "--out", "x.html");
+    assertThat(empty.exitCode()).isEqualTo(2);
+    assertThat(empty.err()).contains("is not DIR=LABEL");
+  }
+
+  /** Alike in every setting: the directory's name sets them apart. */
+  @Test
+  void sweepsAlikeInEverySettingGoByTheirDirectories(@TempDir Path root) throws Exception {
+    Path one = sweep(root, "first", "TinyRel", options(1, 0.1), errors(50, 5, 4));
+    Path two = sweep(root, "second", "TinyRel", options(1, 0.1), errors(40, 5, 4));
+    ReportBuilder.Report report = ReportBuilder.build(List.of(one, two), root.resolve("r.html"));
+    assertThat(report.summary())
+        .anyMatch(l -> l.startsWith("TinyRel (first): 4 models"))
+        .anyMatch(l -> l.startsWith("TinyRel (second): 4 models"));
+    assertThat(Files.readString(report.file())).contains("The\nsweeps share every setting.");
+    // the same directory twice: still two labels
+    assertThat(SweepLabels.of(List.of(SweepData.load(one), SweepData.load(one)), Map.of()))
+        .containsExactly("TinyRel (first)", "TinyRel (first) #2");
+  }
+
+  /** Three sweeps that differ in the learning rate alone: error against lr, at their medians. */
+  @Test
+  void threeLearningRatesGiveATrendThroughTheirMedians(@TempDir Path root) throws Exception {
+    double[] low = errors(30, 4, 9);
+    double[] mid = errors(20, 3, 9);
+    double[] high = errors(35, 6, 9);
+    // given out of order: the trend runs by increasing lr
+    Path b = sweep(root, "lr-0.2", "TinyRel", options(2, 0.2), high);
+    Path a = sweep(root, "lr-0.05", "TinyRel", options(2, 0.05), low);
+    Path c = sweep(root, "lr-0.1", "TinyRel", options(2, 0.1), mid);
+    ReportBuilder.Report report = ReportBuilder.build(List.of(b, a, c), root.resolve("r.html"));
+
+    JsonNode trend = JSON.readTree(root.resolve("edfs.json").toFile()).at("/trends/0");
+    assertThat(trend.get("space").asText()).isEqualTo("TinyRel");
+    assertThat(trend.get("setting").asText()).isEqualTo("lr");
+    double[][] expected = {{0.05, median(low)}, {0.1, median(mid)}, {0.2, median(high)}};
+    for (int i = 0; i < 3; i++) {
+      JsonNode p = trend.get("points").get(i);
+      assertThat(p.get("value").asDouble()).isEqualTo(expected[i][0]);
+      assertThat(p.get("median").asDouble()).isEqualTo(expected[i][1]);
+      assertThat(p.get("models").asInt()).isEqualTo(9);
+    }
+    assertThat(trend.at("/points/1/label").asText()).isEqualTo("TinyRel (lr 0.1)");
+    Path figure = root.resolve("trend-tiny-rel-lr.svg");
+    assertThat(report.figures()).contains(figure);
+    String svg = Files.readString(figure);
+    for (double[] point : expected) {
+      assertThat(svg)
+          .contains(
+              String.format(
+                  Locale.ROOT,
+                  "<title>lr %s: median %.2f%%",
+                  new java.math.BigDecimal(String.valueOf(point[0]))
+                      .stripTrailingZeros()
+                      .toPlainString(),
+                  point[1]));
+    }
+    assertThat(report.summary())
+        .contains(
+            String.format(
+                Locale.ROOT,
+                "TinyRel, median error by lr: %.2f%% at lr 0.05, %.2f%% at lr 0.1, %.2f%% at lr"
+                    + " 0.2",
+                median(low),
+                median(mid),
+                median(high)));
+    assertThat(Files.readString(report.file())).contains("Trends across sweeps of one space");
+  }
+
+  /** The median as numpy computes it: the middle value, or the mean of the middle two. */
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}
