@@ -36,7 +36,7 @@ this summary are in models.csv and sweeps.json beside this file, and each figure
 <h2>Training settings</h2>
 <p class="note">What each sweep's models were trained with (options that only say where or how fast they ran are
 left out); seed is the sampling seed, train seed the training's. <#if settings.differing?has_content>Marked
-&ne;: the settings that differ between the sweeps (<#list settings.differing as d>${d}<#sep>, </#list>).<#else>The
+&ne;: the settings that differ between the sweeps (<#list settings.differing as d>${d}<#sep>, </#list>).<#elseif (settings.columns?size > 1)>The
 sweeps share every setting.</#if></p>
 <table class="settings">
 <tr><th>setting</th><#list settings.columns as c><th><span class="swatch" style="background: ${settings.colours[c?index]}"></span>${c}</th></#list></tr>

@@ -63,11 +63,11 @@ public final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     List<Path> paths = new ArrayList<>();
-    Map<Path, String> labels = new LinkedHashMap<>();
+    Map<Integer, String> labels = new LinkedHashMap<>();
     for (String dir : dirs) {
       LabelledDirectory d = LabelledDirectory.parse(dir);
+      d.label().ifPresent(label -> labels.put(paths.size(), label));
       paths.add(d.directory());
-      d.label().ifPresent(label -> labels.put(d.directory(), label));
     }
     Path file = out != null ? out : paths.get(0).resolve(ReportBuilder.REPORT_HTML);
     ReportBuilder.Report report =

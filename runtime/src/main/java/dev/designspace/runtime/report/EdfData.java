@@ -75,7 +75,11 @@ final class EdfData {
           point.put("models", p.models());
           points.add(point);
         }
-        trends.add(Map.of("space", t.space(), "setting", t.setting(), "points", points));
+        Map<String, Object> trend = new LinkedHashMap<>();
+        trend.put("space", t.space());
+        trend.put("setting", t.setting());
+        trend.put("points", points);
+        trends.add(trend);
       }
       json.put("trends", trends);
     }

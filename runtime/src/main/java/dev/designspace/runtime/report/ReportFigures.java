@@ -146,7 +146,7 @@ record ReportFigures(
             new Plots.Spread(
                 new Plots.Series(
                     "median (band: 10th-90th percentile)",
-                    Palette.of(0),
+                    Palette.of(t.colour()),
                     x,
                     points.stream().mapToDouble(SettingTrend.Point::median).toArray()),
                 points.stream().mapToDouble(SettingTrend.Point::p10).toArray(),

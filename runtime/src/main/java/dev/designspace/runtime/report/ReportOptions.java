@@ -1,7 +1,6 @@
 package dev.designspace.runtime.report;
 
 import dev.designspace.runtime.analysis.SpaceVerdict;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,8 @@ import java.util.Map;
  * @param notes lines about how the sweeps were run (a sequential run's looks), shown at the top
  * @param decided verdicts a sequential run reached at one of its looks: they stand for their pair
  *     in the report instead of a verdict read from all the models
- * @param labels what the user calls sweeps, by directory; the others are labelled by {@link
- *     SweepLabels}
+ * @param labels what the user calls sweeps, by their position in the report; the others are
+ *     labelled by {@link SweepLabels}
  */
 public record ReportOptions(
     double margin,
@@ -27,7 +26,7 @@ public record ReportOptions(
     Complexity complexity,
     List<String> notes,
     List<Decided> decided,
-    Map<Path, String> labels) {
+    Map<Integer, String> labels) {
 
   public static final ReportOptions DEFAULTS =
       new ReportOptions(
@@ -58,15 +57,15 @@ public record ReportOptions(
     }
     notes = List.copyOf(notes);
     decided = List.copyOf(decided);
-    Map<Path, String> keyed = new LinkedHashMap<>();
+    Map<Integer, String> stripped = new LinkedHashMap<>();
     labels.forEach(
-        (dir, label) -> {
+        (position, label) -> {
           if (label.isBlank()) {
-            throw new IllegalArgumentException("the label of " + dir + " is empty");
+            throw new IllegalArgumentException("the label of sweep " + position + " is empty");
           }
-          keyed.put(SweepLabels.key(dir), label.strip());
+          stripped.put(position, label.strip());
         });
-    labels = java.util.Collections.unmodifiableMap(keyed);
+    labels = java.util.Collections.unmodifiableMap(stripped);
   }
 
   /** These options with a sequential run's notes and verdicts. */
@@ -74,8 +73,8 @@ public record ReportOptions(
     return new ReportOptions(margin, goodThreshold, complexity, lines, verdicts, labels);
   }
 
-  /** These options with the user's labels of sweep directories. */
-  public ReportOptions withLabels(Map<Path, String> labels) {
+  /** These options with the user's labels of sweeps, by their position in the report. */
+  public ReportOptions withLabels(Map<Integer, String> labels) {
     return new ReportOptions(margin, goodThreshold, complexity, notes, decided, labels);
   }
 

@@ -18,8 +18,9 @@ import java.util.OptionalDouble;
  * @param setting the setting's name, e.g. {@code lr}
  * @param points one per sweep, by increasing value
  * @param logX whether the values span a factor of 10 or more (all positive): a log axis then
+ * @param colour the index of the space's first sweep: the trend takes its colour
  */
-record SettingTrend(String space, String setting, List<Point> points, boolean logX) {
+record SettingTrend(String space, String setting, List<Point> points, boolean logX, int colour) {
   /**
    * A sweep's errors at one value of the setting.
    *
@@ -54,8 +55,8 @@ record SettingTrend(String space, String setting, List<Point> points, boolean lo
   }
 
   /**
-   * The trends of a report: for each space with two or more sweeps that differ in one numeric
-   * setting and nothing else, and each of which has a finished model.
+   * The trends of a report: for each space with two or more sweeps that differ in one continuous
+   * setting and nothing else, each at its own value and each with a finished model.
    */
   static List<SettingTrend> of(List<SweepAnalysis> sweeps) {
     Map<String, List<SweepAnalysis>> byName = new LinkedHashMap<>();
@@ -74,6 +75,9 @@ record SettingTrend(String space, String setting, List<Point> points, boolean lo
         continue;
       }
       String setting = differing.get(0);
+      if (!SweepSettings.continuous(setting)) {
+        continue; // replicates under other seeds are not a trend
+      }
       List<Point> points = new ArrayList<>();
       for (SweepAnalysis s : group) {
         OptionalDouble value = s.data().settings().number(setting);
@@ -94,10 +98,15 @@ record SettingTrend(String space, String setting, List<Point> points, boolean lo
       if (points.size() != group.size()) {
         continue; // a value that is not a number, or mixed values within a sweep
       }
+      if (points.stream().mapToDouble(Point::value).distinct().count() != points.size()) {
+        continue; // two sweeps at one value: replicates, not a trend
+      }
       points.sort(Comparator.comparingDouble(Point::value));
       double low = points.get(0).value();
       double high = points.get(points.size() - 1).value();
-      trends.add(new SettingTrend(e.getKey(), setting, points, low > 0 && high / low >= 10));
+      trends.add(
+          new SettingTrend(
+              e.getKey(), setting, points, low > 0 && high / low >= 10, group.get(0).index()));
     }
     return trends;
   }

@@ -75,6 +75,10 @@ record SweepSettings(Map<String, String> values) {
                 }
               });
     }
+    // runs from before recipes were recorded were trained with the paper's, as their results read
+    results.stream()
+        .filter(ModelResult::trained)
+        .forEach(r -> seen.get(NAMES.get("recipe")).add(r.recipe()));
     Set<String> datasets = new LinkedHashSet<>();
     results.stream().map(ModelResult::dataset).filter(d -> d != null).forEach(datasets::add);
     seen.put(DATASET, datasets);
@@ -93,6 +97,9 @@ record SweepSettings(Map<String, String> values) {
   private static String shown(String field, JsonNode value) {
     if (field.equals("warmupEpochs") && value.isNumber() && value.asDouble() < 0) {
       return "recipe's";
+    }
+    if ((field.equals("trainLimit") || field.equals("testLimit")) && value.asLong() == 0) {
+      return "all";
     }
     if (value.isIntegralNumber()) {
       return value.asText();
@@ -117,18 +124,41 @@ record SweepSettings(Map<String, String> values) {
   }
 
   /**
-   * The settings whose values are not the same in every one of {@code sweeps} (missing counts as a
-   * value), in the order shown.
+   * The settings with more than one value among {@code sweeps}, in the order shown. A sweep that
+   * does not know a setting (no trained model, or a result from before it was recorded) does not
+   * make it differ.
    */
   static List<String> differing(List<SweepSettings> sweeps) {
     Set<String> names = new LinkedHashSet<>();
     sweeps.forEach(s -> names.addAll(s.values().keySet()));
     List<String> differing = new ArrayList<>();
     for (String name : names) {
-      if (sweeps.stream().map(s -> s.values().getOrDefault(name, "")).distinct().count() > 1) {
+      if (sweeps.stream().map(s -> s.values().get(name)).filter(v -> v != null).distinct().count()
+          > 1) {
         differing.add(name);
       }
     }
     return differing;
   }
+
+  /**
+   * Whether a trend along {@code name} means something: a setting on a scale (epochs, learning
+   * rate, weight decay, ...), not an identifier such as a seed.
+   */
+  static boolean continuous(String name) {
+    return CONTINUOUS.contains(name);
+  }
+
+  private static final Set<String> CONTINUOUS =
+      Set.of(
+          "epochs",
+          "lr",
+          "batch size",
+          "weight decay",
+          "momentum",
+          "label smoothing",
+          "warmup epochs",
+          "warmup factor",
+          "train limit",
+          "test limit");
 }

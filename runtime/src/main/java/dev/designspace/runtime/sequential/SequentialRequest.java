@@ -56,6 +56,14 @@ public record SequentialRequest(
     if (comparisons.isEmpty()) {
       throw new IllegalArgumentException("ask at least one question");
     }
+    if (new java.util.HashSet<>(names).size() != names.size()) {
+      // each look's verdicts and the report's steps are keyed by the space's name
+      throw new SequentialException(
+          "the specs name one space twice ("
+              + names
+              + "): a run until decided compares spaces of different names; give each spec its"
+              + " own name, or sweep them and compare with report DIR=LABEL ...");
+    }
     for (Comparison c : comparisons) {
       if (c.a() < 0 || c.b() < 0 || c.a() >= spaces.size() || c.b() >= spaces.size()) {
         throw new IllegalArgumentException("a comparison names a space that is not there");

@@ -1,6 +1,7 @@
 package dev.designspace.runtime.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,7 +58,9 @@ class SweepLabelsTest {
       r.put("acts", 50_000L + 2_000L * i);
       r.put("trainSeconds", 10.0 + i);
       r.put("dataset", "synthetic");
-      r.put("recipe", "proxy");
+      if (options.containsKey("recipe")) {
+        r.put("recipe", options.get("recipe"));
+      }
       r.put("curve", List.of());
       r.put("options", options);
       r.put(
@@ -111,12 +114,28 @@ class SweepLabelsTest {
     assertThat(Files.readAllLines(root.resolve("models.csv")))
         .anyMatch(l -> l.startsWith("\"TinyRel (epochs 2)\",\"TinyRel_s0000\",done,20.0,"));
 
-    // a browser shows two legends that differ
+    // a browser holds two legends that differ, and draws them differently: the EDF figure as
+    // drawn, against the same figure with the two labels swapped, which leaves it unchanged only
+    // where the labels look alike (and a second drawing of the original shows the drawing is
+    // repeatable)
     HeadlessChromium.Loaded browser = HeadlessChromium.load(report.file(), root);
     assertThat(browser.dom())
         .contains("TinyRel (epochs 1)  n=8 | min 50.0")
         .contains("TinyRel (epochs 2)  n=8 | min 20.0");
     assertThat(browser.console()).isEmpty();
+    Path swapped = root.resolve("edf-swapped.svg");
+    Files.writeString(
+        swapped,
+        edf.replace("(epochs 1)", "(epochs #)")
+            .replace("(epochs 2)", "(epochs 1)")
+            .replace("(epochs #)", "(epochs 2)"));
+    var drawn = HeadlessChromium.screenshot(root.resolve("edf.svg"), root, 800, 600);
+    var again = HeadlessChromium.screenshot(root.resolve("edf.svg"), root, 800, 600);
+    var labelsSwapped = HeadlessChromium.screenshot(swapped, root, 800, 600);
+    assertThat(HeadlessChromium.samePixels(drawn, again)).as("a repeatable drawing").isTrue();
+    assertThat(HeadlessChromium.samePixels(drawn, labelsSwapped))
+        .as("the legends' labels drawn alike")
+        .isFalse();
   }
 
   @Test
@@ -145,6 +164,68 @@ class SweepLabelsTest {
     CliRun empty = CliRun.of("report", root.resolve("nowhere") + "=", "--out", "x.html");
     assertThat(empty.exitCode()).isEqualTo(2);
     assertThat(empty.err()).contains("is not DIR=LABEL");
+  }
+
+  /**
+   * What is not a difference: a setting one sweep does not know, and seeds (replicates, no trend);
+   * what a user cannot do: take another sweep's name, or label one directory twice.
+   */
+  @Test
+  void unknownSettingsAndSeedsAreNoDifferenceAndLabelsStayUnambiguous(@TempDir Path root)
+      throws Exception {
+    Map<String, Object> noRecipe = options(1, 0.1);
+    noRecipe.remove("recipe"); // trained before recipes were recorded: the paper's
+    Map<String, Object> paper = options(2, 0.1);
+    paper.put("recipe", "paper");
+    Path old = sweep(root, "old", "TinyRel", noRecipe, errors(50, 1, 4));
+    Path newer = sweep(root, "new", "TinyRel", paper, errors(40, 1, 4));
+    ReportBuilder.Report report = ReportBuilder.build(List.of(old, newer), root.resolve("r.html"));
+    assertThat(report.summary())
+        .anyMatch(l -> l.startsWith("TinyRel (epochs 1): 4 models"))
+        .anyMatch(l -> l.startsWith("TinyRel (epochs 2): 4 models"));
+
+    Map<String, Object> seed1 = options(1, 0.1);
+    seed1.put("seed", 1);
+    Path a = sweep(root, "s0", "TinyRel", options(1, 0.1), errors(50, 1, 4));
+    Path b = sweep(root, "s1", "TinyRel", seed1, errors(40, 1, 4));
+    ReportBuilder.Report replicates = ReportBuilder.build(List.of(a, b), root.resolve("s.html"));
+    assertThat(replicates.summary())
+        .anyMatch(l -> l.startsWith("TinyRel (train seed 0): 4 models"))
+        .noneMatch(l -> l.contains("median error by"));
+    assertThat(root.resolve("trend-tiny-rel-train-seed.svg")).doesNotExist();
+
+    // two sweeps at one learning rate and one at another: the first two told apart by their
+    // directories too, and no trend through two points at one value
+    Path a2 = sweep(root, "s0b", "TinyRel", options(1, 0.1), errors(48, 1, 4));
+    Path c = sweep(root, "lr-0.2", "TinyRel", options(1, 0.2), errors(45, 1, 4));
+    ReportBuilder.Report two = ReportBuilder.build(List.of(a, a2, c), root.resolve("t.html"));
+    assertThat(two.summary())
+        .anyMatch(l -> l.startsWith("TinyRel (lr 0.1, s0): 4 models"))
+        .anyMatch(l -> l.startsWith("TinyRel (lr 0.1, s0b): 4 models"))
+        .anyMatch(l -> l.startsWith("TinyRel (lr 0.2): 4 models"))
+        .noneMatch(l -> l.contains("median error by"));
+
+    Path other = sweep(root, "other", "Other", options(1, 0.1), errors(30, 1, 4));
+    assertThatThrownBy(
+            () ->
+                ReportBuilder.build(
+                    List.of(a, other),
+                    root.resolve("u.html"),
+                    List.of(),
+                    ReportOptions.DEFAULTS.withLabels(Map.of(0, "Other"))))
+        .isInstanceOf(ReportException.class)
+        .hasMessageContaining("the label 'Other' is what " + other + " is called");
+    CliRun twice =
+        CliRun.of("report", a + "=x", a + "=y", "--out", root.resolve("v.html").toString());
+    assertThat(twice.exitCode()).as(twice.err()).isZero();
+    assertThat(twice.out()).contains("x: 4 models").contains("y: 4 models");
+
+    // a directory with '=' in its name, labelled
+    Path equals = sweep(root, "lr=0.1", "Eq", options(1, 0.1), errors(30, 1, 4));
+    CliRun labelled =
+        CliRun.of("report", equals + "=mine", "--out", root.resolve("w.html").toString());
+    assertThat(labelled.exitCode()).as(labelled.err()).isZero();
+    assertThat(labelled.out()).contains("mine: 4 models");
   }
 
   /** Alike in every setting: the directory's name sets them apart. */
