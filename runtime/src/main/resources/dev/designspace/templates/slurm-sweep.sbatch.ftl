@@ -66,10 +66,21 @@ export DESIGNSPACE_PLAIN_PROGRESS=1
   --threads "${SLURM_CPUS_PER_TASK:-$cpus}" "${train_options[@]}"
 code=$?
 if [ "$code" -ne 0 ] && [ ! -f "$out/result.json" ]; then
-  # train ended without a result (killed, crashed, or no java): record the failure as the local launcher does,
-  # field by field as designspace writes a failed result (runfiles.ModelResult.failure), so it reads the same
-  printf '{\n  "id" : %s,\n  "status" : "failed",\n  "error" : 100.0,\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s,\n  "message" : "train exited with code %s and no result; see slurm/logs/task-%s.log"\n}\n' \
-    "$name_json" "$flops" "$params" "$acts" "$code" "$task" >"$out/result.json.tmp" \
+  # train ended without a result (killed, crashed, or no java): record the failure and its cause as the local
+  # launcher does, field by field as designspace writes a failed result (runfiles.ModelResult.failure), so it
+  # reads the same. A kill or a stop (a node failure, a time limit, scancel) is the environment's or an
+  # interruption, and a resubmission trains the model again; anything else is the model's.
+  cause=model
+  why="train exited with code $code and no result"
+  if [ "$code" -gt 128 ] && [ "$code" -lt 160 ]; then
+    case $((code - 128)) in
+      9) cause=environment; why="train was killed (SIGKILL: a node failure, the out-of-memory killer, or scancel) and left no result" ;;
+      1|2|15) cause=interrupted; why="train was stopped (signal $((code - 128)): a time limit, scancel or a requeue) and left no result" ;;
+      *) why="train crashed (signal $((code - 128))) and left no result" ;;
+    esac
+  fi
+  printf '{\n  "id" : %s,\n  "status" : "failed",\n  "error" : 100.0,\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s,\n  "message" : "%s; see slurm/logs/task-%s.log",\n  "cause" : "%s"\n}\n' \
+    "$name_json" "$flops" "$params" "$acts" "$why" "$task" "$cause" >"$out/result.json.tmp" \
     && mv -f -- "$out/result.json.tmp" "$out/result.json"
 fi
 exit "$code"

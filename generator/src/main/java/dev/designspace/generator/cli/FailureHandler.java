@@ -3,6 +3,7 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.sampling.SamplingException;
 import dev.designspace.generator.spec.SpecException;
 import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.generator.tool.ExitCodeCarrier;
 import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -70,7 +71,10 @@ public final class FailureHandler
     }
     int code;
     String message;
-    if (badInput.stream().anyMatch(type -> type.isInstance(e))) {
+    if (e instanceof ExitCodeCarrier carrier) {
+      code = carrier.exitCode();
+      message = e.getMessage();
+    } else if (badInput.stream().anyMatch(type -> type.isInstance(e))) {
       code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
     } else {

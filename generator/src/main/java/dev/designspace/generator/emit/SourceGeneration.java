@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,15 +135,13 @@ public final class SourceGeneration {
         e.put("sampleIndex", model.sampleIndex());
         e.put("sampled", model.sampled());
       }
-      e.put(
-          "complexity",
-          Map.of(
-              "flops",
-              model.complexity().flops(),
-              "params",
-              model.complexity().params(),
-              "acts",
-              model.complexity().acts()));
+      // in a fixed order: Map.of iterates in an order that changes from one JVM to the next, and
+      // a manifest that changes on every run is rewritten on every resume
+      Map<String, Object> complexity = new LinkedHashMap<>();
+      complexity.put("flops", model.complexity().flops());
+      complexity.put("params", model.complexity().params());
+      complexity.put("acts", model.complexity().acts());
+      e.put("complexity", complexity);
       e.put(
           "config",
           ModelJson.describe(
@@ -182,15 +179,7 @@ public final class SourceGeneration {
     return removed;
   }
 
-  /**
-   * Atomically replaces {@code target} with {@code content} unless it already holds exactly that.
-   */
-  static boolean writeIfChanged(Path target, String content) throws IOException {
-    byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-    if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-      return false;
-    }
-    AtomicFiles.write(target, bytes);
-    return true;
+  private static boolean writeIfChanged(Path target, String content) throws IOException {
+    return AtomicFiles.writeIfChanged(target, content.getBytes(StandardCharsets.UTF_8));
   }
 }

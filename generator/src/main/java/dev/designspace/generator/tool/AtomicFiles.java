@@ -26,6 +26,20 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Atomically replaces {@code target} with {@code bytes} unless it already holds exactly those: a
+   * rerun writes nothing it need not (and so needs no space on a full disk).
+   *
+   * @return whether it wrote
+   */
+  public static boolean writeIfChanged(Path target, byte[] bytes) throws IOException {
+    if (Files.isRegularFile(target) && java.util.Arrays.equals(Files.readAllBytes(target), bytes)) {
+      return false;
+    }
+    write(target, bytes);
+    return true;
+  }
+
   public static void write(Path target, byte[] bytes) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
     Files.createDirectories(parent);

@@ -10,5 +10,11 @@ public final class ExitCodes {
   /** Bad input: usage, spec or data. */
   public static final int BAD_INPUT = 2;
 
+  /**
+   * A sweep ended with models lost to their environment (a full disk, a killed worker) or not
+   * trained because it stopped: running the same command again trains them.
+   */
+  public static final int MODELS_LOST = 3;
+
   private ExitCodes() {}
 }

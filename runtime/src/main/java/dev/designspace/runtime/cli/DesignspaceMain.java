@@ -49,7 +49,13 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit codes:%n",
-    footer = {"  0  success", "  1  failure while running", "  2  bad input (usage, spec, data)"})
+    footer = {
+      "  0  success",
+      "  1  failure while running",
+      "  2  bad input (usage, spec, data)",
+      "  3  sweep: models lost to their environment (full disk, killed worker) or not trained;"
+          + " run the same command again to train them"
+    })
 public final class DesignspaceMain implements Runnable {
 
   @Option(

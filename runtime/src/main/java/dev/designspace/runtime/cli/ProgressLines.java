@@ -1,6 +1,7 @@
 package dev.designspace.runtime.cli;
 
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import java.io.PrintWriter;
@@ -38,6 +39,9 @@ final class ProgressLines implements SweepListener {
    * is from when it is not the last ({@code M done 0.00% (epoch 2 of 3, last 3.33%)}).
    */
   static String ended(ModelResult result) {
+    if (result.status() == RunStatus.FAILED) { // the model's fault, or its machine's
+      return String.format(Locale.ROOT, "%s failed (%s)", result.id(), result.cause().fileName());
+    }
     String line =
         String.format(Locale.ROOT, "%s %s %.2f%%", result.id(), result.status(), result.error());
     String epoch = result.earlierEpoch();

@@ -14,6 +14,7 @@ import dev.designspace.runtime.slurm.SlurmSubmission;
 import dev.designspace.runtime.slurm.SlurmSweep;
 import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.ModelsLostException;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepListener;
@@ -283,7 +284,19 @@ public final class SweepCommand implements Callable<Integer> {
             err.flush();
           }
         };
-    SweepResult result = LocalSweep.run(request, progress, SweepCommand::requireNoSlurmTasks);
+    SweepResult result;
+    try {
+      result = LocalSweep.run(request, progress, SweepCommand::requireNoSlurmTasks);
+    } catch (IOException e) {
+      if (String.valueOf(e.getMessage()).contains("No space left on device")) {
+        throw new ModelsLostException(
+            "no space left on device in "
+                + request.directory()
+                + ": free some space and run the same command again; the models with a result"
+                + " keep it");
+      }
+      throw e;
+    }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(
         String.format(
@@ -301,7 +314,46 @@ public final class SweepCommand implements Callable<Integer> {
           .ifPresent(file -> stdout.println("report: " + file));
     }
     stdout.flush();
-    return ExitCodes.OK;
+    return lostModels(result, "the sweep", "the same command", err);
+  }
+
+  /**
+   * {@link ExitCodes#OK}, or {@link ExitCodes#MODELS_LOST} with a message saying what was lost and
+   * how to get it back, when the sweep stopped early or models were lost to their environment.
+   */
+  static int lostModels(SweepResult result, String what, String again, PrintWriter err) {
+    List<ModelResult> lost = result.lost();
+    if (result.stopped().isEmpty() && lost.isEmpty()) {
+      return ExitCodes.OK;
+    }
+    result
+        .stopped()
+        .ifPresent(
+            why ->
+                err.println(
+                    "error: "
+                        + what
+                        + " stopped: "
+                        + why
+                        + ". The models without a result, and those lost to the disk, are"
+                        + " trained when you run "
+                        + again
+                        + " once the directory can be written again."));
+    if (!lost.isEmpty()) {
+      err.println(
+          String.format(
+              Locale.ROOT,
+              "error: %d model%s lost to %s environment, not to %s architecture (%s); run %s to"
+                  + " train them again",
+              lost.size(),
+              lost.size() == 1 ? " was" : "s were",
+              lost.size() == 1 ? "its" : "their",
+              lost.size() == 1 ? "its" : "their",
+              lost.get(0).message(),
+              again));
+    }
+    err.flush();
+    return ExitCodes.MODELS_LOST;
   }
 
   private int submit(Path directory, List<String> args) throws IOException {

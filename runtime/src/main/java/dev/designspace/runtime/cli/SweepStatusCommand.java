@@ -77,11 +77,17 @@ final class SweepStatusCommand implements Callable<Integer> {
     stdout.println(
         String.format(
             Locale.ROOT,
-            "%s: %d models: done %d, failed %d, diverged %d%s",
+            "%s: %d models: done %d, failed %d%s, diverged %d%s",
             directory,
             s.total(),
             s.done(),
             s.failed(),
+            s.lost() == 0
+                ? ""
+                : String.format(
+                    Locale.ROOT,
+                    " (%d lost to their environment: the sweep command trains them again)",
+                    s.lost()),
             s.diverged(),
             queue));
     if (s.best() != null) {

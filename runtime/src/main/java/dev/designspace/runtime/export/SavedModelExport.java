@@ -169,13 +169,10 @@ public final class SavedModelExport {
               + ", "
               + info.inputChannels()
               + "], raw pixels 0-255 (normalised inside the graph)");
-      card.put(
-          "outputs",
-          Map.of(
-              LOGITS,
-              "float32 [-1, " + info.classes() + "]",
-              PROBABILITIES,
-              "softmax of the logits"));
+      Map<String, Object> outputs = new LinkedHashMap<>(); // a fixed order: the same file each time
+      outputs.put(LOGITS, "float32 [-1, " + info.classes() + "]");
+      outputs.put(PROBABILITIES, "softmax of the logits");
+      card.put("outputs", outputs);
       card.put("groupedConvolutions", convImpl.cliName());
       card.put("mean", mean);
       card.put("std", std);

@@ -9,6 +9,8 @@ import dev.designspace.runtime.analysis.SpaceComparison;
 import dev.designspace.runtime.analysis.SpaceVerdict;
 import dev.designspace.runtime.analysis.Verdict;
 import dev.designspace.runtime.analysis.VerdictTests;
+import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -393,6 +395,22 @@ record ReportAnalysis(
               String.join(", ", blownUp)));
     }
     s.proxyValidity().ifPresent(v -> lines.add(s.label() + ": " + v.sentence()));
+    List<ModelResult> lost =
+        s.all().stream()
+            .filter(r -> r.status() == RunStatus.FAILED && r.cause().retriedOnResume())
+            .toList();
+    if (!lost.isEmpty()) {
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%s: %d of %d models were lost to their environment, not their architecture, and are"
+                  + " left out of the EDF (rerunning the sweep trains them again): %s",
+              s.label(),
+              lost.size(),
+              s.all().size(),
+              String.join(
+                  "; ", lost.stream().map(r -> r.id() + " (" + r.message() + ")").toList())));
+    }
     return lines;
   }
 

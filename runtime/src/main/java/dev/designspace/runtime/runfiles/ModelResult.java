@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param lossTrace null for runs written before recipes existed, and failed ones
  * @param options every training option, kept as written (null for a failed run)
  * @param message why a run diverged or failed; null when it is done
+ * @param cause why a failed run failed ({@link FailureCause}); null for a run that trained. A
+ *     failed result without one (written before causes were recorded) reads as {@code model}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -43,7 +45,8 @@ public record ModelResult(
     String recipe,
     LossTrace lossTrace,
     JsonNode options,
-    String message) {
+    String message,
+    FailureCause cause) {
   /** What runs recorded before recipes existed were trained with: the paper's recipe. */
   public static final String RECIPE_BEFORE_RECIPES = "paper";
 
@@ -64,6 +67,12 @@ public record ModelResult(
       if (error == 0) {
         error = NO_ERROR;
       }
+      if (cause == null) {
+        cause = FailureCause.MODEL;
+      }
+    } else if (cause != null) {
+      throw new IllegalArgumentException(
+          id + " is " + status + ": only a failed result has a failure cause");
     }
     curve = curve == null ? null : List.copyOf(curve);
     if (recipe == null && curve != null) {
@@ -71,9 +80,21 @@ public record ModelResult(
     }
   }
 
-  /** A run that ended without training: the shape every launcher writes for a failure. */
+  /** A run that failed for the model's own reason: {@link #failure} with the model as cause. */
   public static ModelResult failure(
       String id, String message, long flops, long params, long acts, JsonNode config) {
+    return failure(id, FailureCause.MODEL, message, flops, params, acts, config);
+  }
+
+  /** A run that ended without training: the shape every launcher writes for a failure. */
+  public static ModelResult failure(
+      String id,
+      FailureCause cause,
+      String message,
+      long flops,
+      long params,
+      long acts,
+      JsonNode config) {
     if (message == null || message.isBlank()) {
       throw new IllegalArgumentException(
           "the failed result of " + id + " needs a message saying why");
@@ -96,7 +117,16 @@ public record ModelResult(
         null,
         null,
         null,
-        message);
+        message,
+        cause);
+  }
+
+  /**
+   * Whether this result is final for a rerun of its sweep: done, diverged, or failed for the
+   * model's own reason; a model lost to its environment or interrupted is trained again.
+   */
+  public boolean finalForResume() {
+    return status != RunStatus.FAILED || !cause.retriedOnResume();
   }
 
   /** Whether the run trained (done or diverged): only those have a curve, a recipe and options. */

@@ -5,6 +5,7 @@ import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.ModelsLostException;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepRequest;
@@ -74,7 +75,8 @@ public final class CompareSpaces {
       options = options.withSequential(result.notes(), result.decided());
       sequential = Optional.of(result);
     } else {
-      LocalSweep.runAll(sweeps, Collections.nCopies(sweeps.size(), listener));
+      ModelsLostException.throwIfStopped(
+          LocalSweep.runAll(sweeps, Collections.nCopies(sweeps.size(), listener)));
     }
     int models = 0;
     List<Path> reported = new ArrayList<>();

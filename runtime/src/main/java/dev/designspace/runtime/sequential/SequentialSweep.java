@@ -8,6 +8,7 @@ import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.ModelsLostException;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepListener;
@@ -117,7 +118,8 @@ public final class SequentialSweep {
       for (int s : spaces) {
         requests.add(r.spaces().get(s).grownTo(n));
       }
-      LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener));
+      ModelsLostException.throwIfStopped(
+          LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener)));
       if (pending > 0) {
         wallPerModel = (System.nanoTime() - roundStart) / 1e9 / pending;
       }
@@ -166,7 +168,8 @@ public final class SequentialSweep {
         checks.add(
             s.grownTo(count).withProxyCheck(Math.min(r.proxyCheck(), count), r.checkEpochs()));
       }
-      LocalSweep.runAll(checks, Collections.nCopies(checks.size(), listener));
+      ModelsLostException.throwIfStopped(
+          LocalSweep.runAll(checks, Collections.nCopies(checks.size(), listener)));
     }
     return result(r, log);
   }

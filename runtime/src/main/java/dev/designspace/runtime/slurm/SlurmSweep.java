@@ -68,7 +68,9 @@ public final class SlurmSweep {
         }
         Optional<ModelResult> result = sweep.result(m);
         boolean failed = result.map(r -> r.status() == RunStatus.FAILED).orElse(false);
-        if (result.isEmpty() || (failed && request.retryFailed())) {
+        // a task lost to its node, its time limit or a kill is submitted again without asking
+        boolean retry = failed && (request.retryFailed() || result.get().cause().retriedOnResume());
+        if (result.isEmpty() || retry) {
           tasks.add(m.position());
           if (failed) {
             retried.add(m);
@@ -181,6 +183,7 @@ public final class SlurmSweep {
     int pending = 0;
     int notQueued = 0;
     List<String> failures = new ArrayList<>();
+    int lost = 0;
     ModelResult best = null;
     for (SweepModel m : sweep.models()) {
       Optional<ModelResult> result = sweep.result(m);
@@ -195,7 +198,11 @@ public final class SlurmSweep {
           case DIVERGED -> diverged++;
           case FAILED -> {
             failed++;
-            failures.add(m.name() + ": " + result.get().message());
+            failures.add(
+                m.name() + " (" + result.get().cause().fileName() + "): " + result.get().message());
+            if (result.get().cause().retriedOnResume()) {
+              lost++;
+            }
           }
         }
       } else if (queue.isPresent()) {
@@ -222,6 +229,7 @@ public final class SlurmSweep {
         script,
         queue.isPresent(),
         failures,
+        lost,
         best);
   }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * @param slurmScript whether a Slurm script was written (a dry run may have been submitted by hand)
  * @param queueKnown whether squeue answered about them; without it, running/pending/notQueued are 0
  * @param notQueued models with neither a result nor a queued task (stopped; submit again to resume)
- * @param failures "id: message" of each failed model
+ * @param failures "id (cause): message" of each failed model
+ * @param lost failed models lost to their environment or interrupted: a rerun trains them again
  * @param best the done model with the lowest error; null when none is done
  */
 public record SweepStatus(
@@ -27,6 +28,7 @@ public record SweepStatus(
     boolean slurmScript,
     boolean queueKnown,
     List<String> failures,
+    int lost,
     ModelResult best) {
   public SweepStatus {
     failures = List.copyOf(failures);

@@ -10,6 +10,7 @@ import dev.designspace.runtime.sequential.SequentialRequest;
 import dev.designspace.runtime.sequential.SequentialResult;
 import dev.designspace.runtime.sequential.SequentialSweep;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.ModelsLostException;
 import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepRequest;
 import java.io.IOException;
@@ -103,7 +104,8 @@ public final class Study {
       options = options.withSequential(result.notes(), result.decided());
     } else {
       // one pool of workers for all the spaces: no worker waits for a space's last model
-      LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener));
+      ModelsLostException.throwIfStopped(
+          LocalSweep.runAll(requests, Collections.nCopies(requests.size(), listener)));
     }
     for (Path dir : sweeps) {
       ReportBuilder.buildInSweep(dir, listener::message);

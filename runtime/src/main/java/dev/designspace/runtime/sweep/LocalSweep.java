@@ -3,6 +3,7 @@ package dev.designspace.runtime.sweep;
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.compile.CompilationClasspath;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFailure;
 import dev.designspace.runtime.runfiles.RunFileReader;
 import dev.designspace.runtime.runfiles.RunFileWriter;
 import dev.designspace.runtime.runfiles.RunFiles;
@@ -30,11 +31,22 @@ import java.util.concurrent.ExecutionException;
  * worker processes busy, each training one model at a time ({@code designspace train DIR --model ID
  * --resume} into {@code models/ID}): persistent workers train model after model in one JVM, or
  * (per-model) a new JVM runs each. Models with a result are skipped, so rerunning resumes; a model
- * whose training ends without a result, or whose worker dies, is recorded as failed with the exit
- * code and the tail of its log, and a new worker takes the next model. Stopping the sweep (Ctrl-C)
- * stops its workers; their checkpoints remain.
+ * whose training ends without a result, or whose worker dies, is recorded as failed with its cause
+ * ({@link RunFailure#ofExit}) and the tail of its log, and a new worker takes the next model. A
+ * model lost to its environment or interrupted is trained again, up to {@link #RETRIES} times, and
+ * on a rerun; one that failed for its own reason only with {@code --retry-failed}. When the sweep
+ * directory cannot be written (a full disk) no further model is handed out: those in flight end,
+ * and the sweep reports why it stopped. Stopping the sweep (Ctrl-C) stops its workers; their
+ * checkpoints remain.
  */
 public final class LocalSweep {
+  /**
+   * How many times a model lost to its environment (a killed worker, an I/O error) is trained again
+   * within one run before it is recorded as failed: a passing trouble is over by then, a lasting
+   * one fails the same way.
+   */
+  public static final int RETRIES = 2;
+
   private LocalSweep() {}
 
   /** What must hold before workers start, checked while the sweep holds its directory's lock. */
@@ -52,8 +64,9 @@ public final class LocalSweep {
     try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
       check.check(request.directory());
       Prepared prepared = Prepared.of(request, listener);
-      new Pool(request.workers(), request.workerMode()).train(prepared.jobs());
-      return prepared.finish();
+      Optional<String> stopped =
+          new Pool(request.workers(), request.workerMode()).train(prepared.jobs());
+      return prepared.finish(stopped);
     }
   }
 
@@ -92,10 +105,10 @@ public final class LocalSweep {
         prepared.add(p);
         jobs.addAll(p.jobs());
       }
-      new Pool(first.workers(), first.workerMode()).train(jobs);
+      Optional<String> stopped = new Pool(first.workers(), first.workerMode()).train(jobs);
       List<SweepResult> results = new ArrayList<>();
       for (Prepared p : prepared) {
-        results.add(p.finish());
+        results.add(p.finish(stopped));
       }
       return results;
     } finally {
@@ -117,8 +130,15 @@ public final class LocalSweep {
       List<SweepModel> pending = new ArrayList<>();
       for (SweepModel m : models) {
         Optional<ModelResult> result = sweep.result(m);
+        // a model lost to its environment is trained again; one that failed for its own reason
+        // only when asked
         boolean retry =
-            request.retryFailed() && result.map(r -> r.status() == RunStatus.FAILED).orElse(false);
+            result
+                .map(
+                    r ->
+                        r.status() == RunStatus.FAILED
+                            && (request.retryFailed() || r.cause().retriedOnResume()))
+                .orElse(false);
         if (retry) {
           sweep.setAsideResult(m);
         }
@@ -149,23 +169,43 @@ public final class LocalSweep {
                 m,
                 sweep.modelDir(m),
                 counts,
-                listener));
+                listener,
+                0));
       }
       return new Prepared(request, sweep, jobs, listener);
     }
 
-    /** The sweep's record once its models have ended, then its proxy check if it asks for one. */
-    SweepResult finish() throws IOException, InterruptedException {
+    /**
+     * The sweep's record once its models have ended, then its proxy check if it asks for one; a
+     * sweep that stopped early is recorded as far as its directory can be written, and not checked.
+     */
+    SweepResult finish(Optional<String> stopped) throws IOException, InterruptedException {
+      if (stopped.isPresent()) {
+        SweepResult result;
+        try {
+          result = SweepCollector.collect(sweep.path(), true);
+        } catch (IOException notWritten) {
+          result = SweepCollector.collect(sweep.path(), false);
+        }
+        return result.stoppedBecause(stopped.get());
+      }
       SweepResult result = SweepCollector.collect(sweep.path(), true);
       if (request.checkProxy() > 0) {
-        checkProxy(request, sweep, listener);
+        stopped = checkProxy(request, sweep, listener);
+        if (stopped.isPresent()) {
+          return result.stoppedBecause(stopped.get());
+        }
       }
       return result;
     }
   }
 
-  /** Trains the proxy check's models at the longer schedule, then writes proxy-check.json. */
-  private static void checkProxy(SweepRequest request, SweepDirectory sweep, SweepListener listener)
+  /**
+   * Trains the proxy check's models at the longer schedule, then writes proxy-check.json; says why
+   * it stopped when its directory could not be written.
+   */
+  private static Optional<String> checkProxy(
+      SweepRequest request, SweepDirectory sweep, SweepListener listener)
       throws IOException, InterruptedException {
     List<SweepModel> chosen =
         ProxyCheck.choose(sweep.models(), request.checkProxy(), request.seed());
@@ -188,15 +228,32 @@ public final class LocalSweep {
     List<Job> jobs = new ArrayList<>();
     for (SweepModel m : pending) {
       Path out = ProxyCheck.runDir(sweep.path(), m);
-      jobs.add(new Job(trainCommand(request, sweep, m, out, arguments), m, out, counts, listener));
+      jobs.add(
+          new Job(trainCommand(request, sweep, m, out, arguments), m, out, counts, listener, 0));
     }
-    new Pool(request.workers(), request.workerMode()).train(jobs);
-    ProxyCheck.write(sweep.path()).ifPresent(v -> listener.message("proxy check: " + v.sentence()));
+    Optional<String> stopped = new Pool(request.workers(), request.workerMode()).train(jobs);
+    if (stopped.isEmpty()) {
+      ProxyCheck.write(sweep.path())
+          .ifPresent(v -> listener.message("proxy check: " + v.sentence()));
+    }
+    return stopped;
   }
 
-  /** One model to train: its {@code train} command, where it runs, whose counts it moves. */
+  /**
+   * One model to train: its {@code train} command, where it runs, whose counts it moves, and how
+   * many times it was retried after losing a run to its environment.
+   */
   private record Job(
-      List<String> command, SweepModel model, Path runDir, Counts counts, SweepListener listener) {}
+      List<String> command,
+      SweepModel model,
+      Path runDir,
+      Counts counts,
+      SweepListener listener,
+      int retries) {
+    Job retried() {
+      return new Job(command, model, runDir, counts, listener, retries + 1);
+    }
+  }
 
   /** One sweep's counts as its listener sees them, from the results on disk at its start. */
   private static final class Counts {
@@ -217,6 +274,17 @@ public final class LocalSweep {
       this.failed = failed;
       this.diverged = diverged;
       this.best = best;
+    }
+
+    /** A model of the sweep went back to the queue, to be trained again. */
+    void requeued() {
+      running--;
+      queued++;
+    }
+
+    /** Models the sweep will not hand out this run (it stopped early). */
+    void dropped(int models) {
+      queued -= models;
     }
 
     /** A model of the sweep was handed to a worker. */
@@ -254,8 +322,14 @@ public final class LocalSweep {
       this.mode = mode;
     }
 
-    void train(List<Job> queue) throws IOException, InterruptedException {
+    /**
+     * Trains every job, or, once a model's directory cannot be written, the jobs already in flight.
+     *
+     * @return why it stopped handing out jobs; empty when it trained them all
+     */
+    Optional<String> train(List<Job> queue) throws IOException, InterruptedException {
       Deque<Job> pending = new ArrayDeque<>(queue);
+      Optional<String> stopped = Optional.empty();
       Map<CompletableFuture<SweepWorker.ModelExit>, InFlight> inFlight = new LinkedHashMap<>();
       Deque<SweepWorker> idle = new ArrayDeque<>();
       Set<SweepWorker> all = ConcurrentHashMap.newKeySet();
@@ -271,12 +345,28 @@ public final class LocalSweep {
               gone.close();
               all.remove(gone);
             }
+            try {
+              Files.createDirectories(job.runDir());
+            } catch (IOException e) {
+              stopped = Optional.of(cannotCreate(job.runDir(), e));
+              job.counts().dropped(1);
+              for (Job dropped : pending) {
+                dropped.counts().dropped(1);
+              }
+              pending.clear();
+              job.listener()
+                  .message(
+                      stopped.get() + ": no further model is handed out; those in flight finish");
+              break;
+            }
             SweepWorker worker = idle.isEmpty() ? newWorker(mode) : idle.poll();
             all.add(worker);
-            Files.createDirectories(job.runDir());
             inFlight.put(worker.train(job.command(), job.runDir()), new InFlight(job, worker));
             job.counts().started();
             job.listener().started(job.model().name(), job.counts().running, job.counts().queued);
+          }
+          if (inFlight.isEmpty()) {
+            continue; // stopped before handing out another model, and none is in flight
           }
           try {
             CompletableFuture.anyOf(inFlight.keySet().toArray(CompletableFuture[]::new)).get();
@@ -299,11 +389,41 @@ public final class LocalSweep {
               worker.close();
               all.remove(worker);
             }
+            boolean lost = result.status() == RunStatus.FAILED && result.cause().retriedOnResume();
+            if (lost && stopped.isEmpty()) {
+              stopped = cannotWrite(job.runDir(), result);
+              if (stopped.isPresent()) {
+                for (Job dropped : pending) {
+                  dropped.counts().dropped(1);
+                }
+                pending.clear();
+                job.listener()
+                    .message(
+                        stopped.get() + ": no further model is handed out; those in flight finish");
+              }
+            }
+            if (lost && stopped.isEmpty() && job.retries() < RETRIES) {
+              setAside(job.runDir());
+              job.counts().requeued();
+              pending.addFirst(job.retried());
+              job.listener()
+                  .message(
+                      String.format(
+                          Locale.ROOT,
+                          "%s lost its run (%s): %s; training it again (retry %d of %d)",
+                          job.model().name(),
+                          result.cause().fileName(),
+                          result.message(),
+                          job.retries() + 1,
+                          RETRIES));
+              continue;
+            }
             SweepProgress progress = job.counts().ended(result.status(), result.error());
             job.listener().finished(result, progress);
           }
         }
         completed = true;
+        return stopped;
       } finally {
         // idle workers are told to stop; on an error or interruption every worker is killed
         for (SweepWorker worker : all) {
@@ -373,20 +493,24 @@ public final class LocalSweep {
    * Which persistent worker trained the model, as its log's last line: the process, how many models
    * it had trained, and its resident memory afterwards.
    */
-  private static void noteWorker(Path runDir, SweepWorker.ModelExit exit) throws IOException {
+  private static void noteWorker(Path runDir, SweepWorker.ModelExit exit) {
     if (exit.end() == null) {
       return;
     }
-    Files.writeString(
-        runDir.resolve(SweepWorker.LOG),
-        String.format(
-            Locale.ROOT,
-            "trained by worker pid %d (its model %d), VmRSS %d kB after it%n",
-            exit.end().pid(),
-            exit.end().jobs(),
-            exit.end().residentKb()),
-        StandardOpenOption.CREATE,
-        StandardOpenOption.APPEND);
+    try {
+      Files.writeString(
+          runDir.resolve(SweepWorker.LOG),
+          String.format(
+              Locale.ROOT,
+              "trained by worker pid %d (its model %d), VmRSS %d kB after it%n",
+              exit.end().pid(),
+              exit.end().jobs(),
+              exit.end().residentKb()),
+          StandardOpenOption.CREATE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // a note for the curious: a full disk must not stop the sweep over it
+    }
   }
 
   /**
@@ -403,27 +527,90 @@ public final class LocalSweep {
 
   /**
    * The model's result, written as failed when the worker ended without one (killed, crashed, no
-   * JVM).
+   * JVM), with the cause its exit tells. A result that cannot be written (a full disk) is kept here
+   * only: the model has no result on disk, and a rerun trains it again.
    */
-  private static ModelResult recordExit(SweepModel model, Path runDir, int exitCode)
-      throws IOException {
-    Optional<ModelResult> written = RunFileReader.resultIn(runDir);
-    if (written.isPresent()) {
-      return written.get();
+  private static ModelResult recordExit(SweepModel model, Path runDir, int exitCode) {
+    try {
+      Optional<ModelResult> written = RunFileReader.resultIn(runDir);
+      if (written.isPresent()) {
+        return written.get();
+      }
+    } catch (IOException unreadable) {
+      // recorded anew below
     }
+    RunFailure failure = RunFailure.ofExit(exitCode, tail(runDir.resolve(SweepWorker.LOG)));
     ModelResult failed =
         ModelResult.failure(
             model.name(),
-            "worker exited with code "
-                + exitCode
-                + " and no result: "
-                + tail(runDir.resolve(SweepWorker.LOG)),
+            failure.cause(),
+            failure.message(),
             model.flops(),
             model.params(),
             model.acts(),
             null);
-    RunFileWriter.write(runDir.resolve(RunFiles.RESULT), failed);
-    return failed;
+    try {
+      RunFileWriter.write(runDir.resolve(RunFiles.RESULT), failed);
+      return failed;
+    } catch (IOException e) {
+      RunFailure unrecorded = RunFailure.of(e, runDir);
+      return ModelResult.failure(
+          model.name(),
+          unrecorded.cause(),
+          unrecorded.message() + "; not recorded: " + failure.message(),
+          model.flops(),
+          model.params(),
+          model.acts(),
+          null);
+    }
+  }
+
+  /** Bytes a probe writes to see whether a sweep directory can still take a model's files. */
+  private static final int PROBE_BYTES = 64 * 1024;
+
+  /**
+   * Why no further model can be trained into the sweep that holds {@code runDir}, after one was
+   * lost to its environment: its file system is full, or the directory cannot be written. Empty
+   * when a probe write succeeds and the failure was not a full disk.
+   */
+  private static Optional<String> cannotWrite(Path runDir, ModelResult lost) {
+    Path models = runDir.toAbsolutePath().getParent();
+    Path sweep = models.getParent();
+    Path probe = models.resolve(".write-probe");
+    try {
+      Files.write(probe, new byte[PROBE_BYTES]);
+      Files.delete(probe);
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(probe);
+      } catch (IOException ignored) {
+        // as full as before
+      }
+      return Optional.of(cannotWriteIn(sweep, e));
+    }
+    return lost.message().startsWith("no space left on device")
+        ? Optional.of("no space left on device in " + sweep)
+        : Optional.empty();
+  }
+
+  /** Why a model's run directory could not be made: the sweep directory cannot be written. */
+  private static String cannotCreate(Path runDir, IOException e) {
+    return cannotWriteIn(runDir.toAbsolutePath().getParent().getParent(), e);
+  }
+
+  /** A write in {@code sweep} failed with {@code e}, in the user's words. */
+  private static String cannotWriteIn(Path sweep, IOException e) {
+    String why = String.valueOf(e.getMessage());
+    return why.contains("No space left on device")
+        ? "no space left on device in " + sweep
+        : "cannot write in " + sweep + " (" + why + ")";
+  }
+
+  /** Moves a lost run's result.json aside (previous-result-N.json), to train the model again. */
+  private static void setAside(Path runDir) throws IOException {
+    if (Files.isRegularFile(runDir.resolve(RunFiles.RESULT))) {
+      SweepDirectory.setAside(runDir);
+    }
   }
 
   private static String tail(Path log) {

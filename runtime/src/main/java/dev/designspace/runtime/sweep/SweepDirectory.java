@@ -97,7 +97,7 @@ public final class SweepDirectory {
       }
     }
     Files.createDirectories(directory.resolve(MODELS));
-    AtomicFiles.write(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeIfChanged(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));
     // generated from the copy, so the sources (and their Javadoc) do not depend on how the spec was
     // named
     GenerationResult generated =
@@ -108,7 +108,7 @@ public final class SweepDirectory {
                 seed,
                 GenerationRequest.DEFAULT_PACKAGE,
                 directory.resolve(SOURCES)));
-    AtomicFiles.write(
+    AtomicFiles.writeIfChanged(
         directory.resolve(SourceGeneration.MANIFEST), Files.readAllBytes(generated.manifest()));
     SweepDirectory sweep = open(directory);
     sweep.compile();
@@ -197,7 +197,11 @@ public final class SweepDirectory {
    * that the model is trained again and every earlier failure is kept.
    */
   public Path setAsideResult(SweepModel model) throws IOException {
-    Path run = modelDir(model);
+    return setAside(modelDir(model));
+  }
+
+  /** Moves the result.json of run directory {@code run} aside, as {@link #setAsideResult} does. */
+  static Path setAside(Path run) throws IOException {
     for (int n = 1; ; n++) {
       Path target = run.resolve(PREVIOUS_RESULT + "-" + n + ".json");
       if (!Files.exists(target)) {

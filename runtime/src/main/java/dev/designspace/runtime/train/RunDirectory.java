@@ -9,7 +9,9 @@ import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.model.ModelInfoJson;
 import dev.designspace.runtime.data.Dataset;
+import dev.designspace.runtime.runfiles.FailureCause;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFailure;
 import dev.designspace.runtime.runfiles.RunFileException;
 import dev.designspace.runtime.runfiles.RunFileReader;
 import dev.designspace.runtime.runfiles.RunFileWriter;
@@ -196,22 +198,39 @@ public final class RunDirectory {
     return a.equals(b);
   }
 
-  /** result.json for a run that failed with an exception. */
+  /**
+   * result.json for a run that failed with an exception, with its cause: the model's, or its
+   * environment's (a full disk, an I/O error, memory).
+   */
   public void writeFailure(ModelInfo info, Exception e) {
-    writeFailure(info, e.getClass().getSimpleName() + ": " + e.getMessage());
+    writeFailure(info, RunFailure.of(e, dir));
   }
 
-  /** A failed result.json with {@code message} saying why. */
+  /** A failed result.json with {@code message} saying why: a failure of the model itself. */
   public void writeFailure(ModelInfo info, String message) {
-    writeResult(
-        ModelResult.failure(
-            info.name(),
-            message,
-            info.flops(),
-            info.params(),
-            info.acts(),
-            JSON.valueToTree(ModelInfoJson.of(info))));
-    log("failed: " + message);
+    writeFailure(info, new RunFailure(FailureCause.MODEL, message));
+  }
+
+  /**
+   * A failed result.json for {@code failure}, as far as the file system lets it be written: a run
+   * on a full disk may not be able to record its failure, and is then a run without a result, which
+   * a rerun of its sweep trains again.
+   */
+  private void writeFailure(ModelInfo info, RunFailure failure) {
+    try {
+      writeResult(
+          ModelResult.failure(
+              info.name(),
+              failure.cause(),
+              failure.message(),
+              info.flops(),
+              info.params(),
+              info.acts(),
+              JSON.valueToTree(ModelInfoJson.of(info))));
+      log("failed (" + failure.cause().fileName() + "): " + failure.message());
+    } catch (UncheckedIOException notWritten) {
+      // nothing more to save: the exception that failed the run goes on to the caller
+    }
   }
 
   /** The run's result.json, if it has one. */

@@ -295,15 +295,24 @@ public final class Trainer {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot create " + dir, e);
     }
-    session.save(dir.resolve("model").toString());
-    try {
-      RunDirectory.sync(dir);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot sync " + dir, e);
-    }
     TrainingState state =
         new TrainingState(epochsDone, relative, trainSeconds, trainImages, curve, lossTrace);
-    run.writeState(state);
+    try {
+      session.save(dir.resolve("model").toString());
+      RunDirectory.sync(dir);
+      run.writeState(state);
+    } catch (java.io.IOException | RuntimeException e) {
+      // a checkpoint half written (a full disk) is of no use: its space is better given back, so
+      // that the failure can be recorded; state.json still names the one before
+      try {
+        FileTrees.delete(dir);
+      } catch (java.io.IOException ignored) {
+        // the failure below says what went wrong
+      }
+      throw e instanceof java.io.IOException io
+          ? new java.io.UncheckedIOException("cannot save a checkpoint in " + dir, io)
+          : (RuntimeException) e;
+    }
     // the newest is what a resume needs; the best epoch's is what result.json's error is from
     Path best = run.resolve(RunDirectory.checkpointOf(EpochStats.bestEpoch(curve))).getParent();
     run.pruneCheckpoints(new HashSet<>(List.of(dir, best)));
@@ -367,6 +376,7 @@ public final class Trainer {
         options.recipe().specName(),
         lossTrace,
         RunDirectory.JSON.valueToTree(options),
-        r.message().isEmpty() ? null : r.message());
+        r.message().isEmpty() ? null : r.message(),
+        null);
   }
 }

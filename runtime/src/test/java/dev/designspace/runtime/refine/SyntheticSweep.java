@@ -151,6 +151,7 @@ public final class SyntheticSweep {
             "proxy",
             null,
             null,
+            null,
             null);
     RunFileWriter.write(run.resolve(RunFiles.RESULT), result);
   }

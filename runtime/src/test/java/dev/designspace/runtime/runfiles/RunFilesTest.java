@@ -109,6 +109,42 @@ class RunFilesTest {
     assertThat(dir.resolve("state.json.tmp")).doesNotExist();
   }
 
+  /** A failed result from before causes were recorded is the model's: a rerun keeps it. */
+  @Test
+  void aFailureWithoutACauseIsTheModels() throws Exception {
+    Path old = dir.resolve("old.json");
+    Files.writeString(
+        old,
+        "{\"id\": \"M\", \"status\": \"failed\", \"error\": 100.0, \"flops\": 1,"
+            + " \"params\": 1, \"acts\": 1, \"message\": \"worker exited with code 137\"}");
+    ModelResult r = RunFileReader.result(old);
+    assertThat(r.cause()).isEqualTo(FailureCause.MODEL);
+    assertThat(r.finalForResume()).isTrue();
+    assertThatThrownBy(
+            () ->
+                new ModelResult(
+                    "M",
+                    RunStatus.DONE,
+                    1,
+                    1.0,
+                    1,
+                    1,
+                    List.of(),
+                    1.0,
+                    1.0,
+                    1,
+                    1,
+                    1,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    FailureCause.ENVIRONMENT))
+        .hasMessageContaining("only a failed result has a failure cause");
+  }
+
   @Test
   void aFailureHasTheSameShapeFromEveryWriter() throws Exception {
     Path file = dir.resolve("result.json");
@@ -117,7 +153,8 @@ class RunFilesTest {
     JsonNode written = PLAIN.readTree(file.toFile());
     assertThat(written.fieldNames())
         .toIterable()
-        .containsExactly("id", "status", "error", "flops", "params", "acts", "message");
+        .containsExactly("id", "status", "error", "flops", "params", "acts", "message", "cause");
+    assertThat(written.get("cause").asText()).isEqualTo("model");
     assertThat(written.get("status").asText()).isEqualTo("failed");
     assertThat(written.get("error").asDouble()).isEqualTo(100.0);
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.runtime.runfiles.FailureCause;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFileReader;
 import dev.designspace.runtime.runfiles.RunFileWriter;
@@ -222,6 +223,15 @@ class SbatchScriptTest {
     RunFileWriter.write(written, failure);
     assertThat(Files.readString(sweep.resolve("models/Tiny_s0001/result.json")))
         .isEqualTo(Files.readString(written));
+
+    // a task killed (a node failure) left no result: its failure is the environment's
+    Files.delete(sweep.resolve("models/Tiny_s0001/result.json"));
+    Ran killed = run(file, 1, Map.of("STUB_EXIT", "137"));
+    assertThat(killed.exitCode()).isEqualTo(137);
+    ModelResult lost = RunFileReader.result(sweep.resolve("models/Tiny_s0001/result.json"));
+    assertThat(lost.cause()).isEqualTo(FailureCause.ENVIRONMENT);
+    assertThat(lost.message()).startsWith("train was killed (SIGKILL: a node failure");
+    assertThat(lost.finalForResume()).isFalse();
 
     // a task whose model has a result (not failed) does not train it again
     Files.delete(dir.resolve("args"));

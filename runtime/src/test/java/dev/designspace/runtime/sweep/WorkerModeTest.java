@@ -3,7 +3,9 @@ package dev.designspace.runtime.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.designspace.runtime.runfiles.FailureCause;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunFileReader;
 import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -149,11 +151,17 @@ class WorkerModeTest {
     assertThat(dir.resolve("x")).doesNotExist();
   }
 
+  /**
+   * SIGKILL to the persistent worker training a model (as the out-of-memory killer sends it): the
+   * model's run is lost to its environment, so it is trained again, by a new worker, and ends done;
+   * the lost run is kept beside it as previous-result-1.json.
+   */
   @Test
-  void aWorkerKilledMidModelCostsOnlyThatModel() throws Exception {
+  void aWorkerKilledMidModelCostsOnlyAnotherTryOfThatModel() throws Exception {
     Path out = dir.resolve("killed-worker");
     List<String> started = new ArrayList<>();
     List<Long> killed = new ArrayList<>();
+    List<String> messages = new ArrayList<>();
     SweepListener killSecond =
         new SweepListener() {
           @Override
@@ -169,39 +177,43 @@ class WorkerModeTest {
               }
             }
           }
+
+          @Override
+          public void message(String line) {
+            messages.add(line);
+          }
         };
     SweepResult result =
         LocalSweep.run(
             new SweepRequest(spec, 3, 2, out, 1, 1, SweepTest.trainArgs(), false), killSecond);
 
-    assertThat(started).hasSize(3);
+    // the second model was handed out twice: killed, then trained again at once
+    assertThat(started).hasSize(4);
+    assertThat(started.get(2)).isEqualTo(started.get(1));
     assertThat(killed).hasSize(1);
-    assertThat(result.done()).isEqualTo(2);
-    assertThat(result.failed()).isEqualTo(1);
-    ModelResult failed =
-        result.results().stream().filter(r -> r.status() == RunStatus.FAILED).findFirst().get();
-    assertThat(failed.id()).isEqualTo(started.get(1));
-    // SIGKILL: 128 + 9, and the log's tail is the model's own output
-    assertThat(failed.message()).startsWith("worker exited with code 137 and no result: ");
-    assertThat(failed.message()).doesNotContain("(no log)");
+    assertThat(result.done()).isEqualTo(3);
+    assertThat(result.failed()).isZero();
+    assertThat(result.lost()).isEmpty();
+    Path again = out.resolve("models").resolve(started.get(1));
+    ModelResult lost = RunFileReader.result(again.resolve("previous-result-1.json"));
+    assertThat(lost.status()).isEqualTo(RunStatus.FAILED);
+    assertThat(lost.cause()).isEqualTo(FailureCause.ENVIRONMENT);
+    // SIGKILL: 128 + 9, said in words, and the log's tail is the model's own output
+    assertThat(lost.message())
+        .startsWith("the worker was killed (SIGKILL: the out-of-memory killer, or someone)")
+        .doesNotContain("(no log)");
+    assertThat(messages)
+        .anyMatch(
+            m ->
+                m.startsWith(started.get(1) + " lost its run (environment): the worker was killed")
+                    && m.endsWith("training it again (retry 1 of " + LocalSweep.RETRIES + ")"));
+    // the first model was the killed worker's first; the retry and the third went to a new worker
     Map<String, long[]> notes = notes(out);
-    assertThat(notes).hasSize(2);
-    // the third model went to a new worker, its first model
-    assertThat(notes.values())
-        .anySatisfy(n -> assertThat(n).containsExactly(killed.get(0), 1))
-        .anySatisfy(
-            n -> {
-              assertThat(n[0]).isNotEqualTo(killed.get(0));
-              assertThat(n[1]).isEqualTo(1);
-            });
+    assertThat(notes).hasSize(3);
+    assertThat(notes.get(started.get(0))).containsExactly(killed.get(0), 1);
+    assertThat(notes.get(started.get(1))[0]).isNotEqualTo(killed.get(0));
+    assertThat(notes.get(started.get(3))[0]).isNotEqualTo(killed.get(0));
     assertThat(liveDescendants()).isEmpty();
-
-    // --retry-failed trains it again, now done
-    SweepResult retried =
-        LocalSweep.run(
-            new SweepRequest(spec, 3, 2, out, 1, 1, SweepTest.trainArgs(), true),
-            SweepListener.NONE);
-    assertThat(retried.done()).isEqualTo(3);
   }
 
   @Test

@@ -23,6 +23,10 @@ public record Prerequisite(String requiredBy, String what) {
   public static final Prerequisite SHELLCHECK =
       new Prerequisite(
           "DESIGNSPACE_REQUIRE_SHELLCHECK", "shellcheck on the PATH (.ci/run installs it)");
+  public static final Prerequisite MOUNT =
+      new Prerequisite(
+          "DESIGNSPACE_REQUIRE_MOUNT",
+          "the right to mount a small tmpfs, as root has (.ci/run runs the tests as root)");
   public static final Prerequisite SLURM =
       new Prerequisite(
           "DESIGNSPACE_REQUIRE_SLURM",
