@@ -16,6 +16,11 @@ set -o pipefail
 sweep=[=sweep]
 java=[=java]
 if [ -n "${DESIGNSPACE_JAVA:-}" ]; then java=$DESIGNSPACE_JAVA; fi
+java_options=(
+<#list javaOptions as option>
+  [=option]
+</#list>
+)
 classpath=[=classpath]
 main=[=mainClass]
 cpus=[=cpus?c]
@@ -52,19 +57,37 @@ elif [ "$locked" -ne 0 ]; then
   echo "cannot lock $out/task.lock (does this file system support flock?)" >&2
   exit 1
 fi
-# a result is final: the launcher sets failed ones aside when --retry-failed submits them again
+# a result is final unless its model was lost to its environment or interrupted (then it is set aside
+# and trained again, as a requeue after a node failure needs); the launcher sets the other failed ones
+# aside when --retry-failed submits them again
 if [ -f "$out/result.json" ]; then
-  echo "$id already has a result; nothing to do"
-  exit 0
+  if grep -Eq '"cause" : "(environment|interrupted)"' "$out/result.json"; then
+    n=1
+    while [ -e "$out/previous-result-$n.json" ]; do n=$((n + 1)); done
+    mv -- "$out/result.json" "$out/previous-result-$n.json" || exit 1
+    echo "$id lost its last run to its environment; training it again"
+  else
+    echo "$id already has a result; nothing to do"
+    exit 0
+  fi
 fi
 
 export TF_CPP_MIN_LOG_LEVEL="${TF_CPP_MIN_LOG_LEVEL:-1}"
 # oneDNN kernels on: without them TensorFlow cannot train grouped convolutions on most CPUs
 export TF_ENABLE_ONEDNN_OPTS="${TF_ENABLE_ONEDNN_OPTS:-1}"
 export DESIGNSPACE_PLAIN_PROGRESS=1
-"$java" -cp "$classpath" "$main" train "$sweep" --model "$id" --out "$out" --resume \
-  --threads "${SLURM_CPUS_PER_TASK:-$cpus}" "${train_options[@]}"
+# java in the background and waited for, so that the SIGTERM of a time limit or scancel reaches it
+# while this script lives on to record what stopped it
+"$java" "${java_options[@]}" -cp "$classpath" "$main" train "$sweep" --model "$id" --out "$out" --resume \
+  --threads "${SLURM_CPUS_PER_TASK:-$cpus}" "${train_options[@]}" &
+pid=$!
+trap 'kill -TERM "$pid" 2>/dev/null' TERM
+wait "$pid"
 code=$?
+while kill -0 "$pid" 2>/dev/null; do # wait returned for the trap: wait for java itself
+  wait "$pid"
+  code=$?
+done
 if [ "$code" -ne 0 ] && [ ! -f "$out/result.json" ]; then
   # train ended without a result (killed, crashed, or no java): record the failure and its cause as the local
   # launcher does, field by field as designspace writes a failed result (runfiles.ModelResult.failure), so it
@@ -78,6 +101,9 @@ if [ "$code" -ne 0 ] && [ ! -f "$out/result.json" ]; then
       1|2|15) cause=interrupted; why="train was stopped (signal $((code - 128)): a time limit, scancel or a requeue) and left no result" ;;
       *) why="train crashed (signal $((code - 128))) and left no result" ;;
     esac
+  elif [ "$code" -eq 3 ] && tail -n 5 "slurm/logs/task-$task.log" 2>/dev/null | grep -q OutOfMemoryError; then
+    cause=environment
+    why="the JVM of train ran out of memory and left no result"
   fi
   printf '{\n  "id" : %s,\n  "status" : "failed",\n  "error" : 100.0,\n  "flops" : %s,\n  "params" : %s,\n  "acts" : %s,\n  "message" : "%s; see slurm/logs/task-%s.log",\n  "cause" : "%s"\n}\n' \
     "$name_json" "$flops" "$params" "$acts" "$why" "$task" "$cause" >"$out/result.json.tmp" \

@@ -24,31 +24,45 @@ public record RunFailure(FailureCause cause, String message) {
     }
   }
 
-  /** Whether the run found its file system full: the next runs would too. */
-  public boolean noSpace() {
-    return message.startsWith("no space left on device");
-  }
+  /** What a full quota says: the file system is not full, but the user's share of it is. */
+  private static final String QUOTA = "Disk quota exceeded";
 
-  /** A failure thrown while training into {@code runDir}. */
+  /**
+   * A failure thrown while training into {@code runDir}. What the messages anywhere in the chain of
+   * causes say comes first (a full disk is often wrapped in an exception that does not say so),
+   * then what the exceptions are. A tensor that does not fit in memory is the model's (at this
+   * batch size it fails the same way each time); an unreadable run file is no passing trouble
+   * either.
+   */
   public static RunFailure of(Throwable failure, Path runDir) {
     String original = firstLine(failure);
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String text = String.valueOf(t.getMessage());
-      if (text.contains(NO_SPACE)) {
+      if (text.contains(NO_SPACE) || text.contains(QUOTA)) {
         return new RunFailure(
             FailureCause.ENVIRONMENT,
-            "no space left on device in " + runDir + " (" + original + ")");
+            (text.contains(NO_SPACE) ? "no space left on device in " : "disk quota exceeded in ")
+                + runDir
+                + " ("
+                + original
+                + ")");
       }
+      if (text.contains("OOM when allocating")) {
+        return new RunFailure(
+            FailureCause.MODEL,
+            "out of memory allocating a tensor: the model does not fit at this batch size; a"
+                + " smaller --batch-size may ("
+                + original
+                + ")");
+      }
+    }
+    for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof OutOfMemoryError) {
         return new RunFailure(
             FailureCause.ENVIRONMENT, "the JVM ran out of memory (" + original + ")");
       }
-      if (text.contains("OOM when allocating")) {
-        return new RunFailure(
-            FailureCause.ENVIRONMENT,
-            "out of memory allocating a tensor; a smaller --batch-size or fewer --workers may fit ("
-                + original
-                + ")");
+      if (t instanceof RunFileException || t.getClass().getName().contains("JsonProcessing")) {
+        return new RunFailure(FailureCause.MODEL, original);
       }
       if (t instanceof IOException || t instanceof UncheckedIOException) {
         return new RunFailure(
@@ -65,6 +79,16 @@ public record RunFailure(FailureCause cause, String message) {
    * @param logTail the last lines of its output
    */
   public static RunFailure ofExit(int exitCode, String logTail) {
+    if (logTail.contains(NO_SPACE) || logTail.contains(QUOTA)) {
+      // train could not even record its failure: the disk it would have written to is full
+      return new RunFailure(
+          FailureCause.ENVIRONMENT,
+          (logTail.contains(NO_SPACE) ? "no space left on device" : "disk quota exceeded")
+              + " (the worker exited with code "
+              + exitCode
+              + " and could not record why); its log ends: "
+              + logTail);
+    }
     if (exitCode > 128 && exitCode < 128 + 32) {
       int signal = exitCode - 128;
       String name = signalName(signal);

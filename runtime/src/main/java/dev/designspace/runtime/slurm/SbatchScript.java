@@ -66,9 +66,11 @@ record SbatchScript(
     if (tasks.isEmpty()) {
       throw new IllegalArgumentException("an array job needs at least one task");
     }
-    if (workerCommand.size() != 4 || !workerCommand.get(1).equals("-cp")) {
+    int cp = workerCommand.indexOf("-cp");
+    if (cp < 1 || cp != workerCommand.size() - 3) {
       throw new IllegalArgumentException(
-          "the worker command must be: java -cp CLASSPATH MAIN, got " + workerCommand);
+          "the worker command must be: java [JVM options] -cp CLASSPATH MAIN, got "
+              + workerCommand);
     }
   }
 
@@ -102,9 +104,11 @@ record SbatchScript(
     }
     data.put("directives", directives);
     data.put("sweep", sweep.toString());
+    int cp = workerCommand.indexOf("-cp");
     data.put("java", workerCommand.get(0));
-    data.put("classpath", workerCommand.get(2));
-    data.put("mainClass", workerCommand.get(3));
+    data.put("javaOptions", workerCommand.subList(1, cp));
+    data.put("classpath", workerCommand.get(cp + 1));
+    data.put("mainClass", workerCommand.get(cp + 2));
     data.put("cpus", options.cpusPerTask());
     data.put("trainArguments", trainArguments);
     List<Map<String, Object>> rows = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.designspace.runtime.sweep;
 
 import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.compile.CompilationClasspath;
+import dev.designspace.runtime.runfiles.FailureCause;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFailure;
 import dev.designspace.runtime.runfiles.RunFileReader;
@@ -46,6 +47,13 @@ public final class LocalSweep {
    * one fails the same way.
    */
   public static final int RETRIES = 2;
+
+  /**
+   * How many lost runs of a model a rerun of the sweep trains again by itself: a model that lost
+   * this many (set aside as previous-result-N.json) meets something that does not pass, and is
+   * trained again only with {@code --retry-failed}.
+   */
+  public static final int RESUME_LIMIT = 6;
 
   private LocalSweep() {}
 
@@ -137,7 +145,9 @@ public final class LocalSweep {
                 .map(
                     r ->
                         r.status() == RunStatus.FAILED
-                            && (request.retryFailed() || r.cause().retriedOnResume()))
+                            && (request.retryFailed()
+                                || (r.cause().retriedOnResume()
+                                    && sweep.setAsideResults(m) < RESUME_LIMIT)))
                 .orElse(false);
         if (retry) {
           sweep.setAsideResult(m);
@@ -211,7 +221,13 @@ public final class LocalSweep {
         ProxyCheck.choose(sweep.models(), request.checkProxy(), request.seed());
     List<SweepModel> pending = new ArrayList<>();
     for (SweepModel m : chosen) {
-      if (!Files.isRegularFile(ProxyCheck.runDir(sweep.path(), m).resolve(RunFiles.RESULT))) {
+      Path run = ProxyCheck.runDir(sweep.path(), m);
+      Optional<ModelResult> result = RunFileReader.resultIn(run);
+      if (result.isPresent() && !result.get().finalForResume()) {
+        SweepDirectory.setAside(run); // lost to its environment: trained again
+        result = Optional.empty();
+      }
+      if (result.isEmpty()) {
         pending.add(m);
       }
     }
@@ -333,12 +349,21 @@ public final class LocalSweep {
       Map<CompletableFuture<SweepWorker.ModelExit>, InFlight> inFlight = new LinkedHashMap<>();
       Deque<SweepWorker> idle = new ArrayDeque<>();
       Set<SweepWorker> all = ConcurrentHashMap.newKeySet();
-      Thread stopper = new Thread(() -> all.forEach(SweepWorker::kill));
+      // once the JVM is stopping (Ctrl-C), no model is handed out or retried: its workers are
+      // being killed, and a model they leave unfinished is trained on the next run
+      java.util.concurrent.atomic.AtomicBoolean stopping =
+          new java.util.concurrent.atomic.AtomicBoolean();
+      Thread stopper =
+          new Thread(
+              () -> {
+                stopping.set(true);
+                all.forEach(SweepWorker::kill);
+              });
       Runtime.getRuntime().addShutdownHook(stopper);
       boolean completed = false;
       try {
         while (!pending.isEmpty() || !inFlight.isEmpty()) {
-          while (inFlight.size() < workers && !pending.isEmpty()) {
+          while (inFlight.size() < workers && !pending.isEmpty() && !stopping.get()) {
             Job job = pending.poll();
             while (!idle.isEmpty() && !idle.peek().reusable()) { // ended while idle (killed)
               SweepWorker gone = idle.poll();
@@ -366,6 +391,9 @@ public final class LocalSweep {
             job.listener().started(job.model().name(), job.counts().running, job.counts().queued);
           }
           if (inFlight.isEmpty()) {
+            if (stopping.get()) {
+              break; // the JVM is stopping: what is left is trained on the next run
+            }
             continue; // stopped before handing out another model, and none is in flight
           }
           try {
@@ -389,7 +417,8 @@ public final class LocalSweep {
               worker.close();
               all.remove(worker);
             }
-            boolean lost = result.status() == RunStatus.FAILED && result.cause().retriedOnResume();
+            boolean lost =
+                result.status() == RunStatus.FAILED && result.cause() == FailureCause.ENVIRONMENT;
             if (lost && stopped.isEmpty()) {
               stopped = cannotWrite(job.runDir(), result);
               if (stopped.isPresent()) {
@@ -402,7 +431,7 @@ public final class LocalSweep {
                         stopped.get() + ": no further model is handed out; those in flight finish");
               }
             }
-            if (lost && stopped.isEmpty() && job.retries() < RETRIES) {
+            if (lost && stopped.isEmpty() && !stopping.get() && job.retries() < RETRIES) {
               setAside(job.runDir());
               job.counts().requeued();
               pending.addFirst(job.retried());
@@ -522,7 +551,13 @@ public final class LocalSweep {
         String.join(
             File.pathSeparator,
             CompilationClasspath.current().stream().map(File::toString).toList());
-    return List.of(java, "-cp", classpath, "dev.designspace.runtime.cli.DesignspaceMain");
+    // an out-of-memory leaves a JVM in no state to go on: it ends (exit 3), losing only its model
+    return List.of(
+        java,
+        "-XX:+ExitOnOutOfMemoryError",
+        "-cp",
+        classpath,
+        "dev.designspace.runtime.cli.DesignspaceMain");
   }
 
   /**
@@ -588,8 +623,11 @@ public final class LocalSweep {
       }
       return Optional.of(cannotWriteIn(sweep, e));
     }
-    return lost.message().startsWith("no space left on device")
-        ? Optional.of("no space left on device in " + sweep)
+    if (lost.message().startsWith("no space left on device")) {
+      return Optional.of("no space left on device in " + sweep);
+    }
+    return lost.message().startsWith("disk quota exceeded")
+        ? Optional.of("disk quota exceeded in " + sweep)
         : Optional.empty();
   }
 

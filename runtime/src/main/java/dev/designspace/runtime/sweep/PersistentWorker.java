@@ -47,8 +47,6 @@ final class PersistentWorker implements SweepWorker {
 
   static PersistentWorker start() throws IOException {
     List<String> command = new ArrayList<>(LocalSweep.workerCommand());
-    // an out-of-memory leaves a JVM in no state to train the next model: end it, losing only this
-    command.add(1, "-XX:+ExitOnOutOfMemoryError");
     command.add("sweep-worker");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     LocalSweep.workerEnvironment(builder);

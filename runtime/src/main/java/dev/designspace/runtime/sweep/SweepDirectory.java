@@ -200,6 +200,16 @@ public final class SweepDirectory {
     return setAside(modelDir(model));
   }
 
+  /** How many results of the model were set aside (previous-result-N.json). */
+  public int setAsideResults(SweepModel model) {
+    try (java.util.stream.Stream<Path> files = Files.list(modelDir(model))) {
+      return (int)
+          files.filter(f -> f.getFileName().toString().startsWith(PREVIOUS_RESULT + "-")).count();
+    } catch (IOException e) {
+      return 0; // no run directory yet
+    }
+  }
+
   /** Moves the result.json of run directory {@code run} aside, as {@link #setAsideResult} does. */
   static Path setAside(Path run) throws IOException {
     for (int n = 1; ; n++) {

@@ -97,6 +97,10 @@ public final class RunDirectory {
     }
   }
 
+  /**
+   * Appends a line to train.log, as far as the disk lets it: a log line lost to a full disk is not
+   * worth failing the run over (the next checkpoint fails it, and can be cleaned up).
+   */
   public void log(String line) {
     try {
       Files.createDirectories(dir);
@@ -107,7 +111,7 @@ public final class RunDirectory {
           StandardOpenOption.CREATE,
           StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + dir.resolve(LOG), e);
+      // see above
     }
   }
 

@@ -28,7 +28,6 @@ class RunFailureTest {
                     + " OOM, add report_tensor_allocations_upon_oom to RunOptions"),
             RUN);
     assertThat(f.cause()).isEqualTo(FailureCause.ENVIRONMENT);
-    assertThat(f.noSpace()).isTrue();
     assertThat(f.message())
         .startsWith("no space left on device in /sweeps/a/models/A_s0001 (TFResourceExhausted")
         .doesNotContain("report_tensor_allocations_upon_oom");
@@ -37,7 +36,24 @@ class RunFailureTest {
             new UncheckedIOException("cannot write state.json", new IOException("Read-only")), RUN);
     assertThat(io.cause()).isEqualTo(FailureCause.ENVIRONMENT);
     assertThat(io.message()).startsWith("an I/O error in /sweeps/a/models/A_s0001");
-    assertThat(io.noSpace()).isFalse();
+    // a full disk wrapped in an exception that does not say so is still a full disk
+    RunFailure wrapped =
+        RunFailure.of(
+            new UncheckedIOException(
+                "cannot write state.json", new IOException("No space left on device")),
+            RUN);
+    assertThat(wrapped.message()).startsWith("no space left on device in /sweeps/a/models/A_s0001");
+    assertThat(RunFailure.of(new IOException("Disk quota exceeded"), RUN).message())
+        .startsWith("disk quota exceeded in ");
+    // a tensor too big for memory fails the same way every time: the model's
+    RunFailure oom =
+        RunFailure.of(
+            new TFResourceExhaustedException("OOM when allocating tensor with shape[512,64,56,56]"),
+            RUN);
+    assertThat(oom.cause()).isEqualTo(FailureCause.MODEL);
+    assertThat(oom.message()).startsWith("out of memory allocating a tensor");
+    assertThat(RunFailure.of(new RunFileException("state.json lacks 'curve'", null), RUN).cause())
+        .isEqualTo(FailureCause.MODEL);
     assertThat(RunFailure.of(new OutOfMemoryError("Java heap space"), RUN).cause())
         .isEqualTo(FailureCause.ENVIRONMENT);
     RunFailure model =
@@ -61,6 +77,11 @@ class RunFailureTest {
     assertThat(RunFailure.ofExit(3, "java.lang.OutOfMemoryError: Java heap space").cause())
         .isEqualTo(FailureCause.ENVIRONMENT);
     assertThat(RunFailure.ofExit(1, "x").cause()).isEqualTo(FailureCause.MODEL);
+    // train exited without recording why, but its log says the disk was full
+    RunFailure unrecorded =
+        RunFailure.ofExit(1, "error: UncheckedIOException: No space left on device");
+    assertThat(unrecorded.cause()).isEqualTo(FailureCause.ENVIRONMENT);
+    assertThat(unrecorded.message()).startsWith("no space left on device (the worker exited");
     assertThat(FailureCause.MODEL.retriedOnResume()).isFalse();
     assertThat(FailureCause.ENVIRONMENT.retriedOnResume()).isTrue();
     assertThat(FailureCause.INTERRUPTED.retriedOnResume()).isTrue();

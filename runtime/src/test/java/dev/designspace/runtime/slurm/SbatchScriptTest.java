@@ -232,6 +232,13 @@ class SbatchScriptTest {
     assertThat(lost.cause()).isEqualTo(FailureCause.ENVIRONMENT);
     assertThat(lost.message()).startsWith("train was killed (SIGKILL: a node failure");
     assertThat(lost.finalForResume()).isFalse();
+    // a requeued task trains it again, the lost result kept
+    Files.delete(dir.resolve("args"));
+    Ran requeued = run(file, 1, Map.of());
+    assertThat(requeued.exitCode()).isZero();
+    assertThat(dir.resolve("args")).exists(); // java ran
+    assertThat(RunFileReader.result(sweep.resolve("models/Tiny_s0001/previous-result-1.json")))
+        .isEqualTo(lost);
 
     // a task whose model has a result (not failed) does not train it again
     Files.delete(dir.resolve("args"));

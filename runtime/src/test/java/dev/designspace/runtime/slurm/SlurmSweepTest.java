@@ -167,7 +167,7 @@ class SlurmSweepTest {
     awaitEnd(job);
     String status = status(out);
     assertThat(status).contains("4 models: done 3, failed 1, diverged 0, running 0, pending 0");
-    assertThat(status).contains("failed " + broken.name() + ": --resume would continue");
+    assertThat(status).contains("failed " + broken.name() + " (model): --resume would continue");
     JsonNode collected = JSON.readTree(out.resolve("sweep.json").toFile());
     assertThat(collected.get("done").asInt()).isEqualTo(3);
     assertThat(collected.get("failed").asInt()).isEqualTo(1);
