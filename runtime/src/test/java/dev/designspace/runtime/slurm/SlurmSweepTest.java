@@ -219,15 +219,22 @@ class SlurmSweepTest {
     awaitEnd(job);
     int checkpointed = epochsDone(run);
     assertThat(checkpointed).isBetween(1, 5);
-    assertThat(run.resolve("result.json"))
-        .as("a cancelled task is not a failed model")
-        .doesNotExist();
+    // the batch script passed scancel's SIGTERM on to train and recorded what stopped it: an
+    // interruption, not a failed model
+    JsonNode stopped = JSON.readTree(run.resolve("result.json").toFile());
+    assertThat(stopped.get("status").asText()).isEqualTo("failed");
+    assertThat(stopped.get("cause").asText()).isEqualTo("interrupted");
+    assertThat(stopped.get("message").asText()).startsWith("train was stopped (signal 15");
     assertThat(status(out))
-        .contains("done 0, failed 0, diverged 0, running 0, pending 0, not queued 1");
+        .contains("done 0, failed 1 (1 lost to their environment: the sweep command trains them")
+        .contains("failed " + stopped.get("id").asText() + " (interrupted): train was stopped");
 
+    // submitted again without --retry-failed, it resumes from its checkpoint
     String resumed = submit(args, 1);
     awaitEnd(resumed);
     assertResumedAndDone(run, 6);
+    assertThat(JSON.readTree(run.resolve("previous-result-1.json").toFile()).get("cause").asText())
+        .isEqualTo("interrupted");
   }
 
   @Test
