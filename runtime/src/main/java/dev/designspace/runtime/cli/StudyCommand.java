@@ -1,5 +1,7 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.generator.spec.StudySpec;
+import dev.designspace.generator.spec.StudySpecLoader;
 import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.study.Study;
@@ -18,24 +20,32 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code study}: the paper's progression AnyNetXA to RegNetX, one sweep per space, one report. */
+/**
+ * {@code study}: a study file's design spaces, one sweep each, and its comparisons in one report;
+ * by default the paper's progression AnyNetXA to RegNetX.
+ */
 @Command(
     name = "study",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the paper's progression of design spaces from AnyNetXA to RegNetX, with one report.",
-      "The spaces are AnyNetXA, XB, XC, XD, XE and RegNetX at Fashion-MNIST scale"
-          + " (specs/fmnist-*.yaml), N models each, or with --until-decided round by round until"
-          + " every step is decided; in the report each step's verdict (better, no worse, as good"
-          + " as, ...) stands next to what the paper found for it, with the proxy trust of both"
-          + " spaces: every space gets a proxy check. Each space is a sweep in its own directory"
-          + " under --out, so rerunning resumes. The defaults take about 2 hours on 2 CPU cores."
+      "Runs a study: the design spaces of a study FILE, one sweep each, and its comparisons,"
+          + " each beside what the paper found, in one report.",
+      "Without FILE, specs/studies/progression.yaml: the paper's progression from AnyNetXA"
+          + " through XB, XC, XD and XE to RegNetX at Fashion-MNIST scale. N models per space,"
+          + " or with --until-decided round by round until every comparison is decided; each"
+          + " verdict (better, no worse, as good as, ...) stands next to the paper's finding, with"
+          + " the proxy trust of both spaces: every space gets a proxy check. Each space is a"
+          + " sweep in its own directory under --out, so rerunning resumes. The progression's"
+          + " defaults take about 2 hours on 2 CPU cores. A study file: docs/sweeps.md."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  designspace study",
+      "  designspace study specs/studies/regnet-analyses.yaml --until-decided --budget 3h \\",
+      "      --out runs/analyses",
       "  designspace study -n 12 --check-proxy 6 --out runs/small-study",
       "  designspace study --until-decided --budget 2h --out runs/sequential-study",
       "  designspace study --dataset fashion-mnist-full --train-limit 60000 \\",
@@ -126,15 +136,40 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Mixin ComparisonOptions comparison;
 
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "FILE",
+      description = "A study file (default: specs/studies/progression.yaml).")
+  Path studyFile;
+
   @Option(
       names = "--specs",
       paramLabel = "SPEC",
       split = ",",
       description =
-          "The spaces, in order (default: the six Fashion-MNIST specs of the progression).")
+          "Instead of a study file: these spaces, in order, each step judged as a restriction"
+              + " that loses nothing and the last against the first as better.")
   List<Path> specs;
 
   @Mixin TrainOptionsMixin training;
+
+  /**
+   * Refuses a space's train options that train would refuse, before any model is trained: every
+   * model of the space would fail the same way.
+   */
+  private static void requireTrainOptions(Path file, StudySpec.Space space) {
+    if (space.train().isEmpty()) {
+      return;
+    }
+    List<String> args = new ArrayList<>(List.of("train", space.spec().toString()));
+    args.addAll(space.train());
+    try {
+      DesignspaceMain.newCommandLine().parseArgs(args.toArray(String[]::new));
+    } catch (picocli.CommandLine.ParameterException e) {
+      throw new BadInputException(
+          file + ": the train options of " + space.name() + " are not train's: " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -152,11 +187,33 @@ public final class StudyCommand implements Callable<Integer> {
     }
     args.addAll(training.workerArguments());
     int perSpace = untilDecided ? schedule.firstLook : count;
+    if (specs != null && studyFile != null) {
+      throw new BadInputException("give a study FILE or --specs, not both");
+    }
+    Optional<StudySpec> study = Optional.empty();
+    if (specs == null) {
+      Path file = studyFile != null ? studyFile : Study.PROGRESSION;
+      if (!Files.isRegularFile(file)) {
+        throw new BadInputException(
+            "study file not found: "
+                + file
+                + (studyFile == null
+                    ? " (study runs from the designspace checkout, where specs/studies/ is; or"
+                        + " name a study FILE)"
+                    : ""));
+      }
+      study = Optional.of(StudySpecLoader.load(file));
+      for (StudySpec.Space s : study.get().spaces()) {
+        requireTrainOptions(file, s);
+      }
+    }
     StudyRequest request;
     try {
       request =
           new StudyRequest(
-              specs != null ? specs : Study.FMNIST_PROGRESSION,
+              specs != null
+                  ? specs
+                  : study.get().spaces().stream().map(StudySpec.Space::spec).toList(),
               count,
               seed,
               out,
@@ -167,6 +224,12 @@ public final class StudyCommand implements Callable<Integer> {
               checkEpochs != null ? checkEpochs : CHECK_EPOCH_FACTOR * epochs,
               untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
               comparison.reportOptions());
+      if (study.isPresent()) {
+        request =
+            request.withComparisons(
+                study.get().spaces().stream().map(StudySpec.Space::train).toList(),
+                Study.steps(study.get()));
+      }
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }
@@ -180,6 +243,17 @@ public final class StudyCommand implements Callable<Integer> {
                         + " spaces with --specs)"
                     : ""));
       }
+    }
+    if (study.isPresent()) {
+      err.println(
+          "study "
+              + study.get().name()
+              + ": "
+              + study.get().spaces().size()
+              + " spaces, "
+              + study.get().comparisons().size()
+              + " comparisons");
+      err.flush();
     }
     long start = System.nanoTime();
     StudyResult result = Study.run(request, new ProgressLines(err, "  "));

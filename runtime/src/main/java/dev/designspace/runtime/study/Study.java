@@ -1,6 +1,7 @@
 package dev.designspace.runtime.study;
 
 import dev.designspace.generator.spec.SpecLoader;
+import dev.designspace.generator.spec.StudySpec;
 import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.report.ReportBuilder;
@@ -27,15 +28,25 @@ import java.util.Locale;
  * with the proxy trust of both its spaces.
  */
 public final class Study {
-  /** The Fashion-MNIST progression shipped in specs/. */
-  public static final List<Path> FMNIST_PROGRESSION =
-      List.of(
-          Path.of("specs/fmnist-anynet-xa.yaml"),
-          Path.of("specs/fmnist-anynet-xb.yaml"),
-          Path.of("specs/fmnist-anynet-xc.yaml"),
-          Path.of("specs/fmnist-anynet-xd.yaml"),
-          Path.of("specs/fmnist-anynet-xe.yaml"),
-          Path.of("specs/fmnist-regnet-x.yaml"));
+  /** The study {@code study} runs when given none: the paper's section-3 progression. */
+  public static final Path PROGRESSION = Path.of("specs/studies/progression.yaml");
+
+  /** A study file's comparisons as the steps a report judges. */
+  public static List<ProgressionStep> steps(StudySpec study) {
+    return study.comparisons().stream()
+        .map(
+            c ->
+                new ProgressionStep(
+                    c.from(),
+                    c.to(),
+                    switch (c.expect()) {
+                      case BETTER -> Question.BETTER;
+                      case NO_WORSE -> Question.NO_WORSE;
+                      case AS_GOOD_AS -> Question.AS_GOOD_AS;
+                    },
+                    StudySpec.claimWithFigure(c)))
+        .toList();
+  }
 
   private Study() {}
 
@@ -69,14 +80,14 @@ public final class Study {
               dir,
               request.workers(),
               request.threadsPerWorker(),
-              request.trainArguments(),
+              request.trainArguments(i),
               false,
               request.schedule().isPresent() ? 0 : request.checkProxy(),
               request.checkEpochs()));
       sweeps.add(dir);
       names.add(SpecLoader.load(spec).name());
     }
-    List<ProgressionStep> steps = steps(names);
+    List<ProgressionStep> steps = request.steps().isEmpty() ? steps(names) : request.steps();
     ReportOptions options = request.report();
     if (request.schedule().isPresent()) {
       CompareRequest.Schedule s = request.schedule().get();

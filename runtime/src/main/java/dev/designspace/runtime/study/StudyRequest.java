@@ -1,8 +1,10 @@
 package dev.designspace.runtime.study;
 
+import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.sequential.CompareRequest;
 import dev.designspace.runtime.sweep.ProxyCheck;
+import dev.designspace.runtime.sweep.TrainArguments;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +22,10 @@ import java.util.Optional;
  * @param checkEpochs epochs of those longer runs
  * @param schedule the looks of a study run until decided; empty: {@code count} models per space
  * @param report how the report compares the spaces (the margin, ...)
+ * @param spaceArguments per space, train options set over {@code trainArguments} (a study file's
+ *     {@code train:}); empty: none for any space
+ * @param steps the comparisons, each with what the paper found; empty: the section-3 progression of
+ *     {@link Study#steps}
  */
 public record StudyRequest(
     List<Path> specs,
@@ -32,7 +38,64 @@ public record StudyRequest(
     int checkProxy,
     int checkEpochs,
     Optional<CompareRequest.Schedule> schedule,
-    ReportOptions report) {
+    ReportOptions report,
+    List<List<String>> spaceArguments,
+    List<ProgressionStep> steps) {
+
+  /** A study of these specs compared as the section-3 progression is. */
+  public StudyRequest(
+      List<Path> specs,
+      int count,
+      long seed,
+      Path out,
+      int workers,
+      int threadsPerWorker,
+      List<String> trainArguments,
+      int checkProxy,
+      int checkEpochs,
+      Optional<CompareRequest.Schedule> schedule,
+      ReportOptions report) {
+    this(
+        specs,
+        count,
+        seed,
+        out,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        checkProxy,
+        checkEpochs,
+        schedule,
+        report,
+        List.of(),
+        List.of());
+  }
+
+  /** This study with a study file's per-space options and comparisons. */
+  public StudyRequest withComparisons(
+      List<List<String>> spaceArguments, List<ProgressionStep> steps) {
+    return new StudyRequest(
+        specs,
+        count,
+        seed,
+        out,
+        workers,
+        threadsPerWorker,
+        trainArguments,
+        checkProxy,
+        checkEpochs,
+        schedule,
+        report,
+        spaceArguments,
+        steps);
+  }
+
+  /** The train options of space {@code i}: the study's, with the space's own set over them. */
+  public List<String> trainArguments(int i) {
+    return spaceArguments.isEmpty()
+        ? trainArguments
+        : TrainArguments.overriddenBy(trainArguments, spaceArguments.get(i));
+  }
 
   /** A study of {@code count} models per space, compared with the report's defaults. */
   public StudyRequest(
@@ -62,6 +125,11 @@ public record StudyRequest(
   public StudyRequest {
     specs = List.copyOf(specs);
     trainArguments = List.copyOf(trainArguments);
+    spaceArguments = spaceArguments.stream().map(List::copyOf).toList();
+    steps = List.copyOf(steps);
+    if (!spaceArguments.isEmpty() && spaceArguments.size() != specs.size()) {
+      throw new IllegalArgumentException("one list of train options per space");
+    }
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(report, "report");

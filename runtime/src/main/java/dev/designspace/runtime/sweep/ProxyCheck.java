@@ -78,14 +78,7 @@ public final class ProxyCheck {
 
   /** The same train arguments with the epochs replaced. */
   static List<String> withEpochs(List<String> trainArguments, int epochs) {
-    List<String> args = new ArrayList<>(trainArguments);
-    int at = args.indexOf("--epochs");
-    if (at >= 0 && at + 1 < args.size()) {
-      args.set(at + 1, String.valueOf(epochs));
-    } else {
-      args.addAll(List.of("--epochs", String.valueOf(epochs)));
-    }
-    return args;
+    return TrainArguments.with(trainArguments, "--epochs", String.valueOf(epochs));
   }
 
   /**

@@ -179,4 +179,75 @@ class StudyTest {
         .hasMessage(
             "the proxy check trains longer than the sweeps: --check-epochs must exceed 1, got 1");
   }
+
+  /**
+   * A study file of two tiny spaces, the second trained longer, run as a user runs it: each space's
+   * own options reach its models, and each comparison stands beside its claim and figure.
+   */
+  @Test
+  void aStudyFileRunsItsSpacesAndComparisons(@TempDir Path dir) throws Exception {
+    TinySpec.write(dir, "TinyShort");
+    TinySpec.write(dir, "TinyLonger");
+    Path file = dir.resolve("tiny-study.yaml");
+    Files.writeString(
+        file,
+        String.join(
+            "\n",
+            "name: tiny",
+            "spaces:",
+            "  - spec: tinyshort.yaml",
+            "  - spec: tinylonger.yaml",
+            "    train: {epochs: 2}",
+            "comparisons:",
+            "  - from: TinyShort",
+            "    to: TinyLonger",
+            "    expect: no worse",
+            "    claim: training longer loses nothing",
+            "    figure: Figure 0",
+            ""));
+    Path out = dir.resolve("out");
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "study",
+                file.toString(),
+                "-n",
+                "3",
+                "--check-proxy",
+                "0",
+                "--workers",
+                "1",
+                "--out",
+                out.toString()));
+    args.addAll(TRAIN);
+    dev.designspace.runtime.cli.CliRun run = dev.designspace.runtime.cli.CliRun.of(args);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("study tiny: 2 spaces, 1 comparisons");
+    assertThat(run.out())
+        .contains(
+            "TinyShort -> TinyLonger: the paper finds training longer loses nothing (Figure 0);"
+                + " measured (3 and 3 models)");
+    ObjectMapper json = new ObjectMapper();
+    for (String space : List.of("tinyshort", "tinylonger")) {
+      try (var models = Files.list(out.resolve(space).resolve("models"))) {
+        for (Path m : models.toList()) {
+          JsonNode r = json.readTree(m.resolve("result.json").toFile());
+          assertThat(r.at("/options/epochs").asInt())
+              .as(m.toString())
+              .isEqualTo(space.equals("tinylonger") ? 2 : 1);
+        }
+      }
+    }
+
+    // an option train does not take is refused before anything trains
+    Files.writeString(file, Files.readString(file).replace("{epochs: 2}", "{epochz: 2}"));
+    dev.designspace.runtime.cli.CliRun bad =
+        dev.designspace.runtime.cli.CliRun.of(
+            "study", file.toString(), "--out", dir.resolve("x").toString());
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err())
+        .contains("the train options of TinyLonger are not train's")
+        .contains("--epochz");
+    assertThat(dir.resolve("x")).doesNotExist();
+  }
 }
