@@ -155,6 +155,16 @@ are from the nearest RegNet's (paper Figure 8).</p>
 <@figure s.plots.profiles/>
 </div>
 </#if>
+<#if s.runtime??>
+<h3>Inference time</h3>
+<p class="note">Each trained model's forward pass of 64 test images, on the device and threads it trained with: the
+median of 10 timed passes after 3 untimed ones. The paper finds runtime follows activations as well as flops; the
+fits say how much of the time each explains here (R^2 in log-log space).</p>
+<p>${s.runtimeFit}</p>
+<div class="plots">
+<#list s.runtime as f><@figure f/></#list>
+</div>
+</#if>
 <h3>Spec</h3>
 <pre>${s.spec}</pre>
 </#list>

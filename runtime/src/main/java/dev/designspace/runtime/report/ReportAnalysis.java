@@ -395,6 +395,7 @@ record ReportAnalysis(
               String.join(", ", blownUp)));
     }
     s.proxyValidity().ifPresent(v -> lines.add(s.label() + ": " + v.sentence()));
+    a.runtime().ifPresent(r -> lines.add(s.label() + ": " + r.fit().sentence()));
     List<ModelResult> lost =
         s.all().stream()
             .filter(r -> r.status() == RunStatus.FAILED && r.cause().retriedOnResume())

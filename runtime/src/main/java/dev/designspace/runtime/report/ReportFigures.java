@@ -32,9 +32,11 @@ record ReportFigures(
       List<Figure> scatters,
       Optional<Figure> complexity,
       Optional<Figure> profiles,
-      Optional<Figure> proxy) {
+      Optional<Figure> proxy,
+      List<Figure> runtime) {
     SweepFigures {
       scatters = List.copyOf(scatters);
+      runtime = List.copyOf(runtime);
     }
   }
 
@@ -50,6 +52,7 @@ record ReportFigures(
       s.complexity().ifPresent(all::add);
       s.profiles().ifPresent(all::add);
       s.proxy().ifPresent(all::add);
+      all.addAll(s.runtime());
     }
     return all;
   }
@@ -230,7 +233,25 @@ record ReportFigures(
             : Optional.of(new Figure("widths-" + s.slug() + ".svg", profiles(s, colour)));
     Optional<Figure> proxy =
         s.data().proxyValidity().filter(v -> !v.ids().isEmpty()).map(v -> proxy(s, v, colour));
-    return new SweepFigures(scatters, complexity, profiles, proxy);
+    List<Figure> runtime = new ArrayList<>();
+    s.runtime()
+        .ifPresent(
+            r -> {
+              for (String measure : List.of("flops", "acts")) {
+                double[] x = measure.equals("flops") ? r.flops() : r.acts();
+                runtime.add(
+                    new Figure(
+                        "runtime-vs-" + measure + "-" + s.slug() + ".svg",
+                        Plots.logLogScatter(
+                            name + ": inference time vs " + measure,
+                            measure,
+                            "ms per 64 images",
+                            List.of(
+                                new Plots.Series(
+                                    name, colour, x, r.millis(), false, r.models())))));
+              }
+            });
+    return new SweepFigures(scatters, complexity, profiles, proxy, runtime);
   }
 
   private static List<String> hovers(SweepAnalysis s) {

@@ -124,6 +124,12 @@ final class ReportView {
       plots.put("complexity", figure(figures.complexity()));
       plots.put("profiles", figure(figures.profiles()));
     }
+    a.runtime()
+        .ifPresent(
+            r -> {
+              row.put("runtimeFit", r.fit().sentence());
+              row.put("runtime", figures.runtime().stream().map(ReportView::figure).toList());
+            });
     row.put("plots", plots);
     return row;
   }

@@ -6,6 +6,7 @@ import dev.designspace.runtime.analysis.ErrorEdf;
 import dev.designspace.runtime.analysis.GoodRange;
 import dev.designspace.runtime.analysis.PowerLawFit;
 import dev.designspace.runtime.analysis.RandomSearchEfficiency;
+import dev.designspace.runtime.analysis.RuntimeFit;
 import dev.designspace.runtime.runfiles.ModelResult;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,8 @@ record SweepAnalysis(
     Optional<Efficiency> efficiency,
     List<Effect> effects,
     Optional<Complexity> complexity,
-    List<ModelResult> best) {
+    List<ModelResult> best,
+    Optional<Runtime> runtime) {
 
   static final int BEST_SHOWN = 10;
   private static final int FIT_LIMIT = 200;
@@ -58,6 +60,10 @@ record SweepAnalysis(
       GoodRange range,
       List<String> models) {}
 
+  /** The measured models' inference times against flops and activations, and the fits. */
+  record Runtime(
+      double[] flops, double[] acts, double[] millis, List<String> models, RuntimeFit fit) {}
+
   /** Activations and parameters against flops, with their power-law fits. */
   record Complexity(
       double[] flops, double[] acts, double[] params, PowerLawFit actsFit, PowerLawFit paramsFit) {}
@@ -71,7 +77,15 @@ record SweepAnalysis(
             .toList();
     if (errors.length == 0) {
       return new SweepAnalysis(
-          s, index, slug, Optional.empty(), Optional.empty(), List.of(), Optional.empty(), best);
+          s,
+          index,
+          slug,
+          Optional.empty(),
+          Optional.empty(),
+          List.of(),
+          Optional.empty(),
+          best,
+          Optional.empty());
     }
     List<Effect> effects = errors.length < 2 ? List.of() : effects(s, errors);
     Optional<Complexity> complexity = Optional.empty();
@@ -92,7 +106,34 @@ record SweepAnalysis(
         Optional.of(efficiency(errors)),
         effects,
         complexity,
-        best);
+        best,
+        runtime(s));
+  }
+
+  /** The inference times of the models that have one, fitted; empty below the fit's minimum. */
+  private static Optional<Runtime> runtime(SweepData s) {
+    List<ModelResult> timed = s.done().stream().filter(r -> r.inference() != null).toList();
+    if (timed.size() < RuntimeFit.MIN_MODELS) {
+      return Optional.empty();
+    }
+    double[] flops = timed.stream().mapToDouble(ModelResult::flops).toArray();
+    double[] acts = timed.stream().mapToDouble(ModelResult::acts).toArray();
+    double[] millis = timed.stream().mapToDouble(r -> r.inference().millis()).toArray();
+    List<String> models =
+        timed.stream()
+            .map(
+                r ->
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "%s: %.3f ms per %d images, %,d flops, %,d acts",
+                        r.id(),
+                        r.inference().millis(),
+                        r.inference().batch(),
+                        r.flops(),
+                        r.acts()))
+            .toList();
+    return Optional.of(
+        new Runtime(flops, acts, millis, models, RuntimeFit.of(flops, acts, millis)));
   }
 
   /** m = 1, 2, 3, 4, then growing by half, up to the sweep's size. */

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param lossTrace null for runs written before recipes existed, and failed ones
  * @param options every training option, kept as written (null for a failed run)
  * @param message why a run diverged or failed; null when it is done
+ * @param inference the trained model's forward-pass time; null for failed runs and runs from before
+ *     it was measured
  * @param cause why a failed run failed ({@link FailureCause}); null for a run that trained. A
  *     failed result without one (written before causes were recorded) reads as {@code model}
  */
@@ -46,7 +48,8 @@ public record ModelResult(
     LossTrace lossTrace,
     JsonNode options,
     String message,
-    FailureCause cause) {
+    FailureCause cause,
+    InferenceTime inference) {
   /** What runs recorded before recipes existed were trained with: the paper's recipe. */
   public static final String RECIPE_BEFORE_RECIPES = "paper";
 
@@ -118,7 +121,8 @@ public record ModelResult(
         null,
         null,
         message,
-        cause);
+        cause,
+        null);
   }
 
   /**

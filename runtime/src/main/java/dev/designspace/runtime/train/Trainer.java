@@ -7,6 +7,7 @@ import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.ImageSet;
 import dev.designspace.runtime.runfiles.EpochStats;
+import dev.designspace.runtime.runfiles.InferenceTime;
 import dev.designspace.runtime.runfiles.LossTrace;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFiles;
@@ -119,12 +120,24 @@ public final class Trainer {
         EpochLoop.Outcome outcome = loop.run(epoch, batches, state.lossTrace());
         if (outcome.diverged()) {
           run.log("diverged: " + outcome.divergence());
-          return finish(RunStatus.DIVERGED, state, outcome.lossTrace(), outcome.divergence());
+          return finish(RunStatus.DIVERGED, state, outcome.lossTrace(), outcome.divergence(), null);
         }
         state = evaluateAndSave(epoch, state, outcome);
       }
     }
-    TrainResult result = finish(RunStatus.DONE, state, state.lossTrace(), "");
+    long timing = System.nanoTime();
+    InferenceTime inference = InferenceTimer.measure(session, graph, data.test());
+    run.log(
+        String.format(
+            Locale.ROOT,
+            "inference: %.3f ms per %d images (median of %d passes after %d warm-up), measured in"
+                + " %.2f s",
+            inference.millis(),
+            inference.batch(),
+            inference.runs(),
+            inference.warmup(),
+            (System.nanoTime() - timing) / 1e9));
+    TrainResult result = finish(RunStatus.DONE, state, state.lossTrace(), "", inference);
     run.log(
         String.format(
             Locale.ROOT,
@@ -243,10 +256,14 @@ public final class Trainer {
    * epoch).
    */
   private TrainResult finish(
-      RunStatus status, TrainingState state, LossTrace lossTrace, String message) {
+      RunStatus status,
+      TrainingState state,
+      LossTrace lossTrace,
+      String message,
+      InferenceTime inference) {
     TrainResult result =
         result(status, state.curve(), state.trainSeconds(), state.trainImages(), message);
-    run.writeResult(modelResult(info, data, options, result, lossTrace));
+    run.writeResult(modelResult(info, data, options, result, lossTrace, inference));
     return result;
   }
 
@@ -357,7 +374,12 @@ public final class Trainer {
 
   /** result.json: the run's outcome, its model and how it was trained (docs/run-files.md). */
   static ModelResult modelResult(
-      ModelInfo info, Dataset data, TrainOptions options, TrainResult r, LossTrace lossTrace) {
+      ModelInfo info,
+      Dataset data,
+      TrainOptions options,
+      TrainResult r,
+      LossTrace lossTrace,
+      InferenceTime inference) {
     return new ModelResult(
         info.name(),
         r.status(),
@@ -377,6 +399,7 @@ public final class Trainer {
         lossTrace,
         RunDirectory.JSON.valueToTree(options),
         r.message().isEmpty() ? null : r.message(),
-        null);
+        null,
+        inference);
   }
 }

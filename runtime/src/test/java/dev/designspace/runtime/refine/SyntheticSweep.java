@@ -152,6 +152,7 @@ public final class SyntheticSweep {
             null,
             null,
             null,
+            null,
             null);
     RunFileWriter.write(run.resolve(RunFiles.RESULT), result);
   }

@@ -141,7 +141,8 @@ class RunFilesTest {
                     null,
                     null,
                     null,
-                    FailureCause.ENVIRONMENT))
+                    FailureCause.ENVIRONMENT,
+                    null))
         .hasMessageContaining("only a failed result has a failure cause");
   }
 
