@@ -155,6 +155,24 @@ are from the nearest RegNet's (paper Figure 8).</p>
 <@figure s.plots.profiles/>
 </div>
 </#if>
+<#if s.reruns??>
+<h3>Training noise</h3>
+<p>${s.noise}. Beside the EDF above, differences of this size between two models say nothing about their
+architectures.</p>
+<table>
+<tr><th>model</th><th>error (%)</th><th>trained again (%)</th><th>difference (points)</th></tr>
+<#list s.reruns as r><tr><td>${r.id}</td><td>${r.error}</td><td>${r.rerun}</td><td>${r.difference}</td></tr>
+</#list>
+</table>
+</#if>
+<#if s.curves?has_content>
+<h3>Training curves</h3>
+<p class="note">Test error and training loss after each epoch of the best models (solid) and the worst (dashed)
+that trained to the end.</p>
+<div class="plots">
+<#list s.curves as f><@figure f/></#list>
+</div>
+</#if>
 <#if s.runtime??>
 <h3>Inference time</h3>
 <p class="note">Each trained model's forward pass of 64 test images, on the device and threads it trained with: the

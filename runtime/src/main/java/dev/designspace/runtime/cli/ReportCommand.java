@@ -1,6 +1,8 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.runtime.report.ModelFilter;
 import dev.designspace.runtime.report.ReportBuilder;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -58,7 +61,32 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Report file (default: DIR/report.html of the first sweep).")
   Path out;
 
+  @Option(
+      names = "--filter",
+      paramLabel = "M=LOW:HIGH",
+      description =
+          "Only the models whose flops, params or acts lie in a range, either bound optional:"
+              + " flops=5e6:10e6, acts=:200000.")
+  String filter;
+
+  @Option(
+      names = "--split",
+      paramLabel = "PARAM",
+      description =
+          "One EDF per value of a parameter within each sweep, compared as sweeps are: b"
+              + " (bottleneck ratio), g (group width), d (depth), or a number of the models' config"
+              + " (w0, wa, wm, ...).")
+  String split;
+
   @Mixin ComparisonOptions comparison;
+
+  private static ModelFilter filter(String text) {
+    try {
+      return ModelFilter.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -71,7 +99,16 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Path file = out != null ? out : paths.get(0).resolve(ReportBuilder.REPORT_HTML);
     ReportBuilder.Report report =
-        ReportBuilder.build(paths, file, List.of(), comparison.reportOptions().withLabels(labels));
+        ReportBuilder.build(
+            paths,
+            file,
+            List.of(),
+            comparison
+                .reportOptions()
+                .withLabels(labels)
+                .withSelection(
+                    Optional.ofNullable(filter).map(ReportCommand::filter),
+                    Optional.ofNullable(split)));
     PrintWriter stdout = spec.commandLine().getOut();
     report.summary().forEach(stdout::println);
     stdout.println(report.file());

@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -147,6 +148,16 @@ public final class SweepCommand implements Callable<Integer> {
               + " as longer training does (rank correlations with bootstrap intervals and a"
               + " verdict; the report shows them).")
   int checkProxy;
+
+  @Option(
+      names = "--reruns",
+      paramLabel = "K",
+      defaultValue = "0",
+      description =
+          "After the sweep, train K of its models (a random subset, seeded by --seed) again with"
+              + " the next training seed into reruns/: the report sets each model's two errors"
+              + " side by side, the training noise under the space's EDF.")
+  int reruns;
 
   @Option(
       names = "--check-epochs",
@@ -296,6 +307,12 @@ public final class SweepCommand implements Callable<Integer> {
                 + " keep it");
       }
       throw e;
+    }
+    if (reruns > 0 && result.stopped().isEmpty()) {
+      Optional<String> stopped = LocalSweep.rerun(request, reruns, progress);
+      if (stopped.isPresent()) {
+        result = result.stoppedBecause(stopped.get());
+      }
     }
     PrintWriter stdout = spec.commandLine().getOut();
     stdout.println(
@@ -457,6 +474,9 @@ public final class SweepCommand implements Callable<Integer> {
       }
       if (checkProxy != 0 || checkEpochs != null) {
         wrong.add("--check-proxy/--check-epochs (run the proxy check with the local launcher)");
+      }
+      if (reruns != 0) {
+        wrong.add("--reruns (run the reruns with the local launcher)");
       }
     } else {
       if (partition != null) {

@@ -396,6 +396,9 @@ record ReportAnalysis(
     }
     s.proxyValidity().ifPresent(v -> lines.add(s.label() + ": " + v.sentence()));
     a.runtime().ifPresent(r -> lines.add(s.label() + ": " + r.fit().sentence()));
+    if (!s.reruns().isEmpty()) {
+      lines.add(s.label() + ": " + noise(s.reruns()));
+    }
     List<ModelResult> lost =
         s.all().stream()
             .filter(r -> r.status() == RunStatus.FAILED && r.cause().retriedOnResume())
@@ -413,6 +416,28 @@ record ReportAnalysis(
                   "; ", lost.stream().map(r -> r.id() + " (" + r.message() + ")").toList())));
     }
     return lines;
+  }
+
+  /**
+   * The training noise that reruns show: how far a model's error moves when it is trained again
+   * with another seed, and the standard deviation of one training's error that implies (the
+   * difference of two trainings has twice its variance).
+   */
+  static String noise(List<dev.designspace.runtime.sweep.Reruns.Pair> reruns) {
+    double[] moved = reruns.stream().mapToDouble(p -> Math.abs(p.difference())).sorted().toArray();
+    double squares = reruns.stream().mapToDouble(p -> p.difference() * p.difference()).sum();
+    int n = moved.length;
+    double median = n % 2 == 1 ? moved[n / 2] : (moved[n / 2 - 1] + moved[n / 2]) / 2;
+    return String.format(
+        Locale.ROOT,
+        "training noise: %d model%s trained again with another seed moved by a median of %.2f"
+            + " points (at most %.2f); one training's error has a standard deviation of about %.2f"
+            + " points",
+        n,
+        n == 1 ? "" : "s",
+        median,
+        moved[n - 1],
+        Math.sqrt(squares / n / 2));
   }
 
   private static Optional<String> mixedRecipes(List<SweepData> sweeps) {

@@ -93,9 +93,33 @@ public final class ReportBuilder {
     }
     List<String> labels = SweepLabels.of(loaded, options.labels());
     List<SweepData> sweeps = new ArrayList<>();
+    List<String> notes = new ArrayList<>(options.notes());
     for (int i = 0; i < loaded.size(); i++) {
-      sweeps.add(loaded.get(i).withLabel(labels.get(i)));
+      SweepData s = loaded.get(i).withLabel(labels.get(i));
+      if (options.filter().isPresent()) {
+        ModelFilter f = options.filter().get();
+        SweepData kept = s.subset(s.all().stream().filter(f::keeps).toList(), s.label());
+        if (kept.done().isEmpty()) {
+          throw new ReportException(
+              "no finished model of " + s.label() + " has " + f.words() + "; widen --filter");
+        }
+        notes.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%s: only the models with %s, %d of %d",
+                s.label(),
+                f.words(),
+                kept.all().size(),
+                s.all().size()));
+        s = kept;
+      }
+      if (options.split().isPresent()) {
+        sweeps.addAll(SweepSplit.of(s, options.split().get()));
+      } else {
+        sweeps.add(s);
+      }
     }
+    options = options.withSequential(notes, options.decided());
     ReportAnalysis analysis = ReportAnalysis.of(sweeps, steps, options);
     ReportFigures figures = ReportFigures.draw(analysis);
     Path dir = out.toAbsolutePath().getParent();

@@ -33,10 +33,12 @@ record ReportFigures(
       Optional<Figure> complexity,
       Optional<Figure> profiles,
       Optional<Figure> proxy,
-      List<Figure> runtime) {
+      List<Figure> runtime,
+      List<Figure> curves) {
     SweepFigures {
       scatters = List.copyOf(scatters);
       runtime = List.copyOf(runtime);
+      curves = List.copyOf(curves);
     }
   }
 
@@ -53,6 +55,7 @@ record ReportFigures(
       s.profiles().ifPresent(all::add);
       s.proxy().ifPresent(all::add);
       all.addAll(s.runtime());
+      all.addAll(s.curves());
     }
     return all;
   }
@@ -251,7 +254,7 @@ record ReportFigures(
                                     name, colour, x, r.millis(), false, r.models())))));
               }
             });
-    return new SweepFigures(scatters, complexity, profiles, proxy, runtime);
+    return new SweepFigures(scatters, complexity, profiles, proxy, runtime, curves(s, colour));
   }
 
   private static List<String> hovers(SweepAnalysis s) {
@@ -293,6 +296,59 @@ record ReportFigures(
     }
     return Plots.lines(
         s.data().label() + ": per-block widths of the best models", "block", "width", lines);
+  }
+
+  /** Models whose curves are drawn: the best and the worst that trained to the end. */
+  static final int CURVES = 3;
+
+  /**
+   * Test error and training loss per epoch of the best models (solid) and the worst (dashed), as
+   * pycls's sweep analysis draws them: how a short schedule's ranking came about.
+   */
+  private static List<Figure> curves(SweepAnalysis s, Color colour) {
+    List<ModelResult> trained =
+        s.data().done().stream()
+            .filter(r -> r.curve() != null && !r.curve().isEmpty())
+            .sorted(java.util.Comparator.comparingDouble(ModelResult::error))
+            .toList();
+    if (trained.size() < 2) {
+      return List.of();
+    }
+    int k = Math.min(CURVES, trained.size() / 2);
+    List<ModelResult> shown = new ArrayList<>(trained.subList(0, k));
+    shown.addAll(trained.subList(trained.size() - k, trained.size()));
+    List<Figure> figures = new ArrayList<>();
+    for (String what : List.of("error", "loss")) {
+      List<Plots.Series> lines = new ArrayList<>();
+      for (int i = 0; i < shown.size(); i++) {
+        ModelResult r = shown.get(i);
+        double[] x = r.curve().stream().mapToDouble(e -> e.epoch()).toArray();
+        double[] y =
+            r.curve().stream()
+                .mapToDouble(e -> what.equals("error") ? e.testError() : e.trainLoss())
+                .toArray();
+        lines.add(
+            new Plots.Series(
+                String.format(
+                    Locale.ROOT, "%s %s (%.2f%%)", i < k ? "best" : "worst", r.id(), r.error()),
+                colour,
+                x,
+                y,
+                i >= k));
+      }
+      figures.add(
+          new Figure(
+              "curves-" + what + "-" + s.slug() + ".svg",
+              Plots.lines(
+                  s.data().label()
+                      + (what.equals("error")
+                          ? ": test error per epoch, best and worst models"
+                          : ": training loss per epoch, best and worst models"),
+                  "epoch",
+                  what.equals("error") ? "test error (%)" : "training loss",
+                  lines)));
+    }
+    return figures;
   }
 
   private static Figure proxy(SweepAnalysis s, ProxyValidity v, Color colour) {

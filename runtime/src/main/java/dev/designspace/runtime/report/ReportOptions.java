@@ -19,6 +19,9 @@ import java.util.Map;
  *     in the report instead of a verdict read from all the models
  * @param labels what the user calls sweeps, by their position in the report; the others are
  *     labelled by {@link SweepLabels}
+ * @param filter keeps only the models in a complexity range; empty: every model
+ * @param split a parameter each sweep is split by, one EDF per value ({@link SweepSplit}); empty:
+ *     none
  */
 public record ReportOptions(
     double margin,
@@ -26,7 +29,9 @@ public record ReportOptions(
     Complexity complexity,
     List<String> notes,
     List<Decided> decided,
-    Map<Integer, String> labels) {
+    Map<Integer, String> labels,
+    java.util.Optional<ModelFilter> filter,
+    java.util.Optional<String> split) {
 
   public static final ReportOptions DEFAULTS =
       new ReportOptions(
@@ -35,7 +40,9 @@ public record ReportOptions(
           Complexity.FLOPS,
           List.of(),
           List.of(),
-          Map.of());
+          Map.of(),
+          java.util.Optional.empty(),
+          java.util.Optional.empty());
 
   /**
    * The verdict of space b against space a as a sequential run reached it.
@@ -45,7 +52,15 @@ public record ReportOptions(
   public record Decided(String a, String b, SpaceVerdict verdict, String how) {}
 
   public ReportOptions(double margin, double goodThreshold, Complexity complexity) {
-    this(margin, goodThreshold, complexity, List.of(), List.of(), Map.of());
+    this(
+        margin,
+        goodThreshold,
+        complexity,
+        List.of(),
+        List.of(),
+        Map.of(),
+        java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   public ReportOptions {
@@ -70,12 +85,21 @@ public record ReportOptions(
 
   /** These options with a sequential run's notes and verdicts. */
   public ReportOptions withSequential(List<String> lines, List<Decided> verdicts) {
-    return new ReportOptions(margin, goodThreshold, complexity, lines, verdicts, labels);
+    return new ReportOptions(
+        margin, goodThreshold, complexity, lines, verdicts, labels, filter, split);
   }
 
   /** These options with the user's labels of sweeps, by their position in the report. */
   public ReportOptions withLabels(Map<Integer, String> labels) {
-    return new ReportOptions(margin, goodThreshold, complexity, notes, decided, labels);
+    return new ReportOptions(
+        margin, goodThreshold, complexity, notes, decided, labels, filter, split);
+  }
+
+  /** These options keeping only the models {@code filter} keeps, split by {@code split}. */
+  public ReportOptions withSelection(
+      java.util.Optional<ModelFilter> filter, java.util.Optional<String> split) {
+    return new ReportOptions(
+        margin, goodThreshold, complexity, notes, decided, labels, filter, split);
   }
 
   /** The sequential verdict of b against a, if the run reached one. */

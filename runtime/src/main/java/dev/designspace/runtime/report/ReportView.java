@@ -124,6 +124,21 @@ final class ReportView {
       plots.put("complexity", figure(figures.complexity()));
       plots.put("profiles", figure(figures.profiles()));
     }
+    row.put("curves", figures.curves().stream().map(ReportView::figure).toList());
+    if (!s.reruns().isEmpty()) {
+      row.put("noise", ReportAnalysis.noise(s.reruns()));
+      row.put(
+          "reruns",
+          s.reruns().stream()
+              .map(
+                  p ->
+                      Map.of(
+                          "id", p.id(),
+                          "error", fmt(p.error()),
+                          "rerun", fmt(p.rerunError()),
+                          "difference", String.format(Locale.ROOT, "%+.2f", p.difference())))
+              .toList());
+    }
     a.runtime()
         .ifPresent(
             r -> {

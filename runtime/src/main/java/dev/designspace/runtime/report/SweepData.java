@@ -9,6 +9,7 @@ import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.ProxyCheck;
+import dev.designspace.runtime.sweep.Reruns;
 import dev.designspace.runtime.sweep.SweepCollector;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepModel;
@@ -39,12 +40,14 @@ record SweepData(
     List<ModelResult> all,
     List<ModelResult> done,
     Optional<ProxyValidity> proxyValidity,
-    Map<String, Path> sources) {
+    Map<String, Path> sources,
+    List<Reruns.Pair> reruns) {
 
   SweepData {
     all = List.copyOf(all);
     done = List.copyOf(done);
     sources = Map.copyOf(sources);
+    reruns = List.copyOf(reruns);
   }
 
   static SweepData load(Path dir) throws IOException {
@@ -88,13 +91,40 @@ record SweepData(
         result.results(),
         done,
         ProxyCheck.evaluate(dir),
-        sweep.map(SweepData::sources).orElse(Map.of()));
+        sweep.map(SweepData::sources).orElse(Map.of()),
+        Reruns.read(dir));
   }
 
   /** This sweep called {@code label} in the report. */
   SweepData withLabel(String label) {
     return new SweepData(
-        name, label, settings, directory, specYaml, description, all, done, proxyValidity, sources);
+        name,
+        label,
+        settings,
+        directory,
+        specYaml,
+        description,
+        all,
+        done,
+        proxyValidity,
+        sources,
+        reruns);
+  }
+
+  /** This sweep with only {@code results} of its models, called {@code label}. */
+  SweepData subset(List<ModelResult> results, String label) {
+    return new SweepData(
+        name,
+        label,
+        settings,
+        directory,
+        specYaml,
+        description,
+        results,
+        results.stream().filter(r -> r.status() == RunStatus.DONE).toList(),
+        proxyValidity,
+        sources,
+        reruns);
   }
 
   /** Each model's generated source as the sweep's manifest names it. */

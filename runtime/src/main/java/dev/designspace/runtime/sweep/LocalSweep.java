@@ -211,6 +211,48 @@ public final class LocalSweep {
   }
 
   /**
+   * Trains {@code count} of a finished sweep's models again with the next training seed ({@link
+   * Reruns}), resuming reruns already begun; says why it stopped when the directory could not be
+   * written.
+   */
+  public static Optional<String> rerun(SweepRequest request, int count, SweepListener listener)
+      throws IOException, InterruptedException {
+    try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
+      SweepDirectory sweep = SweepDirectory.open(request.directory());
+      List<SweepModel> chosen = Reruns.choose(sweep.models(), count, request.seed());
+      List<SweepModel> pending = new ArrayList<>();
+      for (SweepModel m : chosen) {
+        Path out = Reruns.runDir(sweep.path(), m);
+        Optional<ModelResult> result = RunFileReader.resultIn(out);
+        if (result.isPresent() && !result.get().finalForResume()) {
+          SweepDirectory.setAside(out);
+          result = Optional.empty();
+        }
+        if (result.isEmpty()) {
+          pending.add(m);
+        }
+      }
+      Counts counts =
+          new Counts(
+              chosen.size(), pending.size(), chosen.size() - pending.size(), 0, 0, Double.NaN);
+      List<String> arguments = Reruns.withNextSeed(request.trainArguments());
+      List<Job> jobs = new ArrayList<>();
+      for (SweepModel m : pending) {
+        Path out = Reruns.runDir(sweep.path(), m);
+        jobs.add(
+            new Job(trainCommand(request, sweep, m, out, arguments), m, out, counts, listener, 0));
+      }
+      listener.message(
+          String.format(
+              Locale.ROOT,
+              "reruns: %d models again with the next training seed (%d to train)",
+              chosen.size(),
+              jobs.size()));
+      return new Pool(request.workers(), request.workerMode()).train(jobs);
+    }
+  }
+
+  /**
    * Trains the proxy check's models at the longer schedule, then writes proxy-check.json; says why
    * it stopped when its directory could not be written.
    */

@@ -35,7 +35,7 @@ public record SweepResult(
   }
 
   /** This result, of a sweep that stopped early for {@code reason}. */
-  SweepResult stoppedBecause(String reason) {
+  public SweepResult stoppedBecause(String reason) {
     return new SweepResult(
         directory, results, done, failed, diverged, bestError, Optional.of(reason));
   }
