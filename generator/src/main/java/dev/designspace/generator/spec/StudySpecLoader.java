@@ -35,6 +35,10 @@ public final class StudySpecLoader {
   private static final List<String> SPACE = List.of("spec", "train");
   private static final List<String> COMPARISON = List.of("from", "to", "expect", "claim", "figure");
 
+  /** Options of train that a sweep gives every model itself (which model, where, how parallel). */
+  private static final java.util.Set<String> SET_BY_THE_SWEEP =
+      java.util.Set.of("model", "index", "seed", "out", "resume", "threads");
+
   private StudySpecLoader() {}
 
   /**
@@ -81,6 +85,16 @@ public final class StudySpecLoader {
                 + before
                 + "); comparisons name spaces by name: give the spec another name (extends"
                 + " keeps the rest)");
+      }
+      for (StudySpec.Space other : spaces) {
+        if (other.spec().getFileName().equals(spec.getFileName())) {
+          throw new SpecException(
+              specNode.location(),
+              path + ".spec",
+              "a second spec named "
+                  + spec.getFileName()
+                  + ": each space's sweep directory is named after its spec file; rename one");
+        }
       }
       spaces.add(new StudySpec.Space(spec, spaceName, train(s, path)));
     }
@@ -167,6 +181,14 @@ public final class StudySpecLoader {
             e.value().location(),
             path + ".train." + e.key(),
             "expected a value, got " + e.value().describe());
+      }
+      if (SET_BY_THE_SWEEP.contains(e.key())) {
+        throw new SpecException(
+            e.keyLocation(),
+            path + ".train." + e.key(),
+            "the sweep sets --"
+                + e.key()
+                + " itself for every model; a space's train options say how it trains, not where");
       }
       if (!e.key().matches("[a-z][a-z0-9-]*")) {
         throw new SpecException(

@@ -158,6 +158,27 @@ class StudySpecLoaderTest {
                     "comparisons: []")))
         .isEqualTo("study.yaml:1:1: comparisons: a study asks at least 1 comparison");
     assertThat(refused(dir.resolve("nowhere.yaml"))).endsWith("nowhere.yaml:1:1: no such file");
+    assertThat(
+            refused(
+                study(
+                    "name: s",
+                    "spaces:",
+                    "  - spec: a.yaml",
+                    "    train: {threads: 2}",
+                    "  - spec: b.yaml",
+                    "comparisons: []")))
+        .startsWith("study.yaml:4:13: spaces[0].train.threads: the sweep sets --threads itself");
+    Files.createDirectories(dir.resolve("other"));
+    Files.writeString(dir.resolve("other/a.yaml"), "name: SpaceC\n" + SPACE);
+    assertThat(
+            refused(
+                study(
+                    "name: s",
+                    "spaces:",
+                    "  - spec: a.yaml",
+                    "  - spec: other/a.yaml",
+                    "comparisons: []")))
+        .startsWith("study.yaml:4:11: spaces[1].spec: a second spec named a.yaml");
   }
 
   @Test

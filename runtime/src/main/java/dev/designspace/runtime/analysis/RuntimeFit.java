@@ -18,6 +18,12 @@ public record RuntimeFit(
     double actsExponent,
     double bothRSquared) {
 
+  /**
+   * The correlation of log flops and log acts above which a joint fit's exponents mean nothing: the
+   * two measures are then one.
+   */
+  static final double COLLINEAR = 0.999;
+
   /** The fewest models the fit of two exponents and a constant is made on. */
   public static final int MIN_MODELS = 5;
 
@@ -38,18 +44,27 @@ public record RuntimeFit(
       x[i][0] = Math.log(flops[i]);
       x[i][1] = Math.log(acts[i]);
     }
-    double both;
+    double both = Double.NaN;
     double p = Double.NaN;
     double q = Double.NaN;
-    try {
+    double[] logFlops = new double[n];
+    double[] logActs = new double[n];
+    for (int i = 0; i < n; i++) {
+      logFlops[i] = x[i][0];
+      logActs[i] = x[i][1];
+    }
+    // where flops and acts move together the two exponents cannot be told apart: no joint fit
+    double together =
+        Math.abs(
+            new org.apache.commons.math3.stat.correlation.PearsonsCorrelation()
+                .correlation(logFlops, logActs));
+    if (together < COLLINEAR) {
       OLSMultipleLinearRegression ols = new OLSMultipleLinearRegression();
       ols.newSampleData(y, x);
       double[] beta = ols.estimateRegressionParameters();
       p = beta[1];
       q = beta[2];
       both = ols.calculateRSquared();
-    } catch (org.apache.commons.math3.linear.SingularMatrixException e) {
-      both = Double.NaN; // flops and acts move together exactly: no telling them apart
     }
     return new RuntimeFit(
         n, PowerLawFit.of(flops, millis), PowerLawFit.of(acts, millis), p, q, both);
@@ -57,6 +72,19 @@ public record RuntimeFit(
 
   /** The fit in words, for the report. */
   public String sentence() {
+    if (Double.isNaN(bothRSquared)) {
+      return String.format(
+          java.util.Locale.ROOT,
+          "inference time (%d models) = %.3g * flops^%.2f (R^2 %.2f), = %.3g * acts^%.2f (R^2"
+              + " %.2f); flops and acts move together here, so no fit of both",
+          models,
+          flops.a(),
+          flops.b(),
+          flops.rSquared(),
+          acts.a(),
+          acts.b(),
+          acts.rSquared());
+    }
     return String.format(
         java.util.Locale.ROOT,
         "inference time (%d models) = %.3g * flops^%.2f (R^2 %.2f), = %.3g * acts^%.2f (R^2 %.2f);"

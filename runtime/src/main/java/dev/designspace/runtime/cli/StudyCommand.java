@@ -207,6 +207,10 @@ public final class StudyCommand implements Callable<Integer> {
         requireTrainOptions(file, s);
       }
     }
+    List<List<String>> spaceArguments =
+        study
+            .map(st -> st.spaces().stream().map(StudySpec.Space::train).toList())
+            .orElse(List.of());
     StudyRequest request;
     try {
       request =
@@ -221,15 +225,14 @@ public final class StudyCommand implements Callable<Integer> {
               Math.max(1, cores / w),
               args,
               checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, perSpace),
-              checkEpochs != null ? checkEpochs : CHECK_EPOCH_FACTOR * epochs,
+              // twice the epochs of the space that trains longest: longer than every sweep
+              checkEpochs != null
+                  ? checkEpochs
+                  : CHECK_EPOCH_FACTOR * StudyRequest.longestEpochs(args, spaceArguments),
               untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
-              comparison.reportOptions());
-      if (study.isPresent()) {
-        request =
-            request.withComparisons(
-                study.get().spaces().stream().map(StudySpec.Space::train).toList(),
-                Study.steps(study.get()));
-      }
+              comparison.reportOptions(),
+              spaceArguments,
+              study.map(Study::steps).orElse(List.of()));
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

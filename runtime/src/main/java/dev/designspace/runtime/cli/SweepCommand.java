@@ -250,6 +250,10 @@ public final class SweepCommand implements Callable<Integer> {
     args.addAll(training.workerArguments());
     Path directory = out != null ? out : Path.of("runs", space.name());
     requireOptionsOf(launcher);
+    if (reruns < 0 || reruns > count) {
+      throw new BadInputException(
+          "--reruns trains up to the sweep's " + count + " models again, got " + reruns);
+    }
     if (launcher == Launcher.SLURM) {
       return submit(directory, args);
     }

@@ -87,7 +87,10 @@ record ReportAnalysis(
     List<int[]> pairIndices = new ArrayList<>();
     for (int i = 0; i < data.size(); i++) {
       for (int j = i + 1; j < data.size(); j++) {
-        if (data.get(i).errors().length >= 2 && data.get(j).errors().length >= 2) {
+        boolean comparable =
+            options.split().isEmpty() // split: the groups of one sweep, not across sweeps
+                || data.get(i).directory().equals(data.get(j).directory());
+        if (comparable && data.get(i).errors().length >= 2 && data.get(j).errors().length >= 2) {
           pairIndices.add(new int[] {i, j});
         }
       }

@@ -94,6 +94,7 @@ public final class ReportBuilder {
     List<String> labels = SweepLabels.of(loaded, options.labels());
     List<SweepData> sweeps = new ArrayList<>();
     List<String> notes = new ArrayList<>(options.notes());
+    boolean splitAny = false;
     for (int i = 0; i < loaded.size(); i++) {
       SweepData s = loaded.get(i).withLabel(labels.get(i));
       if (options.filter().isPresent()) {
@@ -114,10 +115,23 @@ public final class ReportBuilder {
         s = kept;
       }
       if (options.split().isPresent()) {
-        sweeps.addAll(SweepSplit.of(s, options.split().get()));
+        String param = options.split().get();
+        if (s.all().stream().anyMatch(r -> SweepSplit.value(r, param).isPresent())) {
+          sweeps.addAll(SweepSplit.of(s, param));
+          splitAny = true;
+        } else { // another kind of space in the same report: whole, and said so
+          notes.add(s.label() + ": no model has '" + param + "', so it is not split");
+          sweeps.add(s);
+        }
       } else {
         sweeps.add(s);
       }
+    }
+    if (options.split().isPresent() && !splitAny) {
+      throw new ReportException(
+          "no model of any sweep has a parameter '"
+              + options.split().get()
+              + "' to split by; use b, g, d or a number of the models' config (w0, wa, wm, ...)");
     }
     options = options.withSequential(notes, options.decided());
     ReportAnalysis analysis = ReportAnalysis.of(sweeps, steps, options);

@@ -127,6 +127,25 @@ record SweepData(
         reruns);
   }
 
+  /**
+   * A group of this sweep's models, called {@code label}: the proxy check and the reruns stay with
+   * the whole sweep.
+   */
+  SweepData group(List<ModelResult> results, String label) {
+    return new SweepData(
+        name,
+        label,
+        settings,
+        directory,
+        specYaml,
+        description,
+        results,
+        results.stream().filter(r -> r.status() == RunStatus.DONE).toList(),
+        Optional.empty(),
+        sources,
+        List.of());
+  }
+
   /** Each model's generated source as the sweep's manifest names it. */
   private static Map<String, Path> sources(SweepDirectory sweep) {
     Map<String, Path> sources = new HashMap<>();

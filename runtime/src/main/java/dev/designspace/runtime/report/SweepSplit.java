@@ -20,6 +20,9 @@ import java.util.Optional;
 final class SweepSplit {
   static final String MIXED = "mixed";
 
+  /** More groups than this are a continuous parameter's: an EDF each would be one model each. */
+  static final int MAX_GROUPS = 12;
+
   private SweepSplit() {}
 
   /**
@@ -41,13 +44,22 @@ final class SweepSplit {
               + param
               + "' to split by; use b, g, d or a number of the models' config (w0, wa, wm, ...)");
     }
+    if (groups.size() > MAX_GROUPS) {
+      throw new ReportException(
+          sweep.label()
+              + " has "
+              + groups.size()
+              + " values of '"
+              + param
+              + "', too many for an EDF each; split by a parameter with few values (b, g, d)");
+    }
     List<String> values = new ArrayList<>(groups.keySet());
     values.sort(
         Comparator.comparing((String v) -> v.equals(MIXED))
             .thenComparingDouble(v -> v.equals(MIXED) ? 0 : Double.parseDouble(v)));
     List<SweepData> split = new ArrayList<>();
     for (String v : values) {
-      split.add(sweep.subset(groups.get(v), sweep.label() + " (" + param + " " + v + ")"));
+      split.add(sweep.group(groups.get(v), sweep.label() + " (" + param + " " + v + ")"));
     }
     return split;
   }

@@ -90,6 +90,16 @@ public record StudyRequest(
         steps);
   }
 
+  /** The most epochs any space of the study trains for. */
+  public static int longestEpochs(List<String> trainArguments, List<List<String>> spaceArguments) {
+    int longest = ProxyCheck.epochsOf(trainArguments);
+    for (List<String> own : spaceArguments) {
+      longest =
+          Math.max(longest, ProxyCheck.epochsOf(TrainArguments.overriddenBy(trainArguments, own)));
+    }
+    return longest;
+  }
+
   /** The train options of space {@code i}: the study's, with the space's own set over them. */
   public List<String> trainArguments(int i) {
     return spaceArguments.isEmpty()
@@ -146,11 +156,12 @@ public record StudyRequest(
               + ", got "
               + checkProxy);
     }
-    if (checkProxy > 0 && checkEpochs <= ProxyCheck.epochsOf(trainArguments)) {
+    int longest = longestEpochs(trainArguments, spaceArguments);
+    if (checkProxy > 0 && checkEpochs <= longest) {
       throw new IllegalArgumentException(
           "the proxy check trains longer than the sweeps: --check-epochs must exceed "
-              + ProxyCheck.epochsOf(trainArguments)
-              + ", got "
+              + longest
+              + " (the most epochs any space trains), got "
               + checkEpochs);
     }
     if (schedule.isEmpty() && count < 2) {

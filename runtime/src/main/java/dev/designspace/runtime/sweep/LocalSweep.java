@@ -219,7 +219,13 @@ public final class LocalSweep {
       throws IOException, InterruptedException {
     try (DirectoryLock lock = SweepDirectory.lock(request.directory())) {
       SweepDirectory sweep = SweepDirectory.open(request.directory());
-      List<SweepModel> chosen = Reruns.choose(sweep.models(), count, request.seed());
+      List<SweepModel> done = new ArrayList<>();
+      for (SweepModel m : sweep.models()) {
+        if (sweep.result(m).map(r -> r.status() == RunStatus.DONE).orElse(false)) {
+          done.add(m); // a failed model has no error to compare a rerun with
+        }
+      }
+      List<SweepModel> chosen = Reruns.choose(done, count, request.seed());
       List<SweepModel> pending = new ArrayList<>();
       for (SweepModel m : chosen) {
         Path out = Reruns.runDir(sweep.path(), m);

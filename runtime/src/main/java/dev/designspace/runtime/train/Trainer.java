@@ -126,17 +126,24 @@ public final class Trainer {
       }
     }
     long timing = System.nanoTime();
-    InferenceTime inference = InferenceTimer.measure(session, graph, data.test());
-    run.log(
-        String.format(
-            Locale.ROOT,
-            "inference: %.3f ms per %d images (median of %d passes after %d warm-up), measured in"
-                + " %.2f s",
-            inference.millis(),
-            inference.batch(),
-            inference.runs(),
-            inference.warmup(),
-            (System.nanoTime() - timing) / 1e9));
+    InferenceTime inference = null;
+    try {
+      inference = InferenceTimer.measure(session, graph, data.test());
+      run.log(
+          String.format(
+              Locale.ROOT,
+              "inference: %.3f ms per %d images (median of %d passes after %d warm-up), measured"
+                  + " in %.2f s",
+              inference.millis(),
+              inference.batch(),
+              inference.runs(),
+              inference.warmup(),
+              (System.nanoTime() - timing) / 1e9));
+    } catch (RuntimeException e) {
+      // a trained model is not lost over its timing: the result goes without one
+      run.log(
+          "inference: not measured (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+    }
     TrainResult result = finish(RunStatus.DONE, state, state.lossTrace(), "", inference);
     run.log(
         String.format(

@@ -27,6 +27,21 @@ class RuntimeFitTest {
   }
 
   @Test
+  void activationsThatFollowFlopsExactlyGetNoJointFit() {
+    double[] flops = {5e6, 8e6, 12e6, 6e6, 19e6};
+    double[] acts = new double[5];
+    double[] millis = new double[5];
+    for (int i = 0; i < 5; i++) {
+      acts[i] = 0.01 * flops[i];
+      millis[i] = 1e-6 * flops[i] * (1 + 0.01 * i);
+    }
+    RuntimeFit fit = RuntimeFit.of(flops, acts, millis);
+    assertThat(fit.bothRSquared()).isNaN();
+    assertThat(fit.flopsExponent()).isNaN();
+    assertThat(fit.sentence()).endsWith("flops and acts move together here, so no fit of both");
+  }
+
+  @Test
   void tooFewModelsAreRefused() {
     double[] four = {1, 2, 3, 4};
     assertThatThrownBy(() -> RuntimeFit.of(four, four, four))

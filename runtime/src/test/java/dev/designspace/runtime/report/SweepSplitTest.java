@@ -77,6 +77,7 @@ class SweepSplitTest {
               "depths", List.of(1, 2),
               "widths", List.of(16, 32),
               "groupWidths", List.of(8, 8),
+              "wm", 2.0 + 0.05 * i,
               "bottleneckRatios", b));
       AtomicFiles.write(
           sweep.resolve("models").resolve(String.format("Mixed_s%04d", i)).resolve("result.json"),
@@ -108,6 +109,16 @@ class SweepSplitTest {
         .contains("worst Mixed_s0010 (15.00%)");
     assertThat(root.resolve("curves-loss-mixed-b-2.svg")).isRegularFile();
 
+    CliRun continuous =
+        CliRun.of(
+            "report",
+            sweep.toString(),
+            "--split",
+            "wm",
+            "--out",
+            root.resolve("c.html").toString());
+    assertThat(continuous.exitCode()).isEqualTo(2);
+    assertThat(continuous.err()).contains("Mixed has 13 values of 'wm', too many for an EDF each");
     CliRun unknown =
         CliRun.of(
             "report",
@@ -117,7 +128,7 @@ class SweepSplitTest {
             "--out",
             root.resolve("u.html").toString());
     assertThat(unknown.exitCode()).isEqualTo(2);
-    assertThat(unknown.err()).contains("no model of Mixed has a parameter 'x9' to split by");
+    assertThat(unknown.err()).contains("no model of any sweep has a parameter 'x9' to split by");
   }
 
   @Test
@@ -136,7 +147,13 @@ class SweepSplitTest {
         .contains("Mixed: only the models with flops 5.20M to 5.50M, 4 of 13")
         .contains("Mixed: 4 models (4 done), error min 11.00%");
     CliRun none =
-        CliRun.of("report", sweep.toString(), "--filter", "acts=:1000", "--out", "x.html");
+        CliRun.of(
+            "report",
+            sweep.toString(),
+            "--filter",
+            "acts=:1000",
+            "--out",
+            root.resolve("x.html").toString());
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("no finished model of Mixed has acts 0 to 1.0k");
     assertThatThrownBy(() -> ModelFilter.parse("flops 5e6"))

@@ -177,7 +177,28 @@ class StudyTest {
                     2,
                     1))
         .hasMessage(
-            "the proxy check trains longer than the sweeps: --check-epochs must exceed 1, got 1");
+            "the proxy check trains longer than the sweeps: --check-epochs must exceed 1 (the most"
+                + " epochs any space trains), got 1");
+    // a space trained longer by its study file raises the bar for the proxy check
+    List<List<String>> longer = List.of(List.of(), List.of("--epochs", "4"));
+    assertThat(StudyRequest.longestEpochs(TRAIN, longer)).isEqualTo(4);
+    assertThatThrownBy(
+            () ->
+                new StudyRequest(
+                    List.of(dir.resolve("a.yaml"), dir.resolve("b.yaml")),
+                    3,
+                    0,
+                    dir,
+                    1,
+                    1,
+                    TRAIN,
+                    2,
+                    4,
+                    Optional.empty(),
+                    ReportOptions.DEFAULTS,
+                    longer,
+                    List.of()))
+        .hasMessageContaining("--check-epochs must exceed 4 (the most epochs any space trains)");
   }
 
   /**

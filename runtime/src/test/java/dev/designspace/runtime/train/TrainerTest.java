@@ -131,9 +131,9 @@ class TrainerTest {
   }
 
   /**
-   * Two measurements of one model's forward pass agree within a factor of 2: each is the median of
-   * 10 passes after warm-up, which a busy 2-core machine moves by tens of percent, while the models
-   * of a sweep differ by factors of 10 and more.
+   * Two measurements of one model's forward pass agree within a factor of 3: each is the median of
+   * 10 passes after warm-up, which a busy 2-core machine moves by tens of percent (more for this
+   * tiny model's millisecond), while the models a report fits differ by factors of 10.
    */
   @Test
   void theInferenceTimeIsRepeatable() {
@@ -142,7 +142,7 @@ class TrainerTest {
       var first = InferenceTimer.measure(s, g, data.test());
       var second = InferenceTimer.measure(s, g, data.test());
       assertThat(first.millis()).isPositive();
-      assertThat(second.millis() / first.millis()).isBetween(0.5, 2.0);
+      assertThat(second.millis() / first.millis()).isBetween(1 / 3.0, 3.0);
       assertThat(first.millisPerImage()).isEqualTo(first.millis() / 64);
     }
   }
