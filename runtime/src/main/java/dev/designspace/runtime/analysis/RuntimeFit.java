@@ -72,32 +72,26 @@ public record RuntimeFit(
 
   /** The fit in words, for the report. */
   public String sentence() {
-    if (Double.isNaN(bothRSquared)) {
-      return String.format(
-          java.util.Locale.ROOT,
-          "inference time (%d models) = %.3g * flops^%.2f (R^2 %.2f), = %.3g * acts^%.2f (R^2"
-              + " %.2f); flops and acts move together here, so no fit of both",
-          models,
-          flops.a(),
-          flops.b(),
-          flops.rSquared(),
-          acts.a(),
-          acts.b(),
-          acts.rSquared());
-    }
-    return String.format(
-        java.util.Locale.ROOT,
-        "inference time (%d models) = %.3g * flops^%.2f (R^2 %.2f), = %.3g * acts^%.2f (R^2 %.2f);"
-            + " with both, flops^%.2f * acts^%.2f (R^2 %.2f)",
-        models,
-        flops.a(),
-        flops.b(),
-        flops.rSquared(),
-        acts.a(),
-        acts.b(),
-        acts.rSquared(),
-        flopsExponent,
-        actsExponent,
-        bothRSquared);
+    String each =
+        String.format(
+            java.util.Locale.ROOT,
+            "inference time (%d models) = %.3g * flops^%.2f (R^2 %.2f), = %.3g * acts^%.2f (R^2"
+                + " %.2f)",
+            models,
+            flops.a(),
+            flops.b(),
+            flops.rSquared(),
+            acts.a(),
+            acts.b(),
+            acts.rSquared());
+    return Double.isNaN(bothRSquared)
+        ? each + "; flops and acts move together here, so no fit of both"
+        : each
+            + String.format(
+                java.util.Locale.ROOT,
+                "; with both, flops^%.2f * acts^%.2f (R^2 %.2f)",
+                flopsExponent,
+                actsExponent,
+                bothRSquared);
   }
 }

@@ -97,34 +97,12 @@ record SweepData(
 
   /** This sweep called {@code label} in the report. */
   SweepData withLabel(String label) {
-    return new SweepData(
-        name,
-        label,
-        settings,
-        directory,
-        specYaml,
-        description,
-        all,
-        done,
-        proxyValidity,
-        sources,
-        reruns);
+    return with(all, label, proxyValidity, reruns);
   }
 
   /** This sweep with only {@code results} of its models, called {@code label}. */
   SweepData subset(List<ModelResult> results, String label) {
-    return new SweepData(
-        name,
-        label,
-        settings,
-        directory,
-        specYaml,
-        description,
-        results,
-        results.stream().filter(r -> r.status() == RunStatus.DONE).toList(),
-        proxyValidity,
-        sources,
-        reruns);
+    return with(results, label, proxyValidity, reruns);
   }
 
   /**
@@ -132,6 +110,14 @@ record SweepData(
    * the whole sweep.
    */
   SweepData group(List<ModelResult> results, String label) {
+    return with(results, label, Optional.empty(), List.of());
+  }
+
+  private SweepData with(
+      List<ModelResult> results,
+      String label,
+      Optional<ProxyValidity> proxy,
+      List<Reruns.Pair> pairs) {
     return new SweepData(
         name,
         label,
@@ -141,9 +127,9 @@ record SweepData(
         description,
         results,
         results.stream().filter(r -> r.status() == RunStatus.DONE).toList(),
-        Optional.empty(),
+        proxy,
         sources,
-        List.of());
+        pairs);
   }
 
   /** Each model's generated source as the sweep's manifest names it. */

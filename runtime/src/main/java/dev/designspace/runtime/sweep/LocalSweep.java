@@ -423,13 +423,7 @@ public final class LocalSweep {
             } catch (IOException e) {
               stopped = Optional.of(cannotCreate(job.runDir(), e));
               job.counts().dropped(1);
-              for (Job dropped : pending) {
-                dropped.counts().dropped(1);
-              }
-              pending.clear();
-              job.listener()
-                  .message(
-                      stopped.get() + ": no further model is handed out; those in flight finish");
+              stopHandingOut(pending, job, stopped.get());
               break;
             }
             SweepWorker worker = idle.isEmpty() ? newWorker(mode) : idle.poll();
@@ -470,13 +464,7 @@ public final class LocalSweep {
             if (lost && stopped.isEmpty()) {
               stopped = cannotWrite(job.runDir(), result);
               if (stopped.isPresent()) {
-                for (Job dropped : pending) {
-                  dropped.counts().dropped(1);
-                }
-                pending.clear();
-                job.listener()
-                    .message(
-                        stopped.get() + ": no further model is handed out; those in flight finish");
+                stopHandingOut(pending, job, stopped.get());
               }
             }
             if (lost && stopped.isEmpty() && !stopping.get() && job.retries() < RETRIES) {
@@ -517,6 +505,15 @@ public final class LocalSweep {
         }
       }
     }
+  }
+
+  /** Drops the models not handed out yet, and says why ({@code job}'s listener). */
+  private static void stopHandingOut(Deque<Job> pending, Job job, String why) {
+    for (Job dropped : pending) {
+      dropped.counts().dropped(1);
+    }
+    pending.clear();
+    job.listener().message(why + ": no further model is handed out; those in flight finish");
   }
 
   /** A model being trained, and by which worker. */

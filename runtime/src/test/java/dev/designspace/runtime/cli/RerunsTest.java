@@ -23,25 +23,7 @@ class RerunsTest {
   void rerunsAreRecordedBesideTheSweepWithoutTouchingIt(@TempDir Path dir) throws Exception {
     Path spec = TinySpec.write(dir, "TinyNoise");
     Path out = dir.resolve("sweep");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "sweep",
-                spec.toString(),
-                "-n",
-                "3",
-                "--workers",
-                "1",
-                "--epochs",
-                "1",
-                "--dataset",
-                "synthetic:256",
-                "--batch-size",
-                "32",
-                "--test-limit",
-                "64",
-                "--out",
-                out.toString()));
+    List<String> args = new ArrayList<>(TinySpec.sweepCommand(spec, 3, out));
     CliRun first = CliRun.of(args);
     assertThat(first.exitCode()).as(first.err()).isZero();
     Map<Path, String> before = new LinkedHashMap<>();

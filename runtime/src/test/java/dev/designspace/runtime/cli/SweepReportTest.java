@@ -42,24 +42,7 @@ class SweepReportTest {
   void aFinishedSweepHoldsItsReportAndStatusPrintsItsPath(@TempDir Path dir) throws Exception {
     Path spec = TinySpec.write(dir, "TinyReportSpace");
     Path out = dir.resolve("sweep");
-    CliRun sweep =
-        CliRun.of(
-            "sweep",
-            spec.toString(),
-            "-n",
-            "3",
-            "--workers",
-            "1",
-            "--epochs",
-            "1",
-            "--dataset",
-            "synthetic:256",
-            "--batch-size",
-            "32",
-            "--test-limit",
-            "64",
-            "--out",
-            out.toString());
+    CliRun sweep = CliRun.of(TinySpec.sweepCommand(spec, 3, out));
     assertThat(sweep.exitCode()).as(sweep.err()).isZero();
     Path report = out.resolve("report.html");
     assertThat(sweep.out()).contains("report: " + report.toAbsolutePath().normalize());

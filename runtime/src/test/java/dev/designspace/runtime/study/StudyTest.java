@@ -22,16 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A study of two tiny synthetic spaces end to end, with the proxy check, and resumed. */
 class StudyTest {
-  private static final List<String> TRAIN =
-      List.of(
-          "--epochs",
-          "1",
-          "--dataset",
-          "synthetic:256",
-          "--batch-size",
-          "32",
-          "--test-limit",
-          "64");
+  private static final List<String> TRAIN = TinySpec.trainArguments();
 
   @Test
   void studyRunsEverySpaceChecksTheProxyAndResumes(@TempDir Path dir) throws Exception {

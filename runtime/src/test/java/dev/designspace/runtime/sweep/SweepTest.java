@@ -28,17 +28,7 @@ class SweepTest {
   }
 
   static List<String> trainArgs(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--epochs",
-                "1",
-                "--dataset",
-                "synthetic:256",
-                "--batch-size",
-                "32",
-                "--test-limit",
-                "64"));
+    List<String> args = new ArrayList<>(TinySpec.trainArguments());
     args.addAll(List.of(extra));
     return args;
   }
