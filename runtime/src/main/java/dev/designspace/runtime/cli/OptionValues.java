@@ -55,15 +55,14 @@ final class OptionValues {
   static final class Complexities extends Names<ReportOptions.Complexity> {
     Complexities() {
       super(
-          value -> {
-            for (ReportOptions.Complexity c : ReportOptions.Complexity.values()) {
-              if (c.cliName().equals(value)) {
-                return c;
-              }
-            }
-            throw new IllegalArgumentException(
-                "unknown complexity measure '" + value + "'; use flops, params or acts");
-          },
+          value ->
+              ReportOptions.Complexity.byName(value)
+                  .orElseThrow(
+                      () ->
+                          new IllegalArgumentException(
+                              "unknown complexity measure '"
+                                  + value
+                                  + "'; use flops, params or acts")),
           Arrays.stream(ReportOptions.Complexity.values())
               .map(ReportOptions.Complexity::cliName)
               .toList());

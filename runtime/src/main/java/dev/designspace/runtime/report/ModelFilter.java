@@ -1,7 +1,6 @@
 package dev.designspace.runtime.report;
 
 import dev.designspace.runtime.runfiles.ModelResult;
-import java.util.Locale;
 
 /**
  * Keeps the models whose complexity lies in a range, as pycls's sweep analysis filters a sweep:
@@ -31,16 +30,12 @@ public record ModelFilter(ReportOptions.Complexity measure, double low, double h
               + text
               + "'");
     }
-    ReportOptions.Complexity measure = null;
-    for (ReportOptions.Complexity c : ReportOptions.Complexity.values()) {
-      if (c.cliName().equals(parts[0].trim().toLowerCase(Locale.ROOT))) {
-        measure = c;
-      }
-    }
-    if (measure == null) {
-      throw new IllegalArgumentException(
-          "--filter measures flops, params or acts, got '" + parts[0] + "'");
-    }
+    ReportOptions.Complexity measure =
+        ReportOptions.Complexity.byName(parts[0])
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--filter measures flops, params or acts, got '" + parts[0] + "'"));
     try {
       double low = range[0].isBlank() ? 0 : Double.parseDouble(range[0].trim());
       double high =
@@ -53,12 +48,7 @@ public record ModelFilter(ReportOptions.Complexity measure, double low, double h
   }
 
   boolean keeps(ModelResult r) {
-    double v =
-        switch (measure) {
-          case FLOPS -> r.flops();
-          case PARAMS -> r.params();
-          case ACTS -> r.acts();
-        };
+    double v = measure.of(r);
     return v >= low && v <= high;
   }
 

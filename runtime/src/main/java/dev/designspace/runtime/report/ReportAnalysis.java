@@ -236,11 +236,7 @@ record ReportAnalysis(
   }
 
   static double[] complexity(SweepData s, ReportOptions options) {
-    return switch (options.complexity()) {
-      case FLOPS -> s.metric(r -> r.flops());
-      case PARAMS -> s.metric(r -> r.params());
-      case ACTS -> s.metric(r -> r.acts());
-    };
+    return s.metric(options.complexity()::of);
   }
 
   private static String normalisationLine(

@@ -116,5 +116,24 @@ public record ReportOptions(
     public String cliName() {
       return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The measure a command line names ({@code flops}, {@code params}, {@code acts}). */
+    public static java.util.Optional<Complexity> byName(String name) {
+      for (Complexity c : values()) {
+        if (c.cliName().equals(name.trim().toLowerCase(Locale.ROOT))) {
+          return java.util.Optional.of(c);
+        }
+      }
+      return java.util.Optional.empty();
+    }
+
+    /** This measure of a model. */
+    public double of(dev.designspace.runtime.runfiles.ModelResult r) {
+      return switch (this) {
+        case FLOPS -> r.flops();
+        case PARAMS -> r.params();
+        case ACTS -> r.acts();
+      };
+    }
   }
 }
