@@ -5,4 +5,5 @@ def manifest = new File(basedir, 'target/generated-sources/designspace/manifest.
 assert manifest.contains('"seed" : 7')
 assert new File(basedir, 'target/classes/com/example/models/TinySpace_s0002.class').isFile()
 assert new File(gen, 'TinySpace_s0000.java').text.contains('.sample(7L, 0)')
+assert new File(gen, 'TinySpace_s0000.java').text.contains('.spec("specs/tiny-space.yaml")')
 return true

@@ -1,13 +1,15 @@
 package dev.designspace.maven;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.VersionProvider;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
+import dev.designspace.generator.emit.SpecNames;
 import dev.designspace.generator.sampling.SamplingException;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecException;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.VersionProvider;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,13 +35,17 @@ import org.apache.maven.project.MavenProject;
 /**
  * Generates one Java class per model of the given specs (fixed models, or {@code samples} models
  * sampled with {@code seed} from each design space) into {@code outputDirectory}, and adds that
- * directory as a compile source root. The classes implement {@code
- * dev.designspace.runtime.nn.Network}: depend on {@code dev.designspace:designspace-layers}
- * (TensorFlow and the model description, no tool libraries) to compile them.
+ * directory as a compile source root. The classes implement {@code dev.designspace.layers.Network}:
+ * depend on {@code dev.designspace:designspace-layers} (TensorFlow and the model description, no
+ * tool libraries) to compile them.
  *
  * <p>Incremental: when the resolved specs, options and generator version are unchanged since the
  * last successful run, nothing is done; otherwise only files whose bytes change are written. A
  * snapshot generator also counts its code, since a rebuilt snapshot keeps its version.
+ *
+ * <p>Reproducible: generated sources name each spec by its path relative to the project's base
+ * directory ({@code ../} for a spec outside it, '/' separators), never by an absolute path, so
+ * clones in different folders, on any OS, generate the same bytes.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractMojo {
@@ -79,6 +85,10 @@ public final class GenerateMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  /** What generated sources name their specs relative to. */
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File baseDirectory;
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -96,7 +106,9 @@ public final class GenerateMojo extends AbstractMojo {
     }
     long start = System.nanoTime();
     try {
-      String fingerprint = fingerprint(files);
+      GenerationRequest request =
+          new GenerationRequest(files, specNames(files), samples, seed, packageName, out);
+      String fingerprint = fingerprint(request);
       Path stamp = out.resolve(FINGERPRINT);
       if (Files.isRegularFile(stamp)
           && Files.readString(stamp, StandardCharsets.UTF_8).equals(fingerprint)
@@ -108,8 +120,7 @@ public final class GenerateMojo extends AbstractMojo {
                     files.size(), (System.nanoTime() - start) / 1_000_000));
         return;
       }
-      GenerationResult result =
-          SourceGeneration.generate(new GenerationRequest(files, samples, seed, packageName, out));
+      GenerationResult result = SourceGeneration.generate(request);
       getLog()
           .info(
               String.format(
@@ -125,7 +136,8 @@ public final class GenerateMojo extends AbstractMojo {
       Files.writeString(stamp, fingerprint, StandardCharsets.UTF_8); // only after success
     } catch (SpecException | SamplingException e) {
       throw new MojoFailureException(e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (BadInputException e) {
+      // the plugin's configuration (a package name, a count): the user's to fix
       throw new MojoFailureException("designspace: " + e.getMessage());
     } catch (IOException | UncheckedIOException e) {
       throw new MojoExecutionException(
@@ -157,6 +169,12 @@ public final class GenerateMojo extends AbstractMojo {
     return files.stream().distinct().toList();
   }
 
+  /** Each spec as generated sources name it: relative to the base directory. */
+  List<String> specNames(List<Path> files) {
+    Path base = baseDirectory.toPath();
+    return files.stream().map(file -> SpecNames.relativeTo(base, file)).toList();
+  }
+
   private boolean isDefaultDirectory(File f) {
     return project != null
         && f.toPath().equals(project.getBasedir().toPath().resolve("src/main/designspace"));
@@ -164,9 +182,11 @@ public final class GenerateMojo extends AbstractMojo {
 
   /**
    * SHA-256 of what determines the output: the resolved specs (extends applied, so a change in a
-   * base file counts), the options and the generator version.
+   * base file counts) under their names, the options and the generator version. Like the sources,
+   * it holds no absolute path: a clone in another folder generates the same bytes, so it is just as
+   * up to date.
    */
-  String fingerprint(List<Path> files) {
+  String fingerprint(GenerationRequest request) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       StringBuilder input = new StringBuilder();
@@ -183,15 +203,28 @@ public final class GenerateMojo extends AbstractMojo {
           .append("\nseed ")
           .append(seed)
           .append('\n');
-      for (Path file : files) {
-        DesignSpace space = SpecLoader.load(file);
-        input.append(file).append('\n').append(space).append('\n');
+      for (int i = 0; i < request.specs().size(); i++) {
+        String name = request.specNames().get(i);
+        DesignSpace space = namedAs(SpecLoader.load(request.specs().get(i)), name);
+        input.append(name).append('\n').append(space).append('\n');
       }
       return HexFormat.of()
           .formatHex(digest.digest(input.toString().getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException | IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@code space} recording {@code name} as its source instead of the path it was read from. */
+  private static DesignSpace namedAs(DesignSpace space, String name) {
+    return new DesignSpace(
+        space.name(),
+        space.description(),
+        name,
+        space.network(),
+        space.search(),
+        space.constraints(),
+        space.models());
   }
 
   /**

@@ -15,7 +15,7 @@ public enum Activation {
     this.specName = specName;
   }
 
-  public String specName() {
+  public String externalName() {
     return specName;
   }
 

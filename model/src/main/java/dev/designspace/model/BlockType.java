@@ -20,7 +20,7 @@ public enum BlockType {
     this.specName = specName;
   }
 
-  public String specName() {
+  public String externalName() {
     return specName;
   }
 

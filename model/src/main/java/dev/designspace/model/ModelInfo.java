@@ -82,7 +82,10 @@ public final class ModelInfo {
     return designSpace;
   }
 
-  /** The spec file the model was generated from, as named on the command line. */
+  /**
+   * The spec file the model was generated from: as typed for {@code gen}, relative to the project
+   * for the Maven plugin (so no folder of the build machine ships in a jar).
+   */
   public String spec() {
     return spec;
   }

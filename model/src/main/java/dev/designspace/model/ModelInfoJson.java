@@ -1,5 +1,6 @@
 package dev.designspace.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,12 @@ public final class ModelInfoJson {
   public static Map<String, Object> structure(ModelInfo info) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", info.name());
-    m.put("stem", info.stem().specName());
+    m.put("stem", info.stem().externalName());
     m.put("stemWidth", info.stemWidth());
-    m.put("block", info.block().specName());
+    m.put("block", info.block().externalName());
     m.put("seRatio", info.seRatio());
     m.put("headWidth", info.headWidth());
-    m.put("activation", info.activation().specName());
+    m.put("activation", info.activation().externalName());
     m.put("inputSize", info.inputSize());
     m.put("inputChannels", info.inputChannels());
     m.put("classes", info.classes());
@@ -63,11 +64,48 @@ public final class ModelInfoJson {
     info.seed().ifPresent(s -> m.put("seed", s));
     info.sampleIndex().ifPresent(i -> m.put("sampleIndex", i));
     if (!info.sampledParameters().isEmpty()) {
-      m.put("sampled", info.sampledParameters());
+      m.put("sampled", jsonValues(info.sampledParameters()));
     }
     // "name" is already first: putAll keeps its position and appends the rest in order
     m.putAll(structure(info));
     return m;
+  }
+
+  /**
+   * The drawn values as JSON values: {@code 14}, {@code 2.478}, {@code [4, 4, 3]} as numbers and
+   * lists of numbers, anything else as the text it is.
+   */
+  public static Map<String, Object> jsonValues(Map<String, String> sampled) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    sampled.forEach((k, v) -> m.put(k, jsonValue(v)));
+    return m;
+  }
+
+  /** One drawn value written as text: a number, a list of numbers, or else the text. */
+  public static Object jsonValue(String text) {
+    String t = text.strip();
+    if (t.startsWith("[") && t.endsWith("]")) {
+      String inside = t.substring(1, t.length() - 1).strip();
+      if (inside.isEmpty()) {
+        return List.of();
+      }
+      List<Object> values = new ArrayList<>();
+      for (String part : inside.split(",")) {
+        Object v = jsonValue(part);
+        if (!(v instanceof Number)) {
+          return text;
+        }
+        values.add(v);
+      }
+      return values;
+    }
+    if (t.matches("-?\\d{1,18}")) {
+      return Long.parseLong(t);
+    }
+    if (t.matches("-?(\\d+\\.\\d*|\\.\\d+|\\d+)([eE][-+]?\\d+)?")) {
+      return Double.parseDouble(t);
+    }
+    return text;
   }
 
   private static <T> List<T> perStage(ModelInfo info, Function<Stage, T> field) {

@@ -23,7 +23,7 @@ public enum StemType {
   }
 
   /** The name used in spec files and JSON. */
-  public String specName() {
+  public String externalName() {
     return specName;
   }
 

@@ -1,5 +1,7 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.json.ModelJson;
@@ -9,8 +11,6 @@ import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLimits;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.model.Stage;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
       "  designspace describe specs/anynet-xa.yaml -n 3 --seed 7"
     })
 public final class DescribeCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file (YAML).")
   Path specFile;
@@ -91,7 +91,7 @@ public final class DescribeCommand implements Callable<Integer> {
     } else {
       networks.addAll(space.models());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = command.commandLine().getOut();
     List<Map<String, Object>> rows = new ArrayList<>();
     for (NetworkConfig network : networks) {
       NetworkConfig n = override(network);

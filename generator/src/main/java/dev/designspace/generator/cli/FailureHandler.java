@@ -1,31 +1,24 @@
 package dev.designspace.generator.cli;
 
-import dev.designspace.generator.sampling.SamplingException;
-import dev.designspace.generator.spec.SpecException;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodeCarrier;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodeCarrier;
+import dev.designspace.command.ExitCodes;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine;
 
 /**
  * The one place where failures become messages and exit codes, for every command of both front
- * ends: spec, sampling, invalid request values and other bad-input errors exit 2 with their
- * message; anything else exits 1. Commands throw and never translate. Stack traces only with {@code
- * --stacktrace}.
+ * ends: a {@link BadInputException} (the base of every mistake a user must fix: specs, sampling,
+ * option values, datasets, sweeps, reports) exits 2 with its message, an {@link ExitCodeCarrier}
+ * with its own code, anything else (a broken invariant included) exits 1. Commands throw and never
+ * translate. Stack traces only with {@code --stacktrace}.
  */
 public final class FailureHandler
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
   static final String STACKTRACE = "--stacktrace";
 
-  private final List<Class<? extends Exception>> badInput;
-
-  private FailureHandler(List<Class<? extends Exception>> badInput) {
-    this.badInput = badInput;
-  }
+  private FailureHandler() {}
 
   /** Whether {@code --stacktrace} was given to the command or to any command above it. */
   static boolean stacktraceRequested(CommandLine.ParseResult parseResult) {
@@ -40,24 +33,9 @@ public final class FailureHandler
   /**
    * Installs the handlers on {@code commandLine}, whose root command declares {@code --stacktrace}
    * (inherited by its subcommands).
-   *
-   * @param moreBadInput further exception types whose message is a user's to act on (exit 2), e.g.
-   *     a front end's own domain exceptions, so that commands need not translate them one by one
    */
-  @SafeVarargs
-  public static CommandLine install(
-      CommandLine commandLine, Class<? extends Exception>... moreBadInput) {
-    // requests and options are records that reject what a user gave with IllegalArgumentException
-    // at construction; at this boundary that is the user's to fix, like the domain exceptions
-    List<Class<? extends Exception>> badInput =
-        new ArrayList<>(
-            List.of(
-                SpecException.class,
-                BadInputException.class,
-                SamplingException.class,
-                IllegalArgumentException.class));
-    badInput.addAll(List.of(moreBadInput));
-    FailureHandler handler = new FailureHandler(List.copyOf(badInput));
+  public static CommandLine install(CommandLine commandLine) {
+    FailureHandler handler = new FailureHandler();
     return commandLine.setExecutionExceptionHandler(handler).setParameterExceptionHandler(handler);
   }
 
@@ -74,7 +52,7 @@ public final class FailureHandler
     if (e instanceof ExitCodeCarrier carrier) {
       code = carrier.exitCode();
       message = e.getMessage();
-    } else if (badInput.stream().anyMatch(type -> type.isInstance(e))) {
+    } else if (e instanceof BadInputException) {
       code = ExitCodes.BAD_INPUT;
       message = e.getMessage();
     } else {

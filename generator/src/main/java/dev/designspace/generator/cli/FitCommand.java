@@ -1,10 +1,10 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.fit.RegNetFit;
 import dev.designspace.generator.fit.RegNetFitResult;
 import dev.designspace.generator.json.ModelJson;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
       "  designspace fit --widths 32,64,64,160,160,160 --json"
     })
 public final class FitCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Option(
       names = "--widths",
@@ -52,7 +52,7 @@ public final class FitCommand implements Callable<Integer> {
       }
     }
     RegNetFitResult fit = RegNetFit.fit(widths);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = command.commandLine().getOut();
     if (json) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("depth", fit.depth());

@@ -1,10 +1,11 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.generator.emit.SpecNames;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes one Java class per model and manifest.json.",
       "The models are the fixed models of a spec, or -n models sampled with --seed from a design"
-          + " space. Each class implements dev.designspace.runtime.nn.Network and lays the model"
+          + " space. Each class implements dev.designspace.layers.Network and lays the model"
           + " out block by block. Identical inputs give identical bytes; unchanged files are not"
           + " rewritten."
     },
@@ -33,9 +34,14 @@ import picocli.CommandLine.Spec;
       "      --package com.example.models"
     })
 public final class GenCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
-  @Parameters(arity = "1..*", paramLabel = "SPEC", description = "Spec files (YAML).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "SPEC",
+      description =
+          "Spec files (YAML). The sources name each spec as given here: name it relative"
+              + " (specs/x.yaml) for sources that do not depend on the folder.")
   List<Path> specs;
 
   @Option(
@@ -72,14 +78,17 @@ public final class GenCommand implements Callable<Integer> {
       throw new BadInputException("-n must be >= 1, got " + count);
     }
     specs.forEach(Specs::load); // missing files and spec errors first, as bad input
-    GenerationRequest request = new GenerationRequest(specs, count, seed, packageName, out);
+    // as typed, never made absolute: the same command in another clone writes the same bytes
+    List<String> specNames = specs.stream().map(SpecNames::asGiven).toList();
+    GenerationRequest request =
+        new GenerationRequest(specs, specNames, count, seed, packageName, out);
     GenerationResult result = SourceGeneration.generate(request);
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     for (var model : result.models()) {
       stdout.println(request.packageName() + "." + model.className());
     }
     stdout.flush();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     err.printf(
         "generated %d models into %s (%d files written, %d unchanged, %d removed)%n",
         result.models().size(),

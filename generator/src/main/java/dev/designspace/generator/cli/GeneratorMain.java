@@ -1,6 +1,6 @@
 package dev.designspace.generator.cli;
 
-import dev.designspace.generator.tool.VersionProvider;
+import dev.designspace.command.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,11 +31,11 @@ public final class GeneratorMain implements Runnable {
       description = "Print the stack trace of a failure.")
   boolean stacktrace;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec command;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    throw new CommandLine.ParameterException(command.commandLine(), "Missing required subcommand");
   }
 
   public static void main(String[] args) {

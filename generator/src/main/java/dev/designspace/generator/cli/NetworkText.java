@@ -3,7 +3,7 @@ package dev.designspace.generator.cli;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.text.SpecNumbers;
 import dev.designspace.model.RegNetParams;
 import dev.designspace.model.Stage;
 import java.util.Locale;
@@ -41,12 +41,12 @@ final class NetworkText {
             s.inputSize(),
             s.inputChannels(),
             s.classes(),
-            s.stem().type().specName(),
+            s.stem().type().externalName(),
             s.stem().width(),
-            s.block().specName(),
+            s.block().externalName(),
             s.seRatio() > 0 ? " (se " + SpecNumbers.format(s.seRatio()) + ")" : "",
             s.headWidth() > 0 ? ", head " + s.headWidth() : "",
-            s.activation().specName()));
+            s.activation().externalName()));
     boolean bottleneck = s.block().isBottleneck();
     sb.append(
         bottleneck

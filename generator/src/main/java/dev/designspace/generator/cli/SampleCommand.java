@@ -1,14 +1,14 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.json.ModelJson;
 import dev.designspace.generator.sampling.ModelSampler;
 import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampleResult;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
-import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.text.SpecNumbers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       "  designspace sample specs/anynet-xe.yaml -n 3 --json"
     })
 public final class SampleCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "A sampled design space (YAML).")
   Path specFile;
@@ -85,7 +85,7 @@ public final class SampleCommand implements Callable<Integer> {
     }
     long budget = maxCandidates != null ? maxCandidates : SampleRequest.defaultBudget(count);
     SampleResult result = ModelSampler.sample(new SampleRequest(space, count, seed, budget));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = command.commandLine().getOut();
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (SampledModel m : result.models()) {
@@ -113,7 +113,7 @@ public final class SampleCommand implements Callable<Integer> {
       NetworkText.printTable(out, rows, 1, 3);
     }
     out.flush();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     err.println(
         String.format(
             Locale.ROOT,

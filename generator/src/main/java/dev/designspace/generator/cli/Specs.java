@@ -1,8 +1,8 @@
 package dev.designspace.generator.cli;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

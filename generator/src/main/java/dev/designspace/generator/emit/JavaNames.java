@@ -1,5 +1,6 @@
 package dev.designspace.generator.emit;
 
+import dev.designspace.command.BadInputException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,12 +27,12 @@ public final class JavaNames {
       sb.append(c == '.' ? '_' : c);
     }
     if (sb.length() == 0) {
-      throw new IllegalArgumentException("model name '" + modelName + "' gives no class name");
+      throw new BadInputException("model name '" + modelName + "' gives no class name");
     }
     sb.setCharAt(0, Character.toUpperCase(sb.charAt(0)));
     String name = sb.toString();
     if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "model name '" + modelName + "' does not give a Java class name (got '" + name + "')");
     }
     return name;
@@ -48,7 +49,7 @@ public final class JavaNames {
       String key = className(model).toLowerCase(Locale.ROOT);
       String other = seen.putIfAbsent(key, model);
       if (other != null) {
-        throw new IllegalArgumentException(
+        throw new BadInputException(
             "models '"
                 + other
                 + "' and '"
@@ -65,7 +66,7 @@ public final class JavaNames {
    */
   public static void requirePackageName(String name) {
     if (!SourceVersion.isName(name)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "'" + name + "' is not a Java package name (dot-separated identifiers, no keywords)");
     }
   }

@@ -10,7 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.designspace.generator.complexity.Complexity;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.NetworkSettings;
-import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.text.SpecNumbers;
 import dev.designspace.model.Activation;
 import dev.designspace.model.BlockType;
 import dev.designspace.model.ModelInfo;
@@ -22,15 +22,15 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Emits one model as a final class implementing {@code dev.designspace.runtime.nn.Network}: a
- * static {@code INFO} with the model's metadata and a {@code build} method that lays the network
- * out block by block with literal widths, strides and groups.
+ * Emits one model as a final class implementing {@code dev.designspace.layers.Network}: a static
+ * {@code INFO} with the model's metadata and a {@code build} method that lays the network out block
+ * by block with literal widths, strides and groups.
  */
 public final class ModelEmitter {
   /** The generator's name in {@code @Generated}. */
   public static final String GENERATOR = "dev.designspace.generator";
 
-  static final String NN = "dev.designspace.runtime.nn";
+  static final String NN = "dev.designspace.layers";
   static final ClassName NETWORK = ClassName.get(NN, "Network");
   static final ClassName MODEL_INFO = ClassName.get(ModelInfo.class);
   static final ClassName STEM_TYPE = ClassName.get(StemType.class);

@@ -11,6 +11,7 @@ import java.util.Objects;
  * One model to emit: its resolved network and where it came from.
  *
  * @param className the simple class name (see {@link JavaNames#className})
+ * @param specFile the spec as generated sources name it ({@link GenerationRequest#specNames})
  * @param seed the sampling seed, or null for a fixed model
  * @param sampleIndex the index in the sample, or null for a fixed model
  * @param sampled drawn values of a sampled model (empty for fixed models)

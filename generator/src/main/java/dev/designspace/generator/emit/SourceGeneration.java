@@ -3,6 +3,7 @@ package dev.designspace.generator.emit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.palantir.javapoet.JavaFile;
+import dev.designspace.files.AtomicFiles;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.json.ModelJson;
 import dev.designspace.generator.network.NetworkConfig;
@@ -11,7 +12,6 @@ import dev.designspace.generator.sampling.SampleRequest;
 import dev.designspace.generator.sampling.SampledModel;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +33,15 @@ public final class SourceGeneration {
 
   private SourceGeneration() {}
 
-  /** The models of the request, with class names checked for collisions. */
+  /**
+   * The models of the request, with class names checked for collisions. Each names its spec by the
+   * request's spec name, not by the path it was read from.
+   */
   public static List<ModelSource> models(GenerationRequest request) {
     List<ModelSource> models = new ArrayList<>();
-    for (Path spec : request.specs()) {
-      DesignSpace space = SpecLoader.load(spec);
+    for (int i = 0; i < request.specs().size(); i++) {
+      DesignSpace space = SpecLoader.load(request.specs().get(i));
+      String specName = request.specNames().get(i);
       if (space.isSampled()) {
         for (SampledModel m :
             ModelSampler.sample(SampleRequest.of(space, request.count(), request.seed()))
@@ -49,7 +53,7 @@ public final class SourceGeneration {
                   m.complexity(),
                   space.name(),
                   space.description(),
-                  space.source(),
+                  specName,
                   m.seed(),
                   m.sampleIndex(),
                   m.parameters()));
@@ -63,7 +67,7 @@ public final class SourceGeneration {
                   ComplexityCounter.count(n),
                   space.name(),
                   space.description(),
-                  space.source(),
+                  specName,
                   null,
                   null,
                   Map.of()));
@@ -114,7 +118,7 @@ public final class SourceGeneration {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("generator", ModelEmitter.GENERATOR);
     m.put("package", request.packageName());
-    m.put("specs", request.specs().stream().map(Path::toString).toList());
+    m.put("specs", request.specNames());
     boolean sampled = models.stream().anyMatch(ModelSource::isSampled);
     if (sampled) {
       m.put("count", request.count());

@@ -44,7 +44,7 @@ public record NetworkSettings(
           "se_ratio applies only to x and y blocks, got "
               + seRatio
               + " for block "
-              + block.specName());
+              + block.externalName());
     }
     if (headWidth < 0) {
       throw new IllegalArgumentException("head width must be >= 0, got " + headWidth);

@@ -1,6 +1,6 @@
 package dev.designspace.generator.random;
 
-import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.text.SpecNumbers;
 
 /**
  * Validation of distribution parameters, each failure naming the offending field so that a spec

@@ -15,8 +15,8 @@ public sealed interface Distribution permits Distribution.Quantized, Distributio
   DistributionKind kind();
 
   /** The {@code dist:} name in specs. */
-  default String specName() {
-    return kind().specName();
+  default String externalName() {
+    return kind().externalName();
   }
 
   /** Smallest value a draw can take. */

@@ -25,7 +25,7 @@ public enum DistributionKind {
   }
 
   private static final List<String> SPEC_NAMES =
-      Arrays.stream(values()).map(DistributionKind::specName).toList();
+      Arrays.stream(values()).map(DistributionKind::externalName).toList();
 
   private final String specName;
   private final QuantizedFactory factory;
@@ -36,7 +36,7 @@ public enum DistributionKind {
   }
 
   /** The {@code dist:} name in specs. */
-  public String specName() {
+  public String externalName() {
     return specName;
   }
 
@@ -69,7 +69,7 @@ public enum DistributionKind {
   }
 
   /** Every {@code dist:} name, in declaration order. */
-  public static List<String> specNames() {
+  public static List<String> externalNames() {
     return SPEC_NAMES;
   }
 }

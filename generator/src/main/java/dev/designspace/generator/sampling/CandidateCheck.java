@@ -3,7 +3,7 @@ package dev.designspace.generator.sampling;
 import dev.designspace.generator.space.Bound;
 import dev.designspace.generator.space.Constraints;
 import dev.designspace.generator.space.Parameter;
-import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.text.SpecNumbers;
 import java.util.List;
 
 /**
@@ -58,7 +58,8 @@ enum CandidateCheck {
       case FLOPS -> " [" + range(c.flops()) + "]";
       case PARAMS -> " [" + range(c.params()) + "]";
       case ACTS -> " [" + range(c.acts()) + "]";
-      case INCREASING -> " " + c.increasing().stream().map(Parameter::specName).sorted().toList();
+      case INCREASING ->
+          " " + c.increasing().stream().map(Parameter::externalName).sorted().toList();
       case DISTINCT -> "";
     };
   }

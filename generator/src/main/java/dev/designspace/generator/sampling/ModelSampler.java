@@ -113,12 +113,12 @@ public final class ModelSampler {
         return null;
       }
       Map<String, Object> drawn = new LinkedHashMap<>();
-      drawn.put("depth", depth);
-      drawn.put("w0", (int) w0);
-      drawn.put("wa", wa);
-      drawn.put("wm", wm);
-      drawn.put("group_width", g);
-      drawn.put("bottleneck_ratio", b);
+      drawn.put(Parameter.DEPTH.externalName(), depth);
+      drawn.put(Parameter.W0.externalName(), (int) w0);
+      drawn.put(Parameter.WA.externalName(), wa);
+      drawn.put(Parameter.WM.externalName(), wm);
+      drawn.put(Parameter.GROUP_WIDTH.externalName(), g);
+      drawn.put(Parameter.BOTTLENECK_RATIO.externalName(), b);
       NetworkConfig network =
           NetworkConfig.fromRegNet(
               nameOf(index), space.network(), new RegNetParams(depth, w0, wa, wm, g, b));
@@ -159,11 +159,11 @@ public final class ModelSampler {
         return null;
       }
       Map<String, Object> drawn = new LinkedHashMap<>();
-      drawn.put("depth", depths);
-      drawn.put("width", widths);
-      drawn.put("bottleneck_ratio", bs);
+      drawn.put(Parameter.DEPTH.externalName(), depths);
+      drawn.put(Parameter.WIDTH.externalName(), widths);
+      drawn.put(Parameter.BOTTLENECK_RATIO.externalName(), bs);
       if (!gs.isEmpty()) {
-        drawn.put("group_width", gs);
+        drawn.put(Parameter.GROUP_WIDTH.externalName(), gs);
       }
       return new Candidate(drawn, network);
     }

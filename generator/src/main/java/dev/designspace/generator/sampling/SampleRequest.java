@@ -1,5 +1,6 @@
 package dev.designspace.generator.sampling;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.generator.space.DesignSpace;
 import java.util.Objects;
 
@@ -22,14 +23,13 @@ public record SampleRequest(DesignSpace space, int count, long seed, long maxCan
   public SampleRequest {
     Objects.requireNonNull(space, "space");
     if (!space.isSampled()) {
-      throw new IllegalArgumentException(
-          space.name() + " lists fixed models; there is nothing to sample");
+      throw new BadInputException(space.name() + " lists fixed models; there is nothing to sample");
     }
     if (count < 1) {
-      throw new IllegalArgumentException("the number of models must be >= 1, got " + count);
+      throw new BadInputException("the number of models must be >= 1, got " + count);
     }
     if (maxCandidates < count) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "max candidates (" + maxCandidates + ") is below the number of models");
     }
   }

@@ -1,6 +1,6 @@
 package dev.designspace.generator.spec;
 
-import dev.designspace.generator.tool.SpecNumbers;
+import dev.designspace.generator.text.SpecNumbers;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

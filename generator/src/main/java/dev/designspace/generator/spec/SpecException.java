@@ -1,10 +1,12 @@
 package dev.designspace.generator.spec;
 
+import dev.designspace.command.BadInputException;
+
 /**
  * A spec is invalid. The message reads {@code file:line:column: key.path: what was expected}, for
  * example {@code specs/x.yaml:12:7: sample.depth.high: must be >= low (1), got 0}.
  */
-public final class SpecException extends RuntimeException {
+public final class SpecException extends BadInputException {
   private final SourceLocation location;
   private final String path;
   private final String detail;

@@ -3,10 +3,10 @@ package dev.designspace.generator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecException;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package dev.designspace.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

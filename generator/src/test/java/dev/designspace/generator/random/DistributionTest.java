@@ -259,15 +259,15 @@ class DistributionTest {
   @Test
   void eachKindCreatesItsOwnDistributionByName() {
     for (DistributionKind kind : DistributionKind.values()) {
-      assertThat(DistributionKind.named(kind.specName())).contains(kind);
+      assertThat(DistributionKind.named(kind.externalName())).contains(kind);
       if (kind.isQuantized()) {
         Distribution d = kind.create(1, 16, 1);
         assertThat(d.kind()).isEqualTo(kind);
-        assertThat(d.specName()).isEqualTo(kind.specName());
+        assertThat(d.externalName()).isEqualTo(kind.externalName());
         assertThat(d.draw(new SplitMix64(3))).isBetween(1.0, 16.0);
       }
     }
-    assertThat(DistributionKind.specNames())
+    assertThat(DistributionKind.externalNames())
         .containsExactly(
             "uniform",
             "log_uniform",

@@ -75,7 +75,7 @@ class ModelSamplerTest {
                 m.parameters().get("wm"));
       } else {
         for (Parameter shared : c.shared()) {
-          assertThat(new HashSet<>((List<?>) m.parameters().get(shared.specName())))
+          assertThat(new HashSet<>((List<?>) m.parameters().get(shared.externalName())))
               .as("%s shared in %s", shared, m.name())
               .hasSize(1);
         }

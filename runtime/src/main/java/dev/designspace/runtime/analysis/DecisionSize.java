@@ -9,7 +9,7 @@ import java.util.OptionalInt;
  * comparison at {@link SpaceVerdict#ALPHA}, and the answer is the first n at which at least {@link
  * #POWER} of the resamples answer the question. Seeded, so a report says the same on every run.
  */
-final class DecisionSize {
+public final class DecisionSize {
   /** Largest size tried: beyond it the question is out of reach at the spread observed. */
   static final int LARGEST = 1000;
 
@@ -19,7 +19,7 @@ final class DecisionSize {
 
   private DecisionSize() {}
 
-  static OptionalInt estimate(double[] a, double[] b, double margin, Question question) {
+  public static OptionalInt estimate(double[] a, double[] b, double margin, Question question) {
     SplitMix64 rng = new SplitMix64(0x5eed);
     int n = Math.max(a.length, b.length);
     while (n < LARGEST) {
@@ -42,7 +42,7 @@ final class DecisionSize {
   }
 
   /** n values drawn from {@code values} with replacement. */
-  static double[] resample(double[] values, int n, SplitMix64 rng) {
+  public static double[] resample(double[] values, int n, SplitMix64 rng) {
     double[] out = new double[n];
     for (int i = 0; i < n; i++) {
       out[i] = values[rng.nextInt(values.length)];

@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.sequential.CompareRequest;
 import dev.designspace.runtime.sequential.CompareSpaces;
 import java.io.PrintWriter;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
       "  designspace compare a.yaml b.yaml -n 20 --out runs/a-vs-b"
     })
 public final class CompareCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(arity = "2..*", paramLabel = "SPEC", description = "The design spaces (YAML).")
   List<Path> specs;
@@ -104,31 +104,26 @@ public final class CompareCommand implements Callable<Integer> {
         throw new BadInputException("spec file not found: " + s);
       }
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     List<String> args =
         new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
     args.addAll(training.workerArguments());
-    CompareRequest request;
-    try {
-      request =
-          new CompareRequest(
-              specs,
-              count,
-              seed,
-              out,
-              w,
-              Math.max(1, cores / w),
-              args,
-              untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
-              comparison.reportOptions());
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    CompareRequest request =
+        new CompareRequest(
+            specs,
+            count,
+            seed,
+            out,
+            w,
+            Math.max(1, cores / w),
+            args,
+            untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
+            comparison.reportOptions());
     long start = System.nanoTime();
     CompareSpaces.Result result = CompareSpaces.run(request, new ProgressLines(err, "  "));
-    print(result, start, spec.commandLine().getOut());
+    print(result, start, command.commandLine().getOut());
     return ExitCodes.OK;
   }
 

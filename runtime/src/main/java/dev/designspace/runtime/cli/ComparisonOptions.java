@@ -35,10 +35,6 @@ final class ComparisonOptions {
   ReportOptions.Complexity complexity;
 
   ReportOptions reportOptions() {
-    try {
-      return new ReportOptions(margin, good != null ? good : Double.NaN, complexity);
-    } catch (IllegalArgumentException e) {
-      throw new dev.designspace.generator.tool.BadInputException(e.getMessage());
-    }
+    return new ReportOptions(margin, good != null ? good : Double.NaN, complexity);
   }
 }

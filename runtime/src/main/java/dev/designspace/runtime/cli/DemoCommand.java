@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.ExitCodes;
-import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.command.ExitCodes;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import dev.designspace.runtime.sequential.CompareRequest;
 import dev.designspace.runtime.sequential.CompareSpaces;
 import java.io.PrintWriter;
@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
           + " the same options)."
     })
 public final class DemoCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Option(
       names = {"-n", "--count"},
@@ -80,12 +80,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--conv-impl",
       paramLabel = "I",
-      converter = OptionValues.ConvImpls.class,
-      completionCandidates = OptionValues.ConvImpls.class,
+      converter = OptionValues.FormulationChoices.class,
+      completionCandidates = OptionValues.FormulationChoices.class,
       description =
           "How grouped convolutions are built: ${COMPLETION-CANDIDATES} (default: train's); see"
               + " train --help.")
-  ConvImpl convImpl;
+  FormulationChoice convImpl;
 
   @Option(names = "--workers", description = "Worker processes (default: one per core).")
   Integer workers;
@@ -128,7 +128,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     long start = System.nanoTime();
@@ -147,7 +147,7 @@ public final class DemoCommand implements Callable<Integer> {
       args.addAll(List.of("--recipe", recipe));
     }
     if (convImpl != null) {
-      args.addAll(List.of("--conv-impl", convImpl.cliName()));
+      args.addAll(List.of("--conv-impl", convImpl.externalName()));
     }
     Optional<CompareRequest.Schedule> rounds =
         untilDecided ? Optional.of(schedule.schedule(DEFAULT_BUDGET)) : Optional.empty();
@@ -180,7 +180,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     err.flush();
     CompareSpaces.Result result = CompareSpaces.run(request, new ProgressLines(err, "  "));
-    CompareCommand.print(result, start, spec.commandLine().getOut());
+    CompareCommand.print(result, start, command.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

@@ -1,17 +1,13 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.command.VersionProvider;
 import dev.designspace.generator.cli.DescribeCommand;
 import dev.designspace.generator.cli.FailureHandler;
 import dev.designspace.generator.cli.FitCommand;
 import dev.designspace.generator.cli.GenCommand;
 import dev.designspace.generator.cli.SampleCommand;
-import dev.designspace.generator.tool.VersionProvider;
-import dev.designspace.runtime.data.DatasetException;
-import dev.designspace.runtime.export.ExportException;
-import dev.designspace.runtime.refine.RefineException;
-import dev.designspace.runtime.report.ReportException;
-import dev.designspace.runtime.sweep.SweepException;
-import dev.designspace.runtime.train.TrainingSetupException;
+import dev.designspace.runtime.bench.BenchCommand;
+import dev.designspace.runtime.bench.DecisionBenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,11 +60,11 @@ public final class DesignspaceMain implements Runnable {
       description = "Print the stack trace of a failure.")
   boolean stacktrace;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec command;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    throw new CommandLine.ParameterException(command.commandLine(), "Missing required subcommand");
   }
 
   public static void main(String[] args) {
@@ -98,8 +94,8 @@ public final class DesignspaceMain implements Runnable {
   }
 
   /**
-   * The command line with the one failure boundary of every command: the domain exceptions below
-   * carry a message for the user (exit 2), anything else is a failure while running (exit 1).
+   * The command line with the one failure boundary of every command ({@link FailureHandler}): a
+   * user's mistake exits 2 with its message, anything else is a failure while running (exit 1).
    */
   public static CommandLine newCommandLine() {
     return newCommandLine(CommandLine.defaultFactory());
@@ -107,13 +103,9 @@ public final class DesignspaceMain implements Runnable {
 
   /** The same, its commands made by {@code factory} (a worker's train keeps decoded data). */
   static CommandLine newCommandLine(CommandLine.IFactory factory) {
-    return FailureHandler.install(
-        new CommandLine(new DesignspaceMain(), factory),
-        SweepException.class,
-        ReportException.class,
-        RefineException.class,
-        ExportException.class,
-        DatasetException.class,
-        TrainingSetupException.class);
+    CommandLine commandLine = new CommandLine(new DesignspaceMain(), factory);
+    // the training options' defaults are TrainOptions.DEFAULTS, shown in every command's help
+    commandLine.setDefaultValueProvider(new TrainOptionsMixin.Defaults());
+    return FailureHandler.install(commandLine);
   }
 }

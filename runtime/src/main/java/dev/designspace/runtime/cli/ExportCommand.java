@@ -1,7 +1,7 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.ExitCodes;
-import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.command.ExitCodes;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import dev.designspace.runtime.export.ExportRequest;
 import dev.designspace.runtime.export.ExportResult;
 import dev.designspace.runtime.export.ExportedEpoch;
@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
       "  designspace export runs/RegNetX-6MF --epoch final --out models/regnetx-6mf-last"
     })
 public final class ExportCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(
       index = "0",
@@ -48,13 +48,13 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(
       names = "--conv-impl",
       paramLabel = "I",
-      converter = OptionValues.ConvImpls.class,
+      converter = OptionValues.FormulationChoices.class,
       description =
           "How the exported graph computes grouped convolutions: split (default: one dense"
               + " convolution per group, runs on every TensorFlow), grouped (TensorFlow's own; on a"
               + " CPU it needs oneDNN, see docs/training.md), depthwise or blockdiag. The weights"
               + " are the same whichever.")
-  ConvImpl convImpl = SavedModelExport.DEFAULT_CONV_IMPL;
+  FormulationChoice convImpl = SavedModelExport.DEFAULT_CONV_IMPL;
 
   @Option(
       names = "--epoch",
@@ -69,8 +69,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ExportResult result = SavedModelExport.export(new ExportRequest(runDir, out, convImpl, epoch));
-    spec.commandLine().getOut().println(result.summary());
-    spec.commandLine().getOut().flush();
+    command.commandLine().getOut().println(result.summary());
+    command.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
 }

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
+import dev.designspace.command.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.command.BadInputException;
 import java.util.Locale;
 
 /** Where a sweep's workers run. */
@@ -9,16 +10,16 @@ enum Launcher {
   /** One Slurm array job, a task per model. */
   SLURM;
 
-  String cliName() {
+  String externalName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   static Launcher parse(String name) {
     for (Launcher l : values()) {
-      if (l.cliName().equals(name)) {
+      if (l.externalName().equals(name)) {
         return l;
       }
     }
-    throw new IllegalArgumentException("--launcher must be local or slurm, got '" + name + "'");
+    throw new BadInputException("--launcher must be local or slurm, got '" + name + "'");
   }
 }

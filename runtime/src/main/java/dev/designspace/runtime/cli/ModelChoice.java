@@ -1,9 +1,9 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.BadInputException;
 import dev.designspace.runtime.compile.ModelCompiler;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.sweep.SweepDirectory;

@@ -1,10 +1,10 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.command.BadInputException;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.export.ExportedEpoch;
 import dev.designspace.runtime.report.ReportOptions;
-import dev.designspace.runtime.sweep.SweepBenchmark;
 import dev.designspace.runtime.sweep.WorkerMode;
 import dev.designspace.runtime.train.Grappler;
 import dev.designspace.runtime.train.Recipe;
@@ -21,18 +21,19 @@ import picocli.CommandLine.TypeConversionException;
  * ${COMPLETION-CANDIDATES}}. A value that does not convert is a usage error (exit 2) whose message
  * names the values that would.
  */
-final class OptionValues {
+public final class OptionValues {
   private OptionValues() {}
 
   /**
    * An enum written on the command line by its own names (crop-flip rather than CROP_FLIP), both
    * converter and the candidates shown in help.
    */
-  abstract static class Names<E extends Enum<E>> implements ITypeConverter<E>, Iterable<String> {
+  public abstract static class Names<E extends Enum<E>>
+      implements ITypeConverter<E>, Iterable<String> {
     private final Function<String, E> parse;
     private final List<String> shown;
 
-    Names(Function<String, E> parse, List<String> shown) {
+    protected Names(Function<String, E> parse, List<String> shown) {
       this.parse = parse;
       this.shown = List.copyOf(shown);
     }
@@ -41,7 +42,7 @@ final class OptionValues {
     public E convert(String value) {
       try {
         return parse.apply(value);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | BadInputException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -59,12 +60,12 @@ final class OptionValues {
               ReportOptions.Complexity.byName(value)
                   .orElseThrow(
                       () ->
-                          new IllegalArgumentException(
+                          new BadInputException(
                               "unknown complexity measure '"
                                   + value
                                   + "'; use flops, params or acts")),
           Arrays.stream(ReportOptions.Complexity.values())
-              .map(ReportOptions.Complexity::cliName)
+              .map(ReportOptions.Complexity::externalName)
               .toList());
     }
   }
@@ -97,7 +98,7 @@ final class OptionValues {
     public ExportedEpoch convert(String value) {
       try {
         return ExportedEpoch.parse(value);
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | BadInputException e) {
         throw new TypeConversionException(e.getMessage());
       }
     }
@@ -108,49 +109,42 @@ final class OptionValues {
       super(
           Batches.Augmentation::parse,
           Arrays.stream(Batches.Augmentation.values())
-              .map(Batches.Augmentation::specName)
+              .map(Batches.Augmentation::externalName)
               .toList());
     }
   }
 
   static final class Recipes extends Names<Recipe> {
     Recipes() {
-      super(Recipe::parse, Arrays.stream(Recipe.values()).map(Recipe::specName).toList());
+      super(Recipe::parse, Arrays.stream(Recipe.values()).map(Recipe::externalName).toList());
     }
   }
 
-  static final class ConvImpls extends Names<ConvImpl> {
-    ConvImpls() {
-      super(ConvImpl::parse, Arrays.stream(ConvImpl.values()).map(ConvImpl::cliName).toList());
+  public static final class FormulationChoices extends Names<FormulationChoice> {
+    public FormulationChoices() {
+      super(
+          FormulationChoice::parse,
+          Arrays.stream(FormulationChoice.values()).map(FormulationChoice::externalName).toList());
     }
   }
 
   static final class Grapplers extends Names<Grappler> {
     Grapplers() {
-      super(Grappler::parse, Arrays.stream(Grappler.values()).map(Grappler::cliName).toList());
-    }
-  }
-
-  static final class BenchDesigns extends Names<SweepBenchmark.Design> {
-    BenchDesigns() {
-      super(
-          SweepBenchmark.Design::parse,
-          Arrays.stream(SweepBenchmark.Design.values())
-              .map(SweepBenchmark.Design::cliName)
-              .toList());
+      super(Grappler::parse, Arrays.stream(Grappler.values()).map(Grappler::externalName).toList());
     }
   }
 
   static final class Launchers extends Names<Launcher> {
     Launchers() {
-      super(Launcher::parse, Arrays.stream(Launcher.values()).map(Launcher::cliName).toList());
+      super(Launcher::parse, Arrays.stream(Launcher.values()).map(Launcher::externalName).toList());
     }
   }
 
   static final class WorkerModes extends Names<WorkerMode> {
     WorkerModes() {
       super(
-          WorkerMode::parse, Arrays.stream(WorkerMode.values()).map(WorkerMode::cliName).toList());
+          WorkerMode::parse,
+          Arrays.stream(WorkerMode.values()).map(WorkerMode::externalName).toList());
     }
   }
 

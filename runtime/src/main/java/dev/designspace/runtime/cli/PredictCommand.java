@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.data.Dataset;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.export.SavedModelPredictor;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  designspace predict models/regnetx-6mf --dataset fashion-mnist --limit 1000"})
 public final class PredictCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(
       index = "0",
@@ -48,7 +48,7 @@ public final class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     try (SavedModelPredictor predictor = SavedModelPredictor.load(savedModel)) {
       Dataset data =
           Datasets.load(
@@ -69,7 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
                 ? 1
                 : 0;
       }
-      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter out = command.commandLine().getOut();
       out.println(
           String.format(
               Locale.ROOT,

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.refine.Candidate;
 import dev.designspace.runtime.refine.GroupEvidence;
 import dev.designspace.runtime.refine.RefineException;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "  designspace report runs/demo/fmnist-regnet-x runs/regnet-r1"
     })
 public final class RefineCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(index = "0", paramLabel = "SWEEP_DIR", description = "A sweep directory.")
   Path dir;
@@ -59,7 +59,7 @@ public final class RefineCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RefineResult result = SpaceRefiner.refine(new RefineRequest(dir, out, alpha));
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     stdout.printf(
         Locale.ROOT,
         "refine: %s, %d done models; each test at %s%n",

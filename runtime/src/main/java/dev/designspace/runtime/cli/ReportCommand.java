@@ -1,9 +1,9 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.report.ModelFilter;
 import dev.designspace.runtime.report.ReportBuilder;
+import dev.designspace.runtime.report.ReportTemplate;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,10 +42,11 @@ import picocli.CommandLine.Spec;
     footer = {
       "  designspace report runs/FmnistAnyNetXA runs/FmnistRegNetX \\",
       "      --out runs/report.html",
-      "  designspace report runs/tiny-e1=short runs/tiny-e4=long --out runs/epochs.html"
+      "  designspace report runs/tiny-e1=short runs/tiny-e4=long --out runs/epochs.html",
+      "  designspace report runs/FmnistRegNetX --template my-report.ftl --out runs/mine.html"
     })
 public final class ReportCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(
       arity = "1..*",
@@ -78,14 +79,19 @@ public final class ReportCommand implements Callable<Integer> {
               + " (w0, wa, wm, ...).")
   String split;
 
+  @Option(
+      names = "--template",
+      paramLabel = "FILE",
+      description =
+          "Render the HTML with your own FreeMarker template instead of the built-in one; it gets"
+              + " the same data (docs/report-template.md), and the figures and data files beside"
+              + " the report are the same.")
+  Path template;
+
   @Mixin ComparisonOptions comparison;
 
   private static ModelFilter filter(String text) {
-    try {
-      return ModelFilter.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    return ModelFilter.parse(text);
   }
 
   @Override
@@ -108,8 +114,9 @@ public final class ReportCommand implements Callable<Integer> {
                 .withLabels(labels)
                 .withSelection(
                     Optional.ofNullable(filter).map(ReportCommand::filter),
-                    Optional.ofNullable(split)));
-    PrintWriter stdout = spec.commandLine().getOut();
+                    Optional.ofNullable(split))
+                .withTemplate(Optional.ofNullable(template).map(ReportTemplate::read)));
+    PrintWriter stdout = command.commandLine().getOut();
     report.summary().forEach(stdout::println);
     stdout.println(report.file());
     stdout.flush();

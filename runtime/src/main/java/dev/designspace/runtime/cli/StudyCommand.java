@@ -1,9 +1,9 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.spec.StudySpec;
 import dev.designspace.generator.spec.StudySpecLoader;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.study.Study;
 import dev.designspace.runtime.study.StudyRequest;
 import dev.designspace.runtime.study.StudyResult;
@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
           + " verdict (better, no worse, as good as, ...) stands next to the paper's finding, with"
           + " the proxy trust of both spaces: every space gets a proxy check. Each space is a"
           + " sweep in its own directory under --out, so rerunning resumes. The progression's"
-          + " defaults take about 2 hours on 2 CPU cores. A study file: docs/sweeps.md."
+          + " defaults took about 1 h 45 min on 2 CPU cores (FINDINGS.md, 32 models per space);"
+          + " with --until-decided --budget 90m, 87.9 minutes. A study file: docs/sweeps.md."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -65,7 +66,7 @@ public final class StudyCommand implements Callable<Integer> {
 
   static final int CHECK_EPOCH_FACTOR = 2;
 
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Option(
       names = {"-n", "--count"},
@@ -173,7 +174,7 @@ public final class StudyCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
     List<String> args =
@@ -211,31 +212,26 @@ public final class StudyCommand implements Callable<Integer> {
         study
             .map(st -> st.spaces().stream().map(StudySpec.Space::train).toList())
             .orElse(List.of());
-    StudyRequest request;
-    try {
-      request =
-          new StudyRequest(
-              specs != null
-                  ? specs
-                  : study.get().spaces().stream().map(StudySpec.Space::spec).toList(),
-              count,
-              seed,
-              out,
-              w,
-              Math.max(1, cores / w),
-              args,
-              checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, perSpace),
-              // twice the epochs of the space that trains longest: longer than every sweep
-              checkEpochs != null
-                  ? checkEpochs
-                  : CHECK_EPOCH_FACTOR * StudyRequest.longestEpochs(args, spaceArguments),
-              untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
-              comparison.reportOptions(),
-              spaceArguments,
-              study.map(Study::steps).orElse(List.of()));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(e.getMessage());
-    }
+    StudyRequest request =
+        new StudyRequest(
+            specs != null
+                ? specs
+                : study.get().spaces().stream().map(StudySpec.Space::spec).toList(),
+            count,
+            seed,
+            out,
+            w,
+            Math.max(1, cores / w),
+            args,
+            checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, perSpace),
+            // twice the epochs of the space that trains longest: longer than every sweep
+            checkEpochs != null
+                ? checkEpochs
+                : CHECK_EPOCH_FACTOR * StudyRequest.longestEpochs(args, spaceArguments),
+            untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
+            comparison.reportOptions(),
+            spaceArguments,
+            study.map(Study::steps).orElse(List.of()));
     for (Path s : request.specs()) {
       if (!Files.isRegularFile(s)) {
         throw new BadInputException(
@@ -260,7 +256,7 @@ public final class StudyCommand implements Callable<Integer> {
     }
     long start = System.nanoTime();
     StudyResult result = Study.run(request, new ProgressLines(err, "  "));
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     stdout.println("report: " + result.report());
     result.summary().forEach(stdout::println);
     int models = 0;

@@ -1,14 +1,14 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
+import dev.designspace.layers.LayerOptions;
+import dev.designspace.layers.LayerRecord;
+import dev.designspace.layers.Mode;
+import dev.designspace.layers.ModelGraph;
+import dev.designspace.layers.Network;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
-import dev.designspace.runtime.nn.LayerOptions;
-import dev.designspace.runtime.nn.LayerRecord;
-import dev.designspace.runtime.nn.Mode;
-import dev.designspace.runtime.nn.ModelGraph;
-import dev.designspace.runtime.nn.Network;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
       "  designspace summary specs/fmnist-regnet-x.yaml -n 2 --seed 1"
     })
 public final class SummaryCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(index = "0", paramLabel = "SPEC", description = "A spec file (YAML).")
   Path specFile;
@@ -84,7 +84,7 @@ public final class SummaryCommand implements Callable<Integer> {
                                     + specFile
                                     + "; it has "
                                     + String.join(", ", models.names()))));
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = command.commandLine().getOut();
     for (Network network : chosen) {
       try (ModelGraph graph = ModelGraph.build(network, Mode.INFERENCE, LayerOptions.DEFAULTS)) {
         print(out, network.info(), graph);

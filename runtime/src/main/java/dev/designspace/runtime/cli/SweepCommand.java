@@ -1,10 +1,10 @@
 package dev.designspace.runtime.cli;
 
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.slurm.ShellWords;
@@ -12,7 +12,6 @@ import dev.designspace.runtime.slurm.SlurmOptions;
 import dev.designspace.runtime.slurm.SlurmRequest;
 import dev.designspace.runtime.slurm.SlurmSubmission;
 import dev.designspace.runtime.slurm.SlurmSweep;
-import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
 import dev.designspace.runtime.sweep.ModelsLostException;
 import dev.designspace.runtime.sweep.ProxyCheck;
@@ -21,6 +20,7 @@ import dev.designspace.runtime.sweep.SweepListener;
 import dev.designspace.runtime.sweep.SweepProgress;
 import dev.designspace.runtime.sweep.SweepRequest;
 import dev.designspace.runtime.sweep.SweepResult;
+import dev.designspace.runtime.sweep.SweepStatus;
 import dev.designspace.runtime.sweep.WorkerMode;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +68,7 @@ import picocli.CommandLine.Spec;
       "  designspace sweep status runs/regnetx"
     })
 public final class SweepCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   // optional for picocli, so that 'sweep status DIR' needs none; call() requires it
   @Parameters(
@@ -223,10 +223,10 @@ public final class SweepCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (specFile == null) {
-      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'SPEC'");
+      throw new ParameterException(command.commandLine(), "Missing required parameter: 'SPEC'");
     }
     if (status) {
-      return SweepStatusCommand.show(specFile, "--status", spec.commandLine());
+      return SweepStatusCommand.show(specFile, "--status", command.commandLine());
     }
     if (Files.isDirectory(specFile)) {
       throw new BadInputException(
@@ -271,7 +271,7 @@ public final class SweepCommand implements Callable<Integer> {
             checkEpochs != null ? checkEpochs : ProxyCheck.EPOCH_FACTOR * epochs,
             workerMode,
             false);
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     SweepListener progress =
         new SweepListener() {
           @Override
@@ -318,7 +318,7 @@ public final class SweepCommand implements Callable<Integer> {
         result = result.stoppedBecause(stopped.get());
       }
     }
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     stdout.println(
         String.format(
             Locale.ROOT,
@@ -389,7 +389,7 @@ public final class SweepCommand implements Callable<Integer> {
             retryFailed,
             dryRun);
     SlurmSubmission submission = SlurmSweep.submit(request);
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     String skipped =
         String.format(
             Locale.ROOT,

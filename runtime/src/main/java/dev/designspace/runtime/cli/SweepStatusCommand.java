@@ -1,12 +1,12 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.report.ReportBuilder;
 import dev.designspace.runtime.slurm.ShellWords;
 import dev.designspace.runtime.slurm.SlurmSweep;
-import dev.designspace.runtime.slurm.SweepStatus;
 import dev.designspace.runtime.sweep.SweepCollector;
+import dev.designspace.runtime.sweep.SweepStatus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -34,14 +34,14 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {"  designspace sweep status runs/regnetx"})
 final class SweepStatusCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(index = "0", paramLabel = "DIR", description = "A sweep directory.")
   Path directory;
 
   @Override
   public Integer call() throws IOException {
-    return show(directory, "sweep status", spec.commandLine());
+    return show(directory, "sweep status", command.commandLine());
   }
 
   /** The command a user runs to see where the sweep in {@code directory} stands. */

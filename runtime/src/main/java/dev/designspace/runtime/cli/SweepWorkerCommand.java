@@ -1,6 +1,6 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.data.DatasetCache;
 import dev.designspace.runtime.sweep.WorkerJobs;
 import java.io.BufferedReader;

@@ -1,22 +1,21 @@
 package dev.designspace.runtime.cli;
 
-import dev.designspace.generator.tool.BadInputException;
-import dev.designspace.generator.tool.DirectoryLock;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.BadInputException;
+import dev.designspace.command.ExitCodes;
+import dev.designspace.files.DirectoryLock;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Dataset;
-import dev.designspace.runtime.data.DatasetException;
 import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunDirectory;
 import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.runfiles.RunStatus;
-import dev.designspace.runtime.train.RunDirectory;
+import dev.designspace.runtime.runfiles.TrainingSetupException;
 import dev.designspace.runtime.train.TrainOptions;
 import dev.designspace.runtime.train.TrainRequest;
 import dev.designspace.runtime.train.TrainResult;
 import dev.designspace.runtime.train.Trainer;
-import dev.designspace.runtime.train.TrainingSetupException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +70,7 @@ public final class TrainCommand implements Callable<Integer> {
     this.datasets = datasets;
   }
 
-  @Spec CommandSpec spec;
+  @Spec CommandSpec command;
 
   @Parameters(
       index = "0",
@@ -151,14 +150,15 @@ public final class TrainCommand implements Callable<Integer> {
     Optional<DirectoryLock> lock = run.tryLock();
     if (lock.isEmpty()) {
       if (sweepModel) { // e.g. a retried pod beside the one still training: leave the model to it
-        spec.commandLine()
+        command
+            .commandLine()
             .getErr()
             .println(
                 info.name()
                     + " is being trained into "
                     + run.path()
                     + " by another process; leaving it to that one");
-        spec.commandLine().getErr().flush();
+        command.commandLine().getErr().flush();
         return ExitCodes.OK;
       }
       throw new BadInputException(
@@ -182,9 +182,7 @@ public final class TrainCommand implements Callable<Integer> {
       return train(chosen, info, run, options);
     } catch (RuntimeException e) {
       if (!Files.exists(run.resolve(RunFiles.RESULT))) {
-        if (e instanceof BadInputException
-            || e instanceof DatasetException
-            || e instanceof TrainingSetupException) {
+        if (e instanceof BadInputException) {
           run.writeFailure(info, e.getMessage()); // a user's mistake reads as its message
         } else {
           run.writeFailure(info, e);
@@ -196,7 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private int train(
       SpecModels.Loaded chosen, ModelInfo info, RunDirectory run, TrainOptions options) {
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = command.commandLine().getErr();
     if (!resume
         && (Files.exists(run.resolve(RunFiles.STATE))
             || Files.exists(run.resolve(RunFiles.RESULT)))) {
@@ -222,7 +220,7 @@ public final class TrainCommand implements Callable<Integer> {
             });
     String qualified = chosen.className();
     if (resume && Files.exists(run.resolve(RunDirectory.MODEL))) {
-      List<String> differences = run.differencesFrom(qualified, chosen.source(), data, options);
+      List<String> differences = run.differencesFrom(qualified, info, data, options.toJson());
       if (!differences.isEmpty()) {
         throw new BadInputException(
             "--resume would continue "
@@ -232,7 +230,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + ". Resume with the original options, or train into another --out");
       }
     } else {
-      run.writeModel(qualified, chosen.source(), info, data, options);
+      run.writeModel(qualified, chosen.source(), info, data, options.toJson());
     }
     TrainResult result;
     try (ConsoleProgress progress = new ConsoleProgress(err, info.name())) {
@@ -246,7 +244,7 @@ public final class TrainCommand implements Callable<Integer> {
         throw e;
       }
     }
-    PrintWriter stdout = spec.commandLine().getOut();
+    PrintWriter stdout = command.commandLine().getOut();
     stdout.println(
         String.format(
             Locale.ROOT,

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.compile;
 
-import dev.designspace.runtime.nn.Network;
+import dev.designspace.layers.Network;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

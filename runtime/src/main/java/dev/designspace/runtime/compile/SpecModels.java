@@ -4,7 +4,7 @@ import com.palantir.javapoet.JavaFile;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.ModelSource;
 import dev.designspace.generator.emit.SourceGeneration;
-import dev.designspace.runtime.nn.Network;
+import dev.designspace.layers.Network;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.data;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.generator.random.SplitMix64;
 
 /**
@@ -33,12 +34,12 @@ public final class Batches {
         case "flip" -> FLIP;
         case "crop-flip" -> CROP_FLIP;
         default ->
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                 "augmentation must be none, flip or crop-flip, got '" + name + "'");
       };
     }
 
-    public String specName() {
+    public String externalName() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
@@ -51,7 +52,7 @@ public final class Batches {
       int epoch,
       Augmentation augmentation) {
     if (batchSize < 1) {
-      throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+      throw new BadInputException("batch size must be >= 1, got " + batchSize);
     }
     this.images = images;
     this.batchSize = batchSize;

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.export;
 
-import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -11,13 +11,14 @@ import java.util.Objects;
  * @param convImpl how grouped convolutions are computed in the exported graph; not {@code auto},
  *     since a SavedModel has one formulation for every machine that serves it
  */
-public record ExportRequest(Path runDir, Path out, ConvImpl convImpl, ExportedEpoch epoch) {
+public record ExportRequest(
+    Path runDir, Path out, FormulationChoice convImpl, ExportedEpoch epoch) {
   public ExportRequest {
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(convImpl, "convImpl");
     Objects.requireNonNull(epoch, "epoch");
-    if (convImpl == ConvImpl.AUTO) {
+    if (convImpl == FormulationChoice.AUTO) {
       throw new ExportException(
           "an exported model has one formulation of grouped convolutions for every machine that"
               + " serves it: choose grouped, depthwise, split or blockdiag, not auto");
@@ -33,7 +34,7 @@ public record ExportRequest(Path runDir, Path out, ConvImpl convImpl, ExportedEp
     return new ExportRequest(runDir, out, convImpl, epoch);
   }
 
-  public ExportRequest withConvImpl(ConvImpl convImpl) {
+  public ExportRequest withConvImpl(FormulationChoice convImpl) {
     return new ExportRequest(runDir, out, convImpl, epoch);
   }
 }

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.export;
 
+import dev.designspace.command.BadInputException;
 import java.util.Locale;
 
 /**
@@ -21,7 +22,7 @@ public record ExportedEpoch(Kind kind, int number) {
 
   public ExportedEpoch {
     if ((kind == Kind.NUMBERED) != (number > 0)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           kind == Kind.NUMBERED
               ? "epochs count from 1, got " + number
               : kind + " names no epoch number, got " + number);
@@ -53,7 +54,7 @@ public record ExportedEpoch(Kind kind, int number) {
     } catch (NumberFormatException e) {
       // said below
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         "--epoch must be best, final or an epoch number from 1, got '" + text + "'");
   }
 

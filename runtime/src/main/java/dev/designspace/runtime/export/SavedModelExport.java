@@ -1,20 +1,20 @@
 package dev.designspace.runtime.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.designspace.generator.tool.FileTrees;
+import dev.designspace.files.FileTrees;
+import dev.designspace.layers.LayerOptions;
+import dev.designspace.layers.LayerOutput;
+import dev.designspace.layers.Layers;
+import dev.designspace.layers.Mode;
+import dev.designspace.layers.Network;
+import dev.designspace.layers.Normalisation;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.runtime.compile.SpecModels;
-import dev.designspace.runtime.convimpl.ConvImpl;
-import dev.designspace.runtime.nn.LayerOptions;
-import dev.designspace.runtime.nn.LayerOutput;
-import dev.designspace.runtime.nn.Layers;
-import dev.designspace.runtime.nn.Mode;
-import dev.designspace.runtime.nn.Network;
-import dev.designspace.runtime.nn.Normalisation;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import dev.designspace.runtime.runfiles.EpochStats;
+import dev.designspace.runtime.runfiles.RunDirectory;
+import dev.designspace.runtime.runfiles.TrainingSetupException;
 import dev.designspace.runtime.runfiles.TrainingState;
-import dev.designspace.runtime.train.RunDirectory;
-import dev.designspace.runtime.train.TrainingSetupException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ public final class SavedModelExport {
    * it fails to serve elsewhere ("Fused conv implementation does not support grouped
    * convolutions"); the split form runs on every TensorFlow, with the same variables.
    */
-  public static final ConvImpl DEFAULT_CONV_IMPL = ConvImpl.SPLIT;
+  public static final FormulationChoice DEFAULT_CONV_IMPL = FormulationChoice.SPLIT;
 
   /**
    * Writes the SavedModel the request asks for.
@@ -64,7 +64,7 @@ public final class SavedModelExport {
   public static ExportResult export(ExportRequest request) {
     Path runDir = request.runDir();
     Path out = request.out();
-    ConvImpl convImpl = request.convImpl();
+    FormulationChoice convImpl = request.convImpl();
     RunDirectory run = new RunDirectory(runDir);
     JsonNode model =
         run.read(RunDirectory.MODEL)
@@ -107,7 +107,8 @@ public final class SavedModelExport {
     }
     Network network;
     try {
-      network = SpecModels.fromSource(model.get("class").asText(), source);
+      network =
+          SpecModels.fromSource(model.get("class").asText(), RunDirectory.currentSource(source));
     } catch (RuntimeException e) {
       throw new ExportException(
           "the model source saved in " + runDir + " no longer compiles: " + e.getMessage());
@@ -173,7 +174,7 @@ public final class SavedModelExport {
       outputs.put(LOGITS, "float32 [-1, " + info.classes() + "]");
       outputs.put(PROBABILITIES, "softmax of the logits");
       card.put("outputs", outputs);
-      card.put("groupedConvolutions", convImpl.cliName());
+      card.put("groupedConvolutions", convImpl.externalName());
       card.put("mean", mean);
       card.put("std", std);
       card.put("dataset", model.path("dataset").asText());

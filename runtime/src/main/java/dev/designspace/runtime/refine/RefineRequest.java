@@ -1,5 +1,6 @@
 package dev.designspace.runtime.refine;
 
+import dev.designspace.command.BadInputException;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record RefineRequest(Path sweep, Path out, double alpha) {
   public RefineRequest {
     Objects.requireNonNull(sweep, "sweep");
     if (!(alpha > 0 && alpha < 1)) {
-      throw new IllegalArgumentException("alpha must be in (0, 1), got " + alpha);
+      throw new BadInputException("alpha must be in (0, 1), got " + alpha);
     }
     out = out == null ? sweep.resolve(DEFAULT_FILE) : out;
   }

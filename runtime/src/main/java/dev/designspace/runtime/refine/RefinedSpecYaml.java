@@ -1,6 +1,7 @@
 package dev.designspace.runtime.refine;
 
 import dev.designspace.runtime.refine.Candidate.Kind;
+import dev.designspace.runtime.sweep.SweepContents;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -77,7 +78,7 @@ final class RefinedSpecYaml {
 
   /** Where the sweep's spec.yaml is seen from the refined spec's directory. */
   static String extendsPath(Path out, Path sweep) {
-    Path target = sweep.toAbsolutePath().normalize().resolve(SweptSpace.SPEC);
+    Path target = sweep.toAbsolutePath().normalize().resolve(SweepContents.SPEC);
     Path from = out.toAbsolutePath().normalize().getParent();
     Path relative;
     try {

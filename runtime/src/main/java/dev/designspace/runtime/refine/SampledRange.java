@@ -1,9 +1,8 @@
 package dev.designspace.runtime.refine;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.designspace.generator.random.Distribution;
 import dev.designspace.generator.random.Quantum;
-import dev.designspace.generator.tool.SpecNumbers;
-import java.util.ArrayList;
+import dev.designspace.generator.text.SpecNumbers;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,43 +21,28 @@ record SampledRange(String dist, double low, double high, double q, List<Double>
     values = List.copyOf(values);
   }
 
-  /** The range of a {@code sample:} entry, if it is one refinement can restrict. */
-  static Optional<SampledRange> of(JsonNode node) {
-    if (node.isArray()) {
-      return choice(node);
-    }
-    String dist = node.path("dist").asText();
-    if (dist.equals("choice")) {
-      return choice(node.path("values"));
-    }
-    if ((dist.equals("uniform") || dist.equals("log_uniform"))
-        && node.path("low").isNumber()
-        && node.path("high").isNumber()
-        && node.path("q").isNumber()) {
+  /** The range of a parameter's distribution, if it is one refinement can restrict. */
+  static Optional<SampledRange> of(Distribution distribution) {
+    if (distribution instanceof Distribution.Choice choice) {
+      List<Double> values = choice.values();
+      if (values.size() < 2) {
+        return Optional.empty();
+      }
       return Optional.of(
           new SampledRange(
-              dist,
-              node.get("low").asDouble(),
-              node.get("high").asDouble(),
-              node.get("q").asDouble(),
-              List.of()));
+              distribution.externalName(),
+              values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+              values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+              0,
+              values));
+    }
+    if (distribution instanceof Distribution.Uniform
+        || distribution instanceof Distribution.LogUniform) {
+      Distribution.Quantized q = (Distribution.Quantized) distribution;
+      return Optional.of(
+          new SampledRange(distribution.externalName(), q.low(), q.high(), q.q(), List.of()));
     }
     return Optional.empty();
-  }
-
-  private static Optional<SampledRange> choice(JsonNode list) {
-    List<Double> values = new ArrayList<>();
-    list.forEach(v -> values.add(v.asDouble()));
-    if (values.size() < 2) {
-      return Optional.empty();
-    }
-    return Optional.of(
-        new SampledRange(
-            "choice",
-            values.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-            values.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
-            0,
-            values));
   }
 
   boolean isChoice() {

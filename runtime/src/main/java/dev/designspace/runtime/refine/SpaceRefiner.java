@@ -1,9 +1,10 @@
 package dev.designspace.runtime.refine;
 
+import dev.designspace.files.AtomicFiles;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.GoodRange;
 import dev.designspace.runtime.refine.Candidate.Kind;
+import dev.designspace.runtime.sweep.SweepContents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class SpaceRefiner {
         .out()
         .toAbsolutePath()
         .normalize()
-        .equals(request.sweep().toAbsolutePath().normalize().resolve(SweptSpace.SPEC))) {
+        .equals(request.sweep().toAbsolutePath().normalize().resolve(SweepContents.SPEC))) {
       throw new RefineException(
           "--out "
               + request.out()
@@ -73,20 +74,18 @@ public final class SpaceRefiner {
     List<Candidate> untested = new ArrayList<>();
     List<Pending> pending = new ArrayList<>();
     for (String key : PARAMETERS) {
-      if (space.sample().has(key)) {
+      if (space.sampled().containsKey(key)) {
         range(space, key, untested, pending);
       }
     }
     if (!space.regNet()) {
       for (String key : SHAREABLE) {
-        if (space.sample().has(key)
-            && space.sample().get(key).isContainerNode()
-            && !space.shared().contains(key)) {
+        if (space.varies(key) && !space.shared().contains(key)) {
           stages(space, key, Kind.SHARED, SpaceRefiner::nearEqual, untested, pending);
         }
       }
       for (String key : ORDERABLE) {
-        if (space.sample().has(key) && !space.increasing().contains(key)) {
+        if (space.sampled().containsKey(key) && !space.increasing().contains(key)) {
           stages(space, key, Kind.INCREASING, SpaceRefiner::nonDecreasing, untested, pending);
         }
       }
@@ -147,7 +146,7 @@ public final class SpaceRefiner {
   /** The range rule: the parameter's bootstrap good range, if clearly narrower. */
   private static void range(
       SweptSpace space, String key, List<Candidate> untested, List<Pending> pending) {
-    Optional<SampledRange> sampled = SampledRange.of(space.sample().get(key));
+    Optional<SampledRange> sampled = SampledRange.of(space.sampled().get(key));
     boolean oneValuePerModel = space.regNet() || space.shared().contains(key);
     if (sampled.isEmpty() || !oneValuePerModel) {
       // a fixed value, a distribution kept as is, or per-stage values that one distribution serves

@@ -4,25 +4,33 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.designspace.generator.emit.SourceGeneration;
+import dev.designspace.generator.random.Distribution;
+import dev.designspace.generator.space.DesignSpace;
+import dev.designspace.generator.space.Parameter;
+import dev.designspace.generator.space.SearchSpace;
 import dev.designspace.runtime.runfiles.ModelResult;
-import dev.designspace.runtime.runfiles.RunStatus;
-import dev.designspace.runtime.sweep.SweepCollector;
-import dev.designspace.runtime.sweep.SweepResult;
+import dev.designspace.runtime.sweep.SweepContents;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A finished (or partly finished) sweep as refinement reads it: the swept spec ({@code spec.yaml},
  * extends applied) and the models that trained to the end, with their drawn values.
  *
  * @param name the spec's name
- * @param sample the spec's {@code sample} map
- * @param shared the spec's {@code constraints.shared}
- * @param increasing the spec's {@code constraints.increasing}
+ * @param sampled each parameter's distribution, by its spec key (a RegNet's absent b and g read as
+ *     the fixed 1 they mean)
+ * @param shared the spec's {@code constraints.shared}, as spec keys
+ * @param increasing the spec's {@code constraints.increasing}, as spec keys
  * @param done the models whose status is done (diverged and failed ones have no comparable error)
  * @param finished models with a result of any status
  */
@@ -31,25 +39,24 @@ record SweptSpace(
     String name,
     String description,
     boolean regNet,
-    JsonNode sample,
+    Map<String, Distribution> sampled,
     List<String> shared,
     List<String> increasing,
     List<ModelResult> done,
     int finished) {
 
-  static final String SPEC = "spec.yaml";
-
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** Where the built structure keeps what the sampler drew under these keys. */
   private static final Map<String, String> BUILT =
-      Map.of(
-          "depth", "depths",
-          "width", "widths",
-          "bottleneck_ratio", "bottleneckRatios",
-          "group_width", "groupWidths");
+      Arrays.stream(Parameter.values())
+          .filter(p -> p.stageListName().isPresent())
+          .collect(
+              Collectors.toUnmodifiableMap(
+                  Parameter::externalName, p -> p.stageListName().orElseThrow()));
 
   SweptSpace {
+    sampled = Collections.unmodifiableMap(new LinkedHashMap<>(sampled));
     shared = List.copyOf(shared);
     increasing = List.copyOf(increasing);
     done = List.copyOf(done);
@@ -58,40 +65,73 @@ record SweptSpace(
   static SweptSpace load(Path dir) throws IOException {
     if (!Files.isDirectory(dir)
         || !Files.isRegularFile(dir.resolve(SourceGeneration.MANIFEST))
-        || !Files.isRegularFile(dir.resolve(SPEC))) {
+        || !Files.isRegularFile(dir.resolve(SweepContents.SPEC))) {
       throw new RefineException(
           dir
               + " is not a sweep directory (it needs "
               + SourceGeneration.MANIFEST
               + " and "
-              + SPEC
+              + SweepContents.SPEC
               + "); refine the directory a sweep wrote");
     }
-    JsonNode spec = YAML.readTree(dir.resolve(SPEC).toFile());
-    if (spec == null || !spec.path("sample").isObject()) {
-      throw new RefineException(
-          dir.resolve(SPEC) + " is not a sampled design space (no 'sample'): nothing to refine");
-    }
-    SweepResult sweep = SweepCollector.collect(dir, false);
-    List<ModelResult> done =
-        sweep.results().stream().filter(r -> r.status() == RunStatus.DONE).toList();
-    JsonNode constraints = spec.path("constraints");
+    SweepContents sweep = SweepContents.read(dir);
+    Path spec = dir.resolve(SweepContents.SPEC);
+    DesignSpace space =
+        sweep
+            .space()
+            .orElseThrow(
+                () ->
+                    new RefineException(
+                        spec + " is not a spec this version reads: refine a sweep it made"));
+    SearchSpace search =
+        space
+            .search()
+            .orElseThrow(
+                () ->
+                    new RefineException(
+                        spec + " is not a sampled design space (no 'sample'): nothing to refine"));
     return new SweptSpace(
         dir,
-        spec.path("name").asText(dir.getFileName().toString()),
-        spec.path("description").asText(""),
-        spec.path("sample").path("family").asText().equals("regnet"),
-        spec.path("sample"),
-        texts(constraints.path("shared")),
-        texts(constraints.path("increasing")),
-        done,
+        space.name(),
+        space.description(),
+        search instanceof SearchSpace.RegNet,
+        distributions(search),
+        specKeys(space.constraints().shared()),
+        specKeys(space.constraints().increasing()),
+        sweep.done(),
         sweep.results().size());
   }
 
-  private static List<String> texts(JsonNode list) {
-    List<String> out = new ArrayList<>();
-    list.forEach(n -> out.add(n.asText()));
-    return out;
+  /** Each parameter's distribution by its spec key, in the order the spec format lists them. */
+  private static Map<String, Distribution> distributions(SearchSpace search) {
+    Map<String, Distribution> m = new LinkedHashMap<>();
+    if (search instanceof SearchSpace.RegNet r) {
+      m.put(Parameter.DEPTH.externalName(), r.depth());
+      m.put(Parameter.W0.externalName(), r.w0());
+      m.put(Parameter.WA.externalName(), r.wa());
+      m.put(Parameter.WM.externalName(), r.wm());
+      m.put(Parameter.BOTTLENECK_RATIO.externalName(), r.bottleneckRatio());
+      m.put(Parameter.GROUP_WIDTH.externalName(), r.groupWidth());
+    } else if (search instanceof SearchSpace.AnyNet a) {
+      m.put(Parameter.DEPTH.externalName(), a.depth());
+      m.put(Parameter.WIDTH.externalName(), a.width());
+      m.put(Parameter.BOTTLENECK_RATIO.externalName(), a.bottleneckRatio());
+      if (a.groupWidth() != null) {
+        m.put(Parameter.GROUP_WIDTH.externalName(), a.groupWidth());
+      }
+    }
+    return m;
+  }
+
+  /** Spec keys in the order {@link Parameter} declares them: a refined spec lists them so. */
+  private static List<String> specKeys(Set<Parameter> parameters) {
+    return parameters.stream().sorted().map(Parameter::externalName).toList();
+  }
+
+  /** Whether {@code key}'s distribution can draw more than one value. */
+  boolean varies(String key) {
+    Distribution d = sampled.get(key);
+    return d != null && d.max() > d.min();
   }
 
   double[] errors() {
@@ -137,7 +177,7 @@ record SweptSpace(
       return YAML.createArrayNode();
     }
     JsonNode v = config.path("sampled").path(key);
-    boolean regNet = config.has("w0");
+    boolean regNet = config.has(Parameter.W0.externalName());
     if (v.isMissingNode() || v.isNull()) {
       if (regNet && config.has(key)) {
         v = config.get(key);

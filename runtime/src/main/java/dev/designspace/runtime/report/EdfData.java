@@ -22,7 +22,7 @@ final class EdfData {
         .ifPresent(
             n -> {
               Map<String, Object> shared = new LinkedHashMap<>();
-              shared.put("complexity", analysis.options().complexity().cliName());
+              shared.put("complexity", analysis.options().complexity().externalName());
               shared.put("low", n.low());
               shared.put("high", n.high());
               shared.put("bins", n.bins());
@@ -50,7 +50,7 @@ final class EdfData {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("id", s.data().done().get(i).id());
           m.put("error", errors[i]);
-          m.put(analysis.options().complexity().cliName(), complexity[i]);
+          m.put(analysis.options().complexity().externalName(), complexity[i]);
           m.put("bin", ComplexityNormalisation.bin(complexity[i], n.low(), n.high(), n.bins()));
           m.put("weight", weights[i]);
           models.add(m);

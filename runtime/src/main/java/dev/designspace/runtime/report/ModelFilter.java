@@ -1,5 +1,6 @@
 package dev.designspace.runtime.report;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.runtime.runfiles.ModelResult;
 
 /**
@@ -12,7 +13,7 @@ import dev.designspace.runtime.runfiles.ModelResult;
 public record ModelFilter(ReportOptions.Complexity measure, double low, double high) {
   public ModelFilter {
     if (!(low >= 0) || !(high >= low)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "a filter's range must run from a low >= 0 up to a high, got " + low + ":" + high);
     }
   }
@@ -24,7 +25,7 @@ public record ModelFilter(ReportOptions.Complexity measure, double low, double h
     String[] parts = text.trim().split("=", 2);
     String[] range = parts.length == 2 ? parts[1].split(":", -1) : new String[0];
     if (range.length != 2) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--filter is MEASURE=LOW:HIGH with MEASURE flops, params or acts (either bound may be"
               + " left out: flops=:10e6), got '"
               + text
@@ -34,7 +35,7 @@ public record ModelFilter(ReportOptions.Complexity measure, double low, double h
         ReportOptions.Complexity.byName(parts[0])
             .orElseThrow(
                 () ->
-                    new IllegalArgumentException(
+                    new BadInputException(
                         "--filter measures flops, params or acts, got '" + parts[0] + "'"));
     try {
       double low = range[0].isBlank() ? 0 : Double.parseDouble(range[0].trim());
@@ -42,7 +43,7 @@ public record ModelFilter(ReportOptions.Complexity measure, double low, double h
           range[1].isBlank() ? Double.POSITIVE_INFINITY : Double.parseDouble(range[1].trim());
       return new ModelFilter(measure, low, high);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--filter bounds are numbers such as 5e6, got '" + parts[1] + "'");
     }
   }
@@ -54,7 +55,7 @@ public record ModelFilter(ReportOptions.Complexity measure, double low, double h
 
   /** As a report says it: "flops 5M to 10M". */
   String words() {
-    return measure.cliName()
+    return measure.externalName()
         + " "
         + (low > 0 ? ReportAnalysis.compact(low) : "0")
         + " to "

@@ -260,12 +260,12 @@ record ReportAnalysis(
         Locale.ROOT,
         "Normalised EDFs: %s from %s to %s (the range all sweeps share), %d bin%s of log %s%s;"
             + " models outside the range: %s",
-        options.complexity().cliName(),
+        options.complexity().externalName(),
         compact(n.low()),
         compact(n.high()),
         n.bins(),
         n.bins() == 1 ? "" : "s",
-        options.complexity().cliName(),
+        options.complexity().externalName(),
         n.bins() < n.chosenBins()
             ? " (fewer than the " + n.chosenBins() + " the model count allows: a bin was empty)"
             : "",
@@ -312,14 +312,14 @@ record ReportAnalysis(
               String.format(
                   Locale.ROOT,
                   "; at equal %s (normalised EDFs): %s (permutation p = %s B above, %s A above)",
-                  options.complexity().cliName(),
+                  options.complexity().externalName(),
                   atEqual == Verdict.UNDECIDED
                       ? "no EDF lies above the other"
                       : atEqual.words() + " " + a,
                   pValue(n.pBAbove()),
                   pValue(n.pAAbove())));
           if (raw != atEqual) {
-            String measure = options.complexity().cliName();
+            String measure = options.complexity().externalName();
             s.append(
                 atEqual == Verdict.UNDECIDED
                     ? "; the raw difference goes away at equal "

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
  * Builds {@code report.html} for one or more sweep directories, with each figure as its own SVG,
  * {@code models.csv}, {@code sweeps.json} and {@code edfs.json} beside it, and a short text
  * summary: loads the sweeps, analyses them ({@link ReportAnalysis}), draws the figures ({@link
- * ReportFigures}), lays out the template model ({@link ReportView}), renders ({@link
- * ReportTemplate}) and writes ({@link ReportFiles}).
+ * ReportFigures}), lays out the template model ({@link ReportView}), renders it with the built-in
+ * template or the user's ({@link ReportTemplate}) and writes ({@link ReportFiles}).
  */
 public final class ReportBuilder {
   /** The name of a report in a sweep directory. */
@@ -137,7 +137,8 @@ public final class ReportBuilder {
     ReportAnalysis analysis = ReportAnalysis.of(sweeps, steps, options);
     ReportFigures figures = ReportFigures.draw(analysis);
     Path dir = out.toAbsolutePath().getParent();
-    String page = ReportTemplate.render(ReportView.of(analysis, figures, dir));
+    ReportTemplate template = options.template().orElseGet(ReportTemplate::builtIn);
+    String page = template.render(ReportView.of(analysis, figures, dir));
     List<Path> written = ReportFiles.write(out, page, figures.all(), sweeps, EdfData.of(analysis));
     return new Report(out, analysis.summary(), analysis.bestModel(), analysis.outcomes(), written);
   }

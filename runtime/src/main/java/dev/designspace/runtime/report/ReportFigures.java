@@ -116,7 +116,7 @@ record ReportFigures(
                     "edf-normalised.svg",
                     Plots.spreads(
                         "Error EDF normalised by "
-                            + analysis.options().complexity().cliName()
+                            + analysis.options().complexity().externalName()
                             + " ("
                             + analysis.normalisation().orElseThrow().bins()
                             + " bins)",

@@ -2,7 +2,7 @@ package dev.designspace.runtime.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

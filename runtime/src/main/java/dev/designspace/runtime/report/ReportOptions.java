@@ -1,5 +1,6 @@
 package dev.designspace.runtime.report;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.runtime.analysis.SpaceVerdict;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Map;
  * @param filter keeps only the models in a complexity range; empty: every model
  * @param split a parameter each sweep is split by, one EDF per value ({@link SweepSplit}); empty:
  *     none
+ * @param template the user's template the HTML is rendered with; empty: the built-in one
  */
 public record ReportOptions(
     double margin,
@@ -31,7 +33,8 @@ public record ReportOptions(
     List<Decided> decided,
     Map<Integer, String> labels,
     java.util.Optional<ModelFilter> filter,
-    java.util.Optional<String> split) {
+    java.util.Optional<String> split,
+    java.util.Optional<ReportTemplate> template) {
 
   public static final ReportOptions DEFAULTS =
       new ReportOptions(
@@ -41,6 +44,7 @@ public record ReportOptions(
           List.of(),
           List.of(),
           Map.of(),
+          java.util.Optional.empty(),
           java.util.Optional.empty(),
           java.util.Optional.empty());
 
@@ -60,15 +64,16 @@ public record ReportOptions(
         List.of(),
         Map.of(),
         java.util.Optional.empty(),
+        java.util.Optional.empty(),
         java.util.Optional.empty());
   }
 
   public ReportOptions {
     if (!(margin >= 0) || Double.isInfinite(margin)) {
-      throw new IllegalArgumentException("--margin must be a number >= 0, got " + margin);
+      throw new BadInputException("--margin must be a number >= 0, got " + margin);
     }
     if (!Double.isNaN(goodThreshold) && !(goodThreshold > 0)) {
-      throw new IllegalArgumentException("--good must be an error > 0, got " + goodThreshold);
+      throw new BadInputException("--good must be an error > 0, got " + goodThreshold);
     }
     notes = List.copyOf(notes);
     decided = List.copyOf(decided);
@@ -76,7 +81,7 @@ public record ReportOptions(
     labels.forEach(
         (position, label) -> {
           if (label.isBlank()) {
-            throw new IllegalArgumentException("the label of sweep " + position + " is empty");
+            throw new BadInputException("the label of sweep " + position + " is empty");
           }
           stripped.put(position, label.strip());
         });
@@ -86,20 +91,26 @@ public record ReportOptions(
   /** These options with a sequential run's notes and verdicts. */
   public ReportOptions withSequential(List<String> lines, List<Decided> verdicts) {
     return new ReportOptions(
-        margin, goodThreshold, complexity, lines, verdicts, labels, filter, split);
+        margin, goodThreshold, complexity, lines, verdicts, labels, filter, split, template);
   }
 
   /** These options with the user's labels of sweeps, by their position in the report. */
   public ReportOptions withLabels(Map<Integer, String> labels) {
     return new ReportOptions(
-        margin, goodThreshold, complexity, notes, decided, labels, filter, split);
+        margin, goodThreshold, complexity, notes, decided, labels, filter, split, template);
   }
 
   /** These options keeping only the models {@code filter} keeps, split by {@code split}. */
   public ReportOptions withSelection(
       java.util.Optional<ModelFilter> filter, java.util.Optional<String> split) {
     return new ReportOptions(
-        margin, goodThreshold, complexity, notes, decided, labels, filter, split);
+        margin, goodThreshold, complexity, notes, decided, labels, filter, split, template);
+  }
+
+  /** These options rendering the HTML with {@code template} instead of the built-in one. */
+  public ReportOptions withTemplate(java.util.Optional<ReportTemplate> template) {
+    return new ReportOptions(
+        margin, goodThreshold, complexity, notes, decided, labels, filter, split, template);
   }
 
   /** The sequential verdict of b against a, if the run reached one. */
@@ -113,14 +124,14 @@ public record ReportOptions(
     PARAMS,
     ACTS;
 
-    public String cliName() {
+    public String externalName() {
       return name().toLowerCase(Locale.ROOT);
     }
 
     /** The measure a command line names ({@code flops}, {@code params}, {@code acts}). */
     public static java.util.Optional<Complexity> byName(String name) {
       for (Complexity c : values()) {
-        if (c.cliName().equals(name.trim().toLowerCase(Locale.ROOT))) {
+        if (c.externalName().equals(name.trim().toLowerCase(Locale.ROOT))) {
           return java.util.Optional.of(c);
         }
       }

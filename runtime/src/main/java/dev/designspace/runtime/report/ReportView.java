@@ -20,7 +20,10 @@ import java.util.Optional;
 
 /**
  * The report's template model: the analysis as text (numbers formatted, verdicts in words) beside
- * its figures. Strings stay raw here; the template escapes them.
+ * its figures. Strings stay raw here; the template escapes them. A user's own template ({@code
+ * report --template}) gets the same model, so its names are documented for users in {@code
+ * docs/report-template.md}: a name changed here is changed there. Only strings, numbers, booleans,
+ * lists and maps go in, so that a template reaches no Java object.
  */
 final class ReportView {
   private ReportView() {}

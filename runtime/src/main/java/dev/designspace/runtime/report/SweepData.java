@@ -1,21 +1,17 @@
 package dev.designspace.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.ProxyCheck;
 import dev.designspace.runtime.sweep.Reruns;
-import dev.designspace.runtime.sweep.SweepCollector;
+import dev.designspace.runtime.sweep.SweepContents;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepModel;
-import dev.designspace.runtime.sweep.SweepResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -54,44 +50,24 @@ record SweepData(
     if (!Files.isDirectory(dir)) {
       throw new ReportException(dir + " is not a sweep directory");
     }
-    SweepResult result = SweepCollector.collect(dir, false);
-    String spec =
-        Files.isRegularFile(dir.resolve("spec.yaml"))
-            ? Files.readString(dir.resolve("spec.yaml"), StandardCharsets.UTF_8)
-            : "";
-    JsonNode tree =
-        spec.isEmpty()
-            ? null
-            : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
-                .readTree(spec);
-    String name =
-        tree != null && tree.hasNonNull("name")
-            ? tree.get("name").asText()
-            : dir.getFileName().toString();
-    String description =
-        tree != null && tree.hasNonNull("description") ? tree.get("description").asText() : "";
-    List<ModelResult> done =
-        result.results().stream().filter(r -> r.status() == RunStatus.DONE).toList();
-    if (result.results().isEmpty()) {
+    SweepContents sweep = SweepContents.read(dir);
+    if (sweep.results().isEmpty()) {
       throw new ReportException(dir + " has no finished models yet (no models/*/result.json)");
     }
-    Optional<SweepDirectory> sweep =
-        Files.isRegularFile(dir.resolve(SourceGeneration.MANIFEST))
-            ? Optional.of(SweepDirectory.open(dir))
-            : Optional.empty();
+    Optional<SweepDirectory> files = sweep.directoryFiles();
     return new SweepData(
-        name,
-        name,
+        sweep.name(),
+        sweep.name(),
         SweepSettings.of(
-            result.results(),
-            sweep.map(d -> OptionalLong.of(d.seed())).orElse(OptionalLong.empty())),
+            sweep.results(),
+            files.map(d -> OptionalLong.of(d.seed())).orElse(OptionalLong.empty())),
         dir,
-        spec,
-        description,
-        result.results(),
-        done,
+        sweep.specYaml(),
+        sweep.description(),
+        sweep.results(),
+        sweep.done(),
         ProxyCheck.evaluate(dir),
-        sweep.map(SweepData::sources).orElse(Map.of()),
+        files.map(SweepData::sources).orElse(Map.of()),
         Reruns.read(dir));
   }
 

@@ -2,13 +2,16 @@ package dev.designspace.runtime.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.TrainOptionField;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -23,13 +26,6 @@ import java.util.Set;
  * @param values setting name to value as shown, in a fixed order
  */
 record SweepSettings(Map<String, String> values) {
-  /** result.json option fields that do not change what is trained. */
-  private static final Set<String> HOW_IT_RAN =
-      Set.of("threads", "device", "grappler", "convImpl", "evalBatchSize");
-
-  /** Option fields by their command-line names, in the order shown; others keep their own name. */
-  private static final Map<String, String> NAMES = names();
-
   static final String DATASET = "dataset";
   static final String SAMPLING_SEED = "seed";
 
@@ -37,40 +33,25 @@ record SweepSettings(Map<String, String> values) {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
-  private static Map<String, String> names() {
-    Map<String, String> n = new LinkedHashMap<>();
-    n.put("epochs", "epochs");
-    n.put("baseLr", "lr");
-    n.put("batchSize", "batch size");
-    n.put("weightDecay", "weight decay");
-    n.put("momentum", "momentum");
-    n.put("decayAll", "decay all");
-    n.put("labelSmoothing", "label smoothing");
-    n.put("warmupEpochs", "warmup epochs");
-    n.put("warmupFactor", "warmup factor");
-    n.put("recipe", "recipe");
-    n.put("augmentation", "augment");
-    n.put("seed", "train seed");
-    n.put("trainLimit", "train limit");
-    n.put("testLimit", "test limit");
-    return n;
-  }
-
   /** The settings of a sweep's trained models, and the seed its models were sampled with. */
   static SweepSettings of(List<ModelResult> results, OptionalLong samplingSeed) {
     Map<String, Set<String>> seen = new LinkedHashMap<>();
-    NAMES.values().forEach(name -> seen.put(name, new LinkedHashSet<>()));
+    Arrays.stream(TrainOptionField.values())
+        .filter(TrainOptionField::changesTraining)
+        .forEach(f -> seen.put(f.label(), new LinkedHashSet<>()));
     for (ModelResult r : results) {
       if (r.options() == null) {
         continue;
       }
-      r.options()
+      TrainOptionField.current(r.options())
           .fields()
           .forEachRemaining(
               f -> {
-                if (!HOW_IT_RAN.contains(f.getKey())) {
+                Optional<TrainOptionField> field = TrainOptionField.byKey(f.getKey());
+                if (field.map(TrainOptionField::changesTraining).orElse(true)) {
                   seen.computeIfAbsent(
-                          NAMES.getOrDefault(f.getKey(), f.getKey()), k -> new LinkedHashSet<>())
+                          field.map(TrainOptionField::label).orElse(f.getKey()),
+                          k -> new LinkedHashSet<>())
                       .add(shown(f.getKey(), f.getValue()));
                 }
               });
@@ -78,7 +59,7 @@ record SweepSettings(Map<String, String> values) {
     // runs from before recipes were recorded were trained with the paper's, as their results read
     results.stream()
         .filter(ModelResult::trained)
-        .forEach(r -> seen.get(NAMES.get("recipe")).add(r.recipe()));
+        .forEach(r -> seen.get(TrainOptionField.RECIPE.label()).add(r.recipe()));
     Set<String> datasets = new LinkedHashSet<>();
     results.stream().map(ModelResult::dataset).filter(d -> d != null).forEach(datasets::add);
     seen.put(DATASET, datasets);

@@ -3,6 +3,9 @@ package dev.designspace.runtime.runfiles;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.designspace.model.ModelInfoJson;
 import java.util.List;
 import java.util.Objects;
 
@@ -78,10 +81,44 @@ public record ModelResult(
           id + " is " + status + ": only a failed result has a failure cause");
     }
     curve = curve == null ? null : List.copyOf(curve);
+    config = withSampledValues(config);
+    options = options == null ? null : TrainOptionField.current(options);
     if (recipe == null && curve != null) {
       recipe = RECIPE_BEFORE_RECIPES;
     }
   }
+
+  /**
+   * {@code config} with its {@code sampled} values as JSON values; results written before they were
+   * recorded the drawn values as text ({@code "[4, 4, 3]"}, {@code "2.478"}).
+   */
+  private static JsonNode withSampledValues(JsonNode config) {
+    if (!(config instanceof ObjectNode object)) {
+      return config;
+    }
+    JsonNode sampled = object.path("sampled");
+    boolean asText = false;
+    for (JsonNode v : sampled) {
+      asText |= v.isTextual();
+    }
+    if (!sampled.isObject() || !asText) {
+      return config;
+    }
+    ObjectNode copy = object.deepCopy();
+    ObjectNode values = copy.putObject("sampled");
+    sampled
+        .fields()
+        .forEachRemaining(
+            f ->
+                values.set(
+                    f.getKey(),
+                    f.getValue().isTextual()
+                        ? VALUES.valueToTree(ModelInfoJson.jsonValue(f.getValue().asText()))
+                        : f.getValue()));
+    return copy;
+  }
+
+  private static final ObjectMapper VALUES = new ObjectMapper();
 
   /** A run that failed for the model's own reason: {@link #failure} with the model as cause. */
   public static ModelResult failure(

@@ -1,6 +1,6 @@
 package dev.designspace.runtime.runfiles;
 
-import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -21,14 +21,14 @@ public enum RunStatus {
 
   /** The status as run files spell it: {@code done}, {@code diverged}, {@code failed}. */
   @JsonValue
-  public String jsonName() {
+  public String externalName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   @JsonCreator
   public static RunStatus parse(String name) {
     for (RunStatus s : values()) {
-      if (s.jsonName().equals(name)) {
+      if (s.externalName().equals(name)) {
         return s;
       }
     }
@@ -39,6 +39,6 @@ public enum RunStatus {
   /** As the files spell it, so that messages and progress lines read as before. */
   @Override
   public String toString() {
-    return jsonName();
+    return externalName();
   }
 }

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.sequential;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.runtime.report.ReportOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,11 +41,10 @@ public record CompareRequest(
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(report, "report");
     if (specs.size() < 2) {
-      throw new IllegalArgumentException("compare at least 2 design spaces, got " + specs.size());
+      throw new BadInputException("compare at least 2 design spaces, got " + specs.size());
     }
     if (schedule.isEmpty() && count < 2) {
-      throw new IllegalArgumentException(
-          "comparing spaces needs at least 2 models each, got -n " + count);
+      throw new BadInputException("comparing spaces needs at least 2 models each, got -n " + count);
     }
   }
 

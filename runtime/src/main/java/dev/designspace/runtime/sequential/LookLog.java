@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.files.AtomicFiles;
 import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.analysis.Verdict;
 import java.io.IOException;

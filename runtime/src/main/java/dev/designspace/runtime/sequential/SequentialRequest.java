@@ -1,5 +1,6 @@
 package dev.designspace.runtime.sequential;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.runtime.analysis.Question;
 import dev.designspace.runtime.sweep.SweepRequest;
 import java.nio.file.Path;
@@ -51,10 +52,10 @@ public record SequentialRequest(
     Objects.requireNonNull(budget, "budget");
     Objects.requireNonNull(out, "out");
     if (spaces.size() < 2 || names.size() != spaces.size()) {
-      throw new IllegalArgumentException("a comparison needs at least 2 spaces, each named");
+      throw new BadInputException("a comparison needs at least 2 spaces, each named");
     }
     if (comparisons.isEmpty()) {
-      throw new IllegalArgumentException("ask at least one question");
+      throw new BadInputException("ask at least one question");
     }
     if (new java.util.HashSet<>(names).size() != names.size()) {
       // each look's verdicts and the report's steps are keyed by the space's name
@@ -66,18 +67,18 @@ public record SequentialRequest(
     }
     for (Comparison c : comparisons) {
       if (c.a() < 0 || c.b() < 0 || c.a() >= spaces.size() || c.b() >= spaces.size()) {
-        throw new IllegalArgumentException("a comparison names a space that is not there");
+        throw new BadInputException("a comparison names a space that is not there");
       }
     }
     if (firstLook < 2) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "the first look needs at least 2 models per space, got " + firstLook);
     }
     if (round < 1) {
-      throw new IllegalArgumentException("--round must be >= 1, got " + round);
+      throw new BadInputException("--round must be >= 1, got " + round);
     }
     if (maxModels < firstLook) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--max-models ("
               + maxModels
               + ") must be at least the first look's models per space ("
@@ -85,13 +86,13 @@ public record SequentialRequest(
               + ")");
     }
     if (!(margin >= 0) || Double.isInfinite(margin)) {
-      throw new IllegalArgumentException("--margin must be a number >= 0, got " + margin);
+      throw new BadInputException("--margin must be a number >= 0, got " + margin);
     }
     if (budget.isPresent() && (budget.get().isNegative() || budget.get().isZero())) {
-      throw new IllegalArgumentException("--budget must be positive, got " + budget.get());
+      throw new BadInputException("--budget must be positive, got " + budget.get());
     }
     if (proxyCheck < 0 || proxyCheck > firstLook) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--check-proxy must be between 0 and the first look's "
               + firstLook
               + " models, got "

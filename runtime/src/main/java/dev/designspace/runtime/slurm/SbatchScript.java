@@ -21,10 +21,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The sbatch array script of a sweep, from {@code dev/designspace/templates/slurm-sweep.sbatch.ftl}
- * (runtime resources). Values reach the script body only as single-quoted words (the template's
- * output format); the #SBATCH directives are built here from validated options, because sbatch
- * parses them itself.
+ * The sbatch array script of a sweep, from the template {@code slurm-sweep.sbatch.ftl} (the
+ * repository's {@code templates/}, on the classpath at {@code dev/designspace/templates/}). Values
+ * reach the script body only as single-quoted words (the template's output format); the #SBATCH
+ * directives are built here from validated options, because sbatch parses them itself.
  *
  * @param spaceName the design space (the job name is made of it)
  * @param sweep the sweep directory, absolute

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.slurm;
 
+import dev.designspace.command.BadInputException;
 import java.util.regex.Pattern;
 
 /**
@@ -22,24 +23,23 @@ public record SlurmOptions(
 
   public SlurmOptions {
     if (partition != null && !PARTITION.matcher(partition).matches()) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--partition must be a Slurm partition name (letters, digits, '_', '.', '-';"
               + " a comma between several), got '"
               + partition
               + "'");
     }
     if (timeLimitMinutes != null && timeLimitMinutes < 1) {
-      throw new IllegalArgumentException(
-          "--time-limit must be >= 1 minute, got " + timeLimitMinutes);
+      throw new BadInputException("--time-limit must be >= 1 minute, got " + timeLimitMinutes);
     }
     if (gpusPerTask < 0) {
-      throw new IllegalArgumentException("--gpus-per-task must be >= 0, got " + gpusPerTask);
+      throw new BadInputException("--gpus-per-task must be >= 0, got " + gpusPerTask);
     }
     if (cpusPerTask < 1) {
-      throw new IllegalArgumentException("--cpus-per-task must be >= 1, got " + cpusPerTask);
+      throw new BadInputException("--cpus-per-task must be >= 1, got " + cpusPerTask);
     }
     if (maxParallel != null && maxParallel < 1) {
-      throw new IllegalArgumentException("--max-parallel must be >= 1, got " + maxParallel);
+      throw new BadInputException("--max-parallel must be >= 1, got " + maxParallel);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.slurm;
 
+import dev.designspace.command.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -26,7 +27,7 @@ public record SlurmRequest(
     Objects.requireNonNull(options, "options");
     trainArguments = List.copyOf(trainArguments);
     if (count < 1) {
-      throw new IllegalArgumentException("a sweep needs at least one model, got -n " + count);
+      throw new BadInputException("a sweep needs at least one model, got -n " + count);
     }
   }
 }

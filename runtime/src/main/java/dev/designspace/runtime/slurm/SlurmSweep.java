@@ -6,15 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.designspace.files.AtomicFiles;
+import dev.designspace.files.DirectoryLock;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.AtomicFiles;
-import dev.designspace.generator.tool.DirectoryLock;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
 import dev.designspace.runtime.sweep.LocalSweep;
+import dev.designspace.runtime.sweep.SweepContents;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.SweepException;
 import dev.designspace.runtime.sweep.SweepModel;
+import dev.designspace.runtime.sweep.SweepStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -176,61 +178,27 @@ public final class SlurmSweep {
         jobs.isEmpty() && !script
             ? Optional.empty()
             : SlurmCommands.squeue().map(q -> ofSweep(q, sweep.path(), jobs));
-    int done = 0;
-    int failed = 0;
-    int diverged = 0;
+    SweepContents contents = SweepContents.read(sweep.path());
     int running = 0;
     int pending = 0;
     int notQueued = 0;
-    List<String> failures = new ArrayList<>();
-    int lost = 0;
-    ModelResult best = null;
     for (SweepModel m : sweep.models()) {
-      Optional<ModelResult> result = sweep.result(m);
-      if (result.isPresent()) {
-        switch (result.get().status()) {
-          case DONE -> {
-            done++;
-            if (best == null || result.get().error() < best.error()) {
-              best = result.get();
-            }
-          }
-          case DIVERGED -> diverged++;
-          case FAILED -> {
-            failed++;
-            failures.add(
-                m.name() + " (" + result.get().cause().fileName() + "): " + result.get().message());
-            if (result.get().cause().retriedOnResume()) {
-              lost++;
-            }
-          }
-        }
-      } else if (queue.isPresent()) {
-        SlurmCommands.QueuedTask task = queue.get().get(m.position());
-        if (task == null) {
-          notQueued++;
-        } else if (task.running()) {
-          running++;
-        } else {
-          pending++;
-        }
+      if (contents.result(m.name()).isPresent() || queue.isEmpty()) {
+        continue;
+      }
+      SlurmCommands.QueuedTask task = queue.get().get(m.position());
+      if (task == null) {
+        notQueued++;
+      } else if (task.running()) {
+        running++;
+      } else {
+        pending++;
       }
     }
-    return new SweepStatus(
-        directory,
+    return SweepStatus.of(
+        contents,
         sweep.models().size(),
-        done,
-        failed,
-        diverged,
-        running,
-        pending,
-        notQueued,
-        jobs.size(),
-        script,
-        queue.isPresent(),
-        failures,
-        lost,
-        best);
+        new SweepStatus.Queue(running, pending, notQueued, jobs.size(), script, queue.isPresent()));
   }
 
   /**

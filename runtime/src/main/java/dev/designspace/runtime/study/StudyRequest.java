@@ -1,5 +1,6 @@
 package dev.designspace.runtime.study;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.runtime.analysis.ProgressionStep;
 import dev.designspace.runtime.report.ReportOptions;
 import dev.designspace.runtime.sequential.CompareRequest;
@@ -138,18 +139,17 @@ public record StudyRequest(
     spaceArguments = spaceArguments.stream().map(List::copyOf).toList();
     steps = List.copyOf(steps);
     if (!spaceArguments.isEmpty() && spaceArguments.size() != specs.size()) {
-      throw new IllegalArgumentException("one list of train options per space");
+      throw new BadInputException("one list of train options per space");
     }
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(report, "report");
     int perSpace = schedule.map(CompareRequest.Schedule::firstLook).orElse(count);
     if (specs.size() < 2) {
-      throw new IllegalArgumentException(
-          "a study compares at least 2 design spaces, got " + specs.size());
+      throw new BadInputException("a study compares at least 2 design spaces, got " + specs.size());
     }
     if (checkProxy < 0 || checkProxy > perSpace) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--check-proxy must be between 0 and the "
               + perSpace
               + (schedule.isPresent() ? " models per space of the first look" : " models per space")
@@ -158,14 +158,14 @@ public record StudyRequest(
     }
     int longest = longestEpochs(trainArguments, spaceArguments);
     if (checkProxy > 0 && checkEpochs <= longest) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "the proxy check trains longer than the sweeps: --check-epochs must exceed "
               + longest
               + " (the most epochs any space trains), got "
               + checkEpochs);
     }
     if (schedule.isEmpty() && count < 2) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "a study needs at least 2 models per space to compare them, got -n " + count);
     }
   }

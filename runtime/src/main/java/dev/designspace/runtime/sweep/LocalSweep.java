@@ -1,6 +1,6 @@
 package dev.designspace.runtime.sweep;
 
-import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.files.DirectoryLock;
 import dev.designspace.runtime.compile.CompilationClasspath;
 import dev.designspace.runtime.runfiles.FailureCause;
 import dev.designspace.runtime.runfiles.ModelResult;

@@ -1,7 +1,7 @@
 package dev.designspace.runtime.sweep;
 
-import dev.designspace.generator.tool.ExitCodeCarrier;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodeCarrier;
+import dev.designspace.command.ExitCodes;
 
 /**
  * A run of sweeps stopped because a sweep directory could not be written (a full disk): nothing is

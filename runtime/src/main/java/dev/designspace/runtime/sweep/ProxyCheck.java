@@ -2,8 +2,8 @@ package dev.designspace.runtime.sweep;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.designspace.files.AtomicFiles;
 import dev.designspace.generator.random.SplitMix64;
-import dev.designspace.generator.tool.AtomicFiles;
 import dev.designspace.runtime.analysis.ProxyValidity;
 import dev.designspace.runtime.analysis.RankCorrelation;
 import dev.designspace.runtime.runfiles.ModelResult;

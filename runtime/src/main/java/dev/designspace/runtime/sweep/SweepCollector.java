@@ -4,19 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.files.AtomicFiles;
+import dev.designspace.generator.space.Parameter;
 import dev.designspace.runtime.runfiles.ModelResult;
-import dev.designspace.runtime.runfiles.RunFileReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 
 /**
  * Gathers a sweep directory's results into {@code sweep.json} and {@code sweep.csv} (for pandas).
@@ -28,40 +26,18 @@ public final class SweepCollector {
   private SweepCollector() {}
 
   /**
-   * Reads every models/ID/result.json; with {@code write}, also writes sweep.json and sweep.csv
-   * atomically.
+   * Reads the sweep ({@link SweepContents}); with {@code write}, also writes sweep.json and
+   * sweep.csv atomically.
    */
   public static SweepResult collect(Path dir, boolean write) throws IOException {
-    List<ModelResult> results = new ArrayList<>();
-    Path models = dir.resolve(SweepDirectory.MODELS);
-    if (Files.isDirectory(models)) {
-      try (Stream<Path> entries = Files.list(models)) {
-        for (Path m : entries.sorted().toList()) {
-          RunFileReader.resultIn(m).ifPresent(results::add);
-        }
-      }
-    }
-    int done = 0;
-    int failed = 0;
-    int diverged = 0;
-    double best = Double.NaN;
-    for (ModelResult r : results) {
-      switch (r.status()) {
-        case DONE -> {
-          done++;
-          best = Double.isNaN(best) ? r.error() : Math.min(best, r.error());
-        }
-        case DIVERGED -> diverged++;
-        case FAILED -> failed++;
-      }
-    }
-    SweepResult sweep = new SweepResult(dir, results, done, failed, diverged, best);
+    SweepResult sweep = new SweepResult(SweepContents.read(dir));
+    List<ModelResult> results = sweep.results();
     if (write) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("directory", dir.getFileName() == null ? "" : dir.getFileName().toString());
-      json.put("done", done);
-      json.put("failed", failed);
-      json.put("diverged", diverged);
+      json.put("done", sweep.done());
+      json.put("failed", sweep.failed());
+      json.put("diverged", sweep.diverged());
       json.put("models", results);
       AtomicFiles.write(dir.resolve("sweep.json"), JSON.writeValueAsBytes(json));
       AtomicFiles.write(dir.resolve("sweep.csv"), csvOf(results).getBytes(StandardCharsets.UTF_8));
@@ -69,10 +45,16 @@ public final class SweepCollector {
     return sweep;
   }
 
+  /** The per-stage values the last columns hold, in column order. */
+  private static final List<Parameter> STAGE_COLUMNS =
+      List.of(Parameter.DEPTH, Parameter.WIDTH, Parameter.GROUP_WIDTH, Parameter.BOTTLENECK_RATIO);
+
   /** The columns of {@link #csvOf}, comma-separated, without a line end. */
   public static final String CSV_HEADER =
-      "id,status,error,finalError,epochs,flops,params,acts,trainSeconds,"
-          + "imagesPerSecond,depths,widths,groupWidths,bottleneckRatios";
+      "id,status,error,finalError,epochs,flops,params,acts,trainSeconds,imagesPerSecond,"
+          + STAGE_COLUMNS.stream()
+              .map(p -> p.stageListName().orElseThrow())
+              .collect(Collectors.joining(","));
 
   public static String csvOf(List<ModelResult> results) {
     StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
@@ -88,7 +70,7 @@ public final class SweepCollector {
     return String.join(
         ",",
         csvQuote(r.id()),
-        r.status().jsonName(),
+        r.status().externalName(),
         number(r.error()),
         number(r.finalError()),
         r.epochs() == null ? "" : String.valueOf(r.epochs()),
@@ -97,10 +79,13 @@ public final class SweepCollector {
         String.valueOf(r.acts()),
         number(r.trainSeconds()),
         number(r.imagesPerSecond()),
-        csvQuote(list(c.path("depths"))),
-        csvQuote(list(c.path("widths"))),
-        csvQuote(list(c.path("groupWidths"))),
-        csvQuote(list(c.path("bottleneckRatios"))));
+        stageColumns(c));
+  }
+
+  private static String stageColumns(JsonNode config) {
+    return STAGE_COLUMNS.stream()
+        .map(p -> csvQuote(list(config.path(p.stageListName().orElseThrow()))))
+        .collect(Collectors.joining(","));
   }
 
   private static String number(Double n) {

@@ -3,13 +3,13 @@ package dev.designspace.runtime.sweep;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.designspace.files.AtomicFiles;
+import dev.designspace.files.DirectoryLock;
+import dev.designspace.files.FileTrees;
 import dev.designspace.generator.emit.GenerationRequest;
 import dev.designspace.generator.emit.GenerationResult;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.spec.SpecLoader;
-import dev.designspace.generator.tool.AtomicFiles;
-import dev.designspace.generator.tool.DirectoryLock;
-import dev.designspace.generator.tool.FileTrees;
 import dev.designspace.runtime.compile.ModelCompiler;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFileReader;
@@ -35,7 +35,6 @@ public final class SweepDirectory {
   static final String MODELS = "models";
   static final String SOURCES = "src";
   static final String CLASSES = "classes";
-  static final String SPEC = "spec.yaml";
 
   /**
    * Hash of the sources {@code classes/} was compiled from: unchanged sources are not recompiled.
@@ -97,13 +96,14 @@ public final class SweepDirectory {
       }
     }
     Files.createDirectories(directory.resolve(MODELS));
-    AtomicFiles.writeIfChanged(directory.resolve(SPEC), resolved.getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.writeIfChanged(
+        directory.resolve(SweepContents.SPEC), resolved.getBytes(StandardCharsets.UTF_8));
     // generated from the copy, so the sources (and their Javadoc) do not depend on how the spec was
     // named
     GenerationResult generated =
         SourceGeneration.generate(
             new GenerationRequest(
-                List.of(directory.resolve(SPEC)),
+                List.of(directory.resolve(SweepContents.SPEC)),
                 count,
                 seed,
                 GenerationRequest.DEFAULT_PACKAGE,
@@ -118,7 +118,7 @@ public final class SweepDirectory {
   private static void requireSameSweep(
       SweepDirectory existing, Path spec, String resolved, int count, long seed)
       throws IOException {
-    Path storedSpec = existing.dir.resolve(SPEC);
+    Path storedSpec = existing.dir.resolve(SweepContents.SPEC);
     List<String> differences = new ArrayList<>();
     if (!Files.isRegularFile(storedSpec) || !Files.readString(storedSpec).equals(resolved)) {
       differences.add("its spec.yaml is not " + spec + " (extends applied)");

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.sweep;
 
+import dev.designspace.command.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -128,23 +129,23 @@ public record SweepRequest(
     Objects.requireNonNull(workerMode, "workerMode");
     trainArguments = List.copyOf(trainArguments);
     if (count < 1) {
-      throw new IllegalArgumentException("a sweep needs at least one model, got -n " + count);
+      throw new BadInputException("a sweep needs at least one model, got -n " + count);
     }
     if (workers < 1) {
-      throw new IllegalArgumentException("--workers must be >= 1, got " + workers);
+      throw new BadInputException("--workers must be >= 1, got " + workers);
     }
     if (threadsPerWorker < 1) {
-      throw new IllegalArgumentException("threads per worker must be >= 1");
+      throw new BadInputException("threads per worker must be >= 1");
     }
     if (checkProxy < 0 || checkProxy > count) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "--check-proxy must be between 0 and the sweep's "
               + count
               + " models, got "
               + checkProxy);
     }
     if (checkProxy > 0 && checkEpochs <= ProxyCheck.epochsOf(trainArguments)) {
-      throw new IllegalArgumentException(
+      throw new BadInputException(
           "the proxy check trains longer than the sweep: --check-epochs must exceed "
               + ProxyCheck.epochsOf(trainArguments)
               + ", got "

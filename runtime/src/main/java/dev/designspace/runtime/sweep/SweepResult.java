@@ -7,46 +7,51 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The results of a sweep directory: one result.json per finished model, sorted by id.
+ * How a run of a sweep ended: the sweep directory as read afterwards, and why it stopped handing
+ * out models early, if it did.
  *
  * @param stopped why the sweep stopped handing out models before every model had a result (its
  *     directory could not be written); empty when it did not
  */
-public record SweepResult(
-    Path directory,
-    List<ModelResult> results,
-    int done,
-    int failed,
-    int diverged,
-    double bestError,
-    Optional<String> stopped) {
-  public SweepResult {
-    results = List.copyOf(results);
-  }
+public record SweepResult(SweepContents contents, Optional<String> stopped) {
 
-  public SweepResult(
-      Path directory,
-      List<ModelResult> results,
-      int done,
-      int failed,
-      int diverged,
-      double bestError) {
-    this(directory, results, done, failed, diverged, bestError, Optional.empty());
+  public SweepResult(SweepContents contents) {
+    this(contents, Optional.empty());
   }
 
   /** This result, of a sweep that stopped early for {@code reason}. */
   public SweepResult stoppedBecause(String reason) {
-    return new SweepResult(
-        directory, results, done, failed, diverged, bestError, Optional.of(reason));
+    return new SweepResult(contents, Optional.of(reason));
   }
 
-  /**
-   * The failed models whose failure says nothing about them (lost to their environment, or
-   * interrupted): a rerun trains them again.
-   */
+  public Path directory() {
+    return contents.directory();
+  }
+
+  /** One result per model that has one, sorted by id. */
+  public List<ModelResult> results() {
+    return contents.results();
+  }
+
+  public int done() {
+    return contents.withStatus(RunStatus.DONE).size();
+  }
+
+  public int failed() {
+    return contents.withStatus(RunStatus.FAILED).size();
+  }
+
+  public int diverged() {
+    return contents.withStatus(RunStatus.DIVERGED).size();
+  }
+
+  /** The lowest error of a done model; NaN when none is done. */
+  public double bestError() {
+    return contents.bestError();
+  }
+
+  /** See {@link SweepContents#lost}. */
   public List<ModelResult> lost() {
-    return results.stream()
-        .filter(r -> r.status() == RunStatus.FAILED && r.cause().retriedOnResume())
-        .toList();
+    return contents.lost();
   }
 }

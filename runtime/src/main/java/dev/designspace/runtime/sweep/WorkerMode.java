@@ -1,5 +1,6 @@
 package dev.designspace.runtime.sweep;
 
+import dev.designspace.command.BadInputException;
 import java.util.Locale;
 
 /** How a local sweep runs its models in worker processes. */
@@ -12,17 +13,17 @@ public enum WorkerMode {
   /** A new process per model ({@code designspace train} for that one model), as Slurm tasks are. */
   PER_MODEL;
 
-  public String cliName() {
+  public String externalName() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   public static WorkerMode parse(String name) {
     for (WorkerMode m : values()) {
-      if (m.cliName().equals(name)) {
+      if (m.externalName().equals(name)) {
         return m;
       }
     }
-    throw new IllegalArgumentException(
+    throw new BadInputException(
         "--worker-mode must be persistent or per-model, got '" + name + "'");
   }
 }

@@ -64,7 +64,7 @@ final class EpochBatches implements Feed<TrainingBatch> {
     if (current == null) {
       current =
           Batches.training(
-              images, options.batchSize(), options.seed(), epoch, options.augmentation());
+              images, options.batchSize(), options.trainSeed(), epoch, options.augmentation());
     }
     current.next(pixels, labels);
     step++;

@@ -1,6 +1,7 @@
 package dev.designspace.runtime.train;
 
 import dev.designspace.runtime.runfiles.LossTrace;
+import dev.designspace.runtime.runfiles.RunDirectory;
 import java.util.Locale;
 import org.tensorflow.Result;
 import org.tensorflow.Session;

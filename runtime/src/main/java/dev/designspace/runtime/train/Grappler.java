@@ -2,6 +2,7 @@ package dev.designspace.runtime.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.designspace.command.BadInputException;
 import java.util.Locale;
 
 /**
@@ -29,17 +30,17 @@ public enum Grappler {
   }
 
   @JsonValue
-  public String cliName() {
+  public String externalName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   @JsonCreator
   public static Grappler parse(String name) {
     for (Grappler g : values()) {
-      if (g.cliName().equals(name)) {
+      if (g.externalName().equals(name)) {
         return g;
       }
     }
-    throw new IllegalArgumentException("grappler must be auto, on or off, got '" + name + "'");
+    throw new BadInputException("grappler must be auto, on or off, got '" + name + "'");
   }
 }

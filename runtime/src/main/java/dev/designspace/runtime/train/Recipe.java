@@ -2,6 +2,7 @@ package dev.designspace.runtime.train;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.designspace.command.BadInputException;
 import dev.designspace.runtime.runfiles.ModelResult;
 import java.util.Locale;
 
@@ -50,17 +51,17 @@ public enum Recipe {
   }
 
   @JsonValue
-  public String specName() {
+  public String externalName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   @JsonCreator
   public static Recipe parse(String name) {
     for (Recipe r : values()) {
-      if (r.specName().equals(name)) {
+      if (r.externalName().equals(name)) {
         return r;
       }
     }
-    throw new IllegalArgumentException("recipe must be proxy or paper, got '" + name + "'");
+    throw new BadInputException("recipe must be proxy or paper, got '" + name + "'");
   }
 }

@@ -1,7 +1,8 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.layers.Network;
 import dev.designspace.runtime.data.Dataset;
-import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.runfiles.RunDirectory;
 import java.util.Objects;
 
 /**

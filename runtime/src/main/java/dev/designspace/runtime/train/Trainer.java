@@ -1,6 +1,6 @@
 package dev.designspace.runtime.train;
 
-import dev.designspace.generator.tool.FileTrees;
+import dev.designspace.files.FileTrees;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.model.ModelInfoJson;
 import dev.designspace.runtime.data.Batches;
@@ -10,8 +10,10 @@ import dev.designspace.runtime.runfiles.EpochStats;
 import dev.designspace.runtime.runfiles.InferenceTime;
 import dev.designspace.runtime.runfiles.LossTrace;
 import dev.designspace.runtime.runfiles.ModelResult;
+import dev.designspace.runtime.runfiles.RunDirectory;
 import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.runfiles.RunStatus;
+import dev.designspace.runtime.runfiles.TrainingSetupException;
 import dev.designspace.runtime.runfiles.TrainingState;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -402,7 +404,7 @@ public final class Trainer {
         info.acts(),
         RunDirectory.JSON.valueToTree(ModelInfoJson.of(info)),
         data.name(),
-        options.recipe().specName(),
+        options.recipe().externalName(),
         lossTrace,
         RunDirectory.JSON.valueToTree(options),
         r.message().isEmpty() ? null : r.message(),

@@ -1,13 +1,13 @@
 package dev.designspace.runtime.train;
 
+import dev.designspace.layers.LayerOptions;
+import dev.designspace.layers.LayerOutput;
+import dev.designspace.layers.Layers;
+import dev.designspace.layers.Mode;
+import dev.designspace.layers.Network;
+import dev.designspace.layers.Normalisation;
+import dev.designspace.layers.VariableStore;
 import dev.designspace.model.ModelInfo;
-import dev.designspace.runtime.nn.LayerOptions;
-import dev.designspace.runtime.nn.LayerOutput;
-import dev.designspace.runtime.nn.Layers;
-import dev.designspace.runtime.nn.Mode;
-import dev.designspace.runtime.nn.Network;
-import dev.designspace.runtime.nn.Normalisation;
-import dev.designspace.runtime.nn.VariableStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +68,7 @@ final class TrainingGraph implements AutoCloseable {
 
       LayerOptions layerOptions =
           LayerOptions.DEFAULTS
-              .withSeed(options.seed())
+              .withSeed(options.trainSeed())
               .withConvChooser(options.convImpl().chooser(options.batchSize(), options.threads()));
       layers = Layers.create(tf, info, Mode.TRAINING, layerOptions);
       LayerOutput logits = network.build(layers, layers.input(normalised));

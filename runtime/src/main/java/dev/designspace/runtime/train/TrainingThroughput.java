@@ -1,8 +1,8 @@
 package dev.designspace.runtime.train;
 
-import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.layers.Network;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import dev.designspace.runtime.data.ImageSet;
-import dev.designspace.runtime.nn.Network;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
@@ -28,7 +28,7 @@ public final class TrainingThroughput {
 
   /** Images per second of {@code steps} trainer steps after {@code warmup} steps. */
   public static double trainerImagesPerSecond(
-      Network network, int batch, int threads, ConvImpl convImpl, int warmup, int steps) {
+      Network network, int batch, int threads, FormulationChoice convImpl, int warmup, int steps) {
     TrainOptions options =
         TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withConvImpl(convImpl);
     ImageSet data = randomImages(network, batch);
@@ -94,7 +94,7 @@ public final class TrainingThroughput {
    * The same graph driven by the smallest loop TF Java allows: feed prebuilt tensors, run the step.
    */
   public static double handWrittenImagesPerSecond(
-      Network network, int batch, int threads, ConvImpl convImpl, int warmup, int steps) {
+      Network network, int batch, int threads, FormulationChoice convImpl, int warmup, int steps) {
     TrainOptions options =
         TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withConvImpl(convImpl);
     ImageSet data = randomImages(network, batch);

@@ -69,7 +69,7 @@ class PackageRulesTest {
     assertThat(
             importing(
                 ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/train"),
-                "dev.designspace.runtime.nn"))
+                "dev.designspace.layers"))
         .isNotEmpty();
   }
 
@@ -98,7 +98,7 @@ class PackageRulesTest {
                 ROOT.resolve("runtime/src/main/java/dev/designspace/runtime/runfiles")))
         .isEmpty();
     // and the rule can fail: the layer API does import it
-    assertThat(importingTensorFlow(ROOT.resolve("layers/src/main/java/dev/designspace/runtime/nn")))
+    assertThat(importingTensorFlow(ROOT.resolve("layers/src/main/java/dev/designspace/layers")))
         .isNotEmpty();
   }
 }

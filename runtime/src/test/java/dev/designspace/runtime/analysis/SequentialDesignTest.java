@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.designspace.generator.random.SplitMix64;
+import dev.designspace.runtime.bench.DecisionReplay;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

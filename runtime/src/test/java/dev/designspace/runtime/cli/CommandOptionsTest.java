@@ -2,18 +2,24 @@ package dev.designspace.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.designspace.runtime.convimpl.ConvImpl;
+import dev.designspace.runtime.convtuning.FormulationChoice;
 import dev.designspace.runtime.data.Batches;
 import dev.designspace.runtime.sweep.TinySpec;
 import dev.designspace.runtime.train.Recipe;
 import dev.designspace.runtime.train.TrainOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** Typed options as users meet them: one declaration of the training options, enums, the device. */
 class CommandOptionsTest {
@@ -31,30 +37,55 @@ class CommandOptionsTest {
   }
 
   @Test
-  void trainSweepAndStudyDeclareTheSameTrainingOptions() {
-    List<String> names =
-        List.of(
-            "--batch-size",
-            "--lr",
-            "--weight-decay",
-            "--decay-all",
-            "--label-smoothing",
-            "--warmup-epochs",
-            "--recipe",
-            "--augment",
-            "--train-seed",
-            "--device",
-            "--train-limit",
-            "--test-limit");
-    for (Object command : List.of(new TrainCommand(), new SweepCommand(), new StudyCommand())) {
-      CommandLine.Model.CommandSpec commandSpec = new CommandLine(command).getCommandSpec();
-      for (String name : names) {
-        assertThat(commandSpec.findOption(name)).as(commandSpec.name() + " " + name).isNotNull();
-        assertThat(commandSpec.findOption(name).description()).as(name).isNotEmpty();
-        assertThat(String.join(" ", commandSpec.findOption(name).description()))
-            .as(name)
-            .isNotBlank();
+  void theCommandsThatTrainDeclareEveryTrainingOption() {
+    CommandLine root = DesignspaceMain.newCommandLine();
+    CommandSpec train = root.getSubcommands().get("train").getCommandSpec();
+    // the training options as their one declaration (train's mixin) has them, and the two that
+    // each command declares itself
+    assertThat(train.mixins()).containsKey("training");
+    List<String> trainingOptions = new ArrayList<>(names(train.mixins().get("training")));
+    trainingOptions.addAll(List.of("--epochs", "--dataset"));
+    assertThat(trainingOptions).contains("--lr", "--device", "--conv-impl", "--grappler");
+    for (String name : List.of("train", "sweep", "study", "compare")) {
+      CommandSpec command = root.getSubcommands().get(name).getCommandSpec();
+      assertThat(names(command)).as(name).containsAll(trainingOptions);
+    }
+  }
+
+  @Test
+  void everyOptionOfEveryCommandHasAKebabCaseNameAndADescription() {
+    Map<String, CommandSpec> commands = new LinkedHashMap<>();
+    addWithSubcommands(DesignspaceMain.newCommandLine(), commands);
+    // the walk reaches the generator's commands and nested ones
+    assertThat(commands).containsKeys("designspace gen", "designspace train");
+    assertThat(commands).containsKeys("designspace sweep status");
+    List<String> problems = new ArrayList<>();
+    for (CommandSpec command : commands.values()) {
+      for (OptionSpec option : command.options()) {
+        String where = command.qualifiedName() + " " + option.longestName();
+        if (String.join(" ", option.description()).isBlank()) {
+          problems.add(where + ": no description");
+        }
+        for (String name : option.names()) {
+          if (!name.matches("-[a-zA-Z]|--[a-z0-9]+(-[a-z0-9]+)*")) {
+            problems.add(where + ": not a kebab-case name: " + name);
+          }
+        }
       }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  /** Every name of every option {@code command} declares. */
+  private static List<String> names(CommandSpec command) {
+    return command.options().stream().flatMap(o -> Stream.of(o.names())).toList();
+  }
+
+  /** {@code commandLine} and all its subcommands, by qualified name (aliases once). */
+  private static void addWithSubcommands(CommandLine commandLine, Map<String, CommandSpec> found) {
+    CommandSpec command = commandLine.getCommandSpec();
+    if (found.putIfAbsent(command.qualifiedName(), command) == null) {
+      commandLine.getSubcommands().values().forEach(sub -> addWithSubcommands(sub, found));
     }
   }
 
@@ -123,7 +154,7 @@ class CommandOptionsTest {
   }
 
   private static String[] concat(String first, List<String> rest) {
-    List<String> all = new java.util.ArrayList<>(List.of(first));
+    List<String> all = new ArrayList<>(List.of(first));
     all.addAll(rest);
     return all.toArray(String[]::new);
   }
@@ -159,17 +190,15 @@ class CommandOptionsTest {
   @Test
   void convImplIsATrainingOptionPassedToWorkersAndCheckedWhenRead() {
     assertThat(parsed(new TrainCommand(), spec).training.trainOptions(1, 1).convImpl())
-        .isEqualTo(ConvImpl.GROUPED);
+        .isEqualTo(FormulationChoice.GROUPED);
     SweepCommand sweep = parsed(new SweepCommand(), spec, "--conv-impl", "auto");
-    assertThat(sweep.training.trainOptions(1, 1).convImpl()).isEqualTo(ConvImpl.AUTO);
+    assertThat(sweep.training.trainOptions(1, 1).convImpl()).isEqualTo(FormulationChoice.AUTO);
     assertThat(sweep.training.workerArguments()).containsExactly("--conv-impl", "auto");
     TrainCommand worker =
         parsed(new TrainCommand(), concat(spec, sweep.training.workerArguments()));
-    assertThat(worker.training.trainOptions(1, 1).convImpl()).isEqualTo(ConvImpl.AUTO);
+    assertThat(worker.training.trainOptions(1, 1).convImpl()).isEqualTo(FormulationChoice.AUTO);
     assertThat(new CommandLine(new StudyCommand()).getCommandSpec().findOption("--conv-impl"))
         .isNotNull();
-    BenchCommand bench = parsed(new BenchCommand(), "training", "--conv-impl", "grouped,split");
-    assertThat(bench.convImpls).containsExactly(ConvImpl.GROUPED, ConvImpl.SPLIT);
 
     CliRun wrong = CliRun.of("train", spec, "--conv-impl", "winograd");
     assertThat(wrong.exitCode()).isEqualTo(2);
@@ -179,14 +208,6 @@ class CommandOptionsTest {
         .doesNotContain("\tat ");
     assertThat(CliRun.of("train", "--help").out().replaceAll("\\s+", " "))
         .contains("auto, grouped, depthwise, split, blockdiag");
-  }
-
-  @Test
-  void benchAndItsWorkerAreHiddenButParse() {
-    CliRun help = CliRun.of("--help");
-    assertThat(help.out()).contains("train").doesNotContain("bench");
-    BenchCommand worker = parsed(new BenchCommand(), "worker", "--steps", "2");
-    assertThat(worker.what).isEqualTo(BenchCommand.What.WORKER);
   }
 
   @Test

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.generator.tool.FileTrees;
+import dev.designspace.files.FileTrees;
 import dev.designspace.runtime.compile.CompilationClasspath;
 import java.io.File;
 import java.io.IOException;

@@ -2,10 +2,10 @@ package dev.designspace.runtime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.designspace.generator.tool.DirectoryLock;
+import dev.designspace.files.DirectoryLock;
+import dev.designspace.runtime.runfiles.RunDirectory;
 import dev.designspace.runtime.sweep.SweepDirectory;
 import dev.designspace.runtime.sweep.TinySpec;
-import dev.designspace.runtime.train.RunDirectory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

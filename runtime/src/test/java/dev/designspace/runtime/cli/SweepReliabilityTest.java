@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.designspace.generator.tool.ExitCodes;
+import dev.designspace.command.ExitCodes;
 import dev.designspace.runtime.runfiles.FailureCause;
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunFileReader;

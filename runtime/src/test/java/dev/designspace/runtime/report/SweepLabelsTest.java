@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.files.AtomicFiles;
 import dev.designspace.runtime.cli.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

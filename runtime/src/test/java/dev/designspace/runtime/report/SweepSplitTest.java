@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.generator.tool.AtomicFiles;
+import dev.designspace.files.AtomicFiles;
 import dev.designspace.runtime.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

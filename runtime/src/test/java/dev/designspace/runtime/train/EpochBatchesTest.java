@@ -25,7 +25,7 @@ class EpochBatchesTest {
       TrainOptions.DEFAULTS
           .withBatchSize(8)
           .withEpochs(3)
-          .withSeed(11)
+          .withTrainSeed(11)
           .withAugmentation(Batches.Augmentation.CROP_FLIP);
 
   /** A batch read back from its tensors. */

@@ -2,13 +2,13 @@ package dev.designspace.runtime.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.designspace.layers.LayerOutput;
+import dev.designspace.layers.Layers;
+import dev.designspace.layers.Network;
 import dev.designspace.model.Activation;
 import dev.designspace.model.BlockType;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.model.StemType;
-import dev.designspace.runtime.nn.LayerOutput;
-import dev.designspace.runtime.nn.Layers;
-import dev.designspace.runtime.nn.Network;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

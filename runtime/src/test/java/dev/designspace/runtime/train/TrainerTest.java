@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.designspace.layers.Network;
 import dev.designspace.runtime.analysis.LossBlowUp;
 import dev.designspace.runtime.compile.SpecModels;
 import dev.designspace.runtime.data.Batches;
@@ -14,7 +15,7 @@ import dev.designspace.runtime.data.Datasets;
 import dev.designspace.runtime.export.ExportRequest;
 import dev.designspace.runtime.export.SavedModelExport;
 import dev.designspace.runtime.export.SavedModelPredictor;
-import dev.designspace.runtime.nn.Network;
+import dev.designspace.runtime.runfiles.RunDirectory;
 import dev.designspace.runtime.runfiles.RunFiles;
 import dev.designspace.runtime.runfiles.RunStatus;
 import java.io.IOException;
@@ -53,7 +54,7 @@ class TrainerTest {
           .withBatchSize(64)
           .withThreads(1)
           .withLimits(1024, 512)
-          .withSeed(7);
+          .withTrainSeed(7);
 
   @BeforeAll
   static void load() {
@@ -244,26 +245,30 @@ class TrainerTest {
   @Test
   void aRunResumesWithTheOptionsItStartedWith(@TempDir Path dir) {
     RunDirectory run = new RunDirectory(dir);
-    TrainOptions started = OPTIONS.withSeed(0);
-    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started);
-    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started)).isEmpty();
+    TrainOptions started = OPTIONS.withTrainSeed(0);
+    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started.toJson());
+    assertThat(run.differencesFrom(loaded.className(), tiny.info(), data, started.toJson()))
+        .isEmpty();
     // where it runs is not what it trains
     assertThat(
             run.differencesFrom(
                 loaded.className(),
-                loaded.source(),
+                tiny.info(),
                 data,
-                started.withThreads(3).withDevice("gpu:0").withGrappler(Grappler.ON)))
+                started.withThreads(3).withDevice("gpu:0").withGrappler(Grappler.ON).toJson()))
         .isEmpty();
     assertThat(
             run.differencesFrom(
-                loaded.className(), loaded.source(), data, started.withEpochs(3).withSeed(7)))
-        .containsExactly("epochs was 2, now 3", "seed was 0, now 7");
-    assertThat(run.differencesFrom("other.Model", loaded.source(), data, started))
+                loaded.className(),
+                tiny.info(),
+                data,
+                started.withEpochs(3).withTrainSeed(7).toJson()))
+        .containsExactly("epochs was 2, now 3", "trainSeed was 0, now 7");
+    assertThat(run.differencesFrom("other.Model", tiny.info(), data, started.toJson()))
         .containsExactly("model " + loaded.className() + " was trained, not other.Model");
     assertThat(
             run.differencesFrom(
-                loaded.className(), loaded.source(), data, started.withRecipe(Recipe.PAPER)))
+                loaded.className(), tiny.info(), data, started.withRecipe(Recipe.PAPER).toJson()))
         .containsExactly("recipe was \"proxy\", now \"paper\"");
   }
 
@@ -274,12 +279,13 @@ class TrainerTest {
   void aRunWithoutARecipeResumesAsThePapers(@TempDir Path dir) throws IOException {
     RunDirectory run = new RunDirectory(dir);
     TrainOptions started = OPTIONS.withRecipe(Recipe.PAPER);
-    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started);
+    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started.toJson());
     ObjectNode model = (ObjectNode) run.read(RunDirectory.MODEL).orElseThrow();
     ((ObjectNode) model.get("options")).remove("recipe");
     Files.write(dir.resolve(RunDirectory.MODEL), RunDirectory.JSON.writeValueAsBytes(model));
-    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, started)).isEmpty();
-    assertThat(run.differencesFrom(loaded.className(), loaded.source(), data, OPTIONS))
+    assertThat(run.differencesFrom(loaded.className(), tiny.info(), data, started.toJson()))
+        .isEmpty();
+    assertThat(run.differencesFrom(loaded.className(), tiny.info(), data, OPTIONS.toJson()))
         .containsExactly("recipe was \"paper\", now \"proxy\"");
   }
 
@@ -301,7 +307,7 @@ class TrainerTest {
     TrainOptions oneEpoch = OPTIONS.withEpochs(1);
     TrainResult r = train(run, oneEpoch, false, ProgressListener.NONE);
     new RunDirectory(run)
-        .writeModel(loaded.className(), loaded.source(), tiny.info(), data, oneEpoch);
+        .writeModel(loaded.className(), loaded.source(), tiny.info(), data, oneEpoch.toJson());
     Path exported = SavedModelExport.export(ExportRequest.of(run, dir.resolve("saved"))).out();
     assertThat(exported.resolve("saved_model.pb")).exists();
 
@@ -492,7 +498,7 @@ class TrainerTest {
   @Test
   void augmentationNames() {
     assertThat(Batches.Augmentation.parse("crop-flip")).isEqualTo(Batches.Augmentation.CROP_FLIP);
-    assertThat(Batches.Augmentation.CROP_FLIP.specName()).isEqualTo("crop-flip");
+    assertThat(Batches.Augmentation.CROP_FLIP.externalName()).isEqualTo("crop-flip");
     assertThatThrownBy(() -> Batches.Augmentation.parse("mixup"))
         .hasMessageContaining("none, flip or crop-flip");
   }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.designspace.model.BlockType;
 import dev.designspace.models.RegNetX200MF;
-import dev.designspace.runtime.nn.Network;
+import dev.designspace.layers.Network;
 import org.junit.jupiter.api.Test;
 
 class ZooTest {

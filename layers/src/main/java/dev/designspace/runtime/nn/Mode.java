@@ -1,9 +1,0 @@
-package dev.designspace.runtime.nn;
-
-/** How batch normalisation behaves in a build. */
-public enum Mode {
-  /** Normalise with batch statistics and produce moving-average update ops. */
-  TRAINING,
-  /** Normalise with the moving averages. */
-  INFERENCE
-}
