@@ -3,6 +3,7 @@ package dev.designspace.generator.emit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.generator.testing.Tsv;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -180,7 +181,7 @@ class ModelEmitterTest {
             "'com.example.class' is not a Java package name (dot-separated identifiers, no"
                 + " keywords)");
     assertThatThrownBy(() -> JavaNames.requirePackageName("com..x"))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(BadInputException.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.designspace.generator.sampling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.designspace.command.BadInputException;
 import dev.designspace.generator.complexity.ComplexityCounter;
 import dev.designspace.generator.network.NetworkConfig;
 import dev.designspace.generator.network.RegNetQuantizer;
@@ -329,7 +330,7 @@ class ModelSamplerTest {
   @Test
   void fixedModelSpecsCannotBeSampled() {
     assertThatThrownBy(() -> SampleRequest.of(shipped("zoo-regnetx.yaml"), 1, 0))
-        .isInstanceOf(IllegalArgumentException.class)
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining("fixed models");
   }
 

@@ -445,7 +445,7 @@ public final class SweepCommand implements Callable<Integer> {
     if (!Files.isRegularFile(directory.resolve(SourceGeneration.MANIFEST))) {
       return;
     }
-    SweepStatus status = SlurmSweep.status(directory);
+    SweepStatus status = SweepStatus.read(directory, SlurmSweep::queue);
     String statusCommand = SweepStatusCommand.commandFor(directory);
     if (status.running() + status.pending() > 0) {
       throw new SweepException(

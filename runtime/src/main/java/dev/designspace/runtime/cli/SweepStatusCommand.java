@@ -57,7 +57,7 @@ final class SweepStatusCommand implements Callable<Integer> {
     if (!Files.isDirectory(directory)) {
       throw new BadInputException(asked + " reads a sweep directory; " + directory + " is not one");
     }
-    SweepStatus s = SlurmSweep.status(directory);
+    SweepStatus s = SweepStatus.read(directory, SlurmSweep::queue);
     PrintWriter stdout = commandLine.getOut();
     String queue =
         s.queueKnown()

@@ -220,7 +220,8 @@ public final class TrainCommand implements Callable<Integer> {
             });
     String qualified = chosen.className();
     if (resume && Files.exists(run.resolve(RunDirectory.MODEL))) {
-      List<String> differences = run.differencesFrom(qualified, info, data, options.toJson());
+      List<String> differences =
+          run.differencesFrom(qualified, info, data.origin(), options.toJson());
       if (!differences.isEmpty()) {
         throw new BadInputException(
             "--resume would continue "
@@ -230,7 +231,7 @@ public final class TrainCommand implements Callable<Integer> {
                 + ". Resume with the original options, or train into another --out");
       }
     } else {
-      run.writeModel(qualified, chosen.source(), info, data, options.toJson());
+      run.writeModel(qualified, chosen.source(), info, data.origin(), options.toJson());
     }
     TrainResult result;
     try (ConsoleProgress progress = new ConsoleProgress(err, info.name())) {

@@ -1,5 +1,6 @@
 package dev.designspace.runtime.data;
 
+import dev.designspace.runtime.runfiles.DataOrigin;
 import java.util.Objects;
 
 /**
@@ -71,5 +72,10 @@ public record Dataset(
   public Dataset limit(int trainLimit, int testLimit) {
     return new Dataset(
         name, train.limit(trainLimit), test.limit(testLimit), classes, mean, std, source);
+  }
+
+  /** What a run records of this data. */
+  public DataOrigin origin() {
+    return new DataOrigin(name, source, mean, std);
   }
 }

@@ -8,7 +8,6 @@ import dev.designspace.files.DirectoryLock;
 import dev.designspace.files.FileTrees;
 import dev.designspace.model.ModelInfo;
 import dev.designspace.model.ModelInfoJson;
-import dev.designspace.runtime.data.Dataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -114,7 +113,7 @@ public final class RunDirectory {
    *     dev.designspace.models.RegNetX6MF}
    */
   public void writeModel(
-      String qualifiedClass, String source, ModelInfo info, Dataset data, JsonNode options) {
+      String qualifiedClass, String source, ModelInfo info, DataOrigin data, JsonNode options) {
     String relative = "src/" + qualifiedClass.replace('.', '/') + ".java";
     try {
       writeAtomically(dir.resolve(relative), source);
@@ -141,7 +140,7 @@ public final class RunDirectory {
    * resume.
    */
   public List<String> differencesFrom(
-      String qualifiedClass, ModelInfo info, Dataset data, JsonNode options) {
+      String qualifiedClass, ModelInfo info, DataOrigin data, JsonNode options) {
     JsonNode stored = read(MODEL).orElseThrow();
     List<String> differences = new ArrayList<>();
     if (!qualifiedClass.equals(stored.path("class").asText())) {

@@ -167,9 +167,12 @@ public final class SlurmSweep {
             });
   }
 
-  /** Counts from the result files and, when it answers, squeue. */
-  public static SweepStatus status(Path directory) throws IOException {
-    SweepDirectory sweep = SweepDirectory.open(directory);
+  /**
+   * What Slurm says of a sweep's models without a result: queued, running, or neither; unknown (all
+   * 0) when no job was submitted or squeue does not answer.
+   */
+  public static SweepStatus.Queue queue(SweepDirectory sweep, SweepContents contents)
+      throws IOException {
     Set<String> jobs = jobIds(readJobs(sweep.path()));
     boolean script =
         Files.exists(
@@ -178,7 +181,6 @@ public final class SlurmSweep {
         jobs.isEmpty() && !script
             ? Optional.empty()
             : SlurmCommands.squeue().map(q -> ofSweep(q, sweep.path(), jobs));
-    SweepContents contents = SweepContents.read(sweep.path());
     int running = 0;
     int pending = 0;
     int notQueued = 0;
@@ -195,10 +197,8 @@ public final class SlurmSweep {
         pending++;
       }
     }
-    return SweepStatus.of(
-        contents,
-        sweep.models().size(),
-        new SweepStatus.Queue(running, pending, notQueued, jobs.size(), script, queue.isPresent()));
+    return new SweepStatus.Queue(
+        running, pending, notQueued, jobs.size(), script, queue.isPresent());
   }
 
   /**

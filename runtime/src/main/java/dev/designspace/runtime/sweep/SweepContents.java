@@ -1,5 +1,9 @@
 package dev.designspace.runtime.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.designspace.command.BadInputException;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.space.DesignSpace;
@@ -33,6 +37,8 @@ public record SweepContents(
     Path directory,
     String specYaml,
     Optional<DesignSpace> space,
+    String name,
+    String description,
     Optional<SweepDirectory> directoryFiles,
     List<ModelResult> results) {
 
@@ -70,18 +76,26 @@ public record SweepContents(
       }
     }
     results.sort(Comparator.comparing(ModelResult::id));
-    return new SweepContents(dir, yaml, space, files, results);
+    JsonNode written =
+        space.isPresent() || yaml.isEmpty() ? MissingNode.getInstance() : fields(yaml);
+    String name =
+        space.map(DesignSpace::name).orElse(written.path("name").asText(directoryName(dir)));
+    String description =
+        space.map(DesignSpace::description).orElse(written.path("description").asText(""));
+    return new SweepContents(dir, yaml, space, name, description, files, results);
   }
 
-  /** The space's name, or the directory's when the spec cannot be read. */
-  public String name() {
-    return space.map(DesignSpace::name).orElse(directoryName());
+  /** The top-level fields of a spec this version does not accept as a design space, if any. */
+  private static JsonNode fields(String yaml) {
+    try {
+      JsonNode tree = YAML.readTree(yaml);
+      return tree == null ? MissingNode.getInstance() : tree;
+    } catch (IOException e) {
+      return MissingNode.getInstance();
+    }
   }
 
-  /** The space's description; empty when it has none or the spec cannot be read. */
-  public String description() {
-    return space.map(DesignSpace::description).orElse("");
-  }
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** The results with {@code status}, in id order. */
   public List<ModelResult> withStatus(RunStatus status) {
@@ -123,7 +137,7 @@ public record SweepContents(
     return results.stream().filter(r -> r.id().equals(name)).findFirst();
   }
 
-  private String directoryName() {
+  private static String directoryName(Path directory) {
     Path name = directory.toAbsolutePath().normalize().getFileName();
     return name == null ? "" : name.toString();
   }

@@ -104,6 +104,8 @@ public final class SweepDirectory {
         SourceGeneration.generate(
             new GenerationRequest(
                 List.of(directory.resolve(SweepContents.SPEC)),
+                // named relative to the sweep: the sources and results hold no path of this machine
+                List.of(SweepContents.SPEC),
                 count,
                 seed,
                 GenerationRequest.DEFAULT_PACKAGE,

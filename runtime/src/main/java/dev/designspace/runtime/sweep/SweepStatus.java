@@ -2,6 +2,7 @@ package dev.designspace.runtime.sweep;
 
 import dev.designspace.runtime.runfiles.ModelResult;
 import dev.designspace.runtime.runfiles.RunStatus;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -51,6 +52,19 @@ public record SweepStatus(
   public record Queue(
       int running, int pending, int notQueued, int jobs, boolean slurmScript, boolean known) {
     public static final Queue NONE = new Queue(0, 0, 0, 0, false, false);
+  }
+
+  /** What a launcher's queue says of a sweep's models that have no result yet. */
+  @FunctionalInterface
+  public interface QueueReader {
+    Queue read(SweepDirectory sweep, SweepContents contents) throws IOException;
+  }
+
+  /** The status of the sweep in {@code directory}, its unfinished models as {@code queue} says. */
+  public static SweepStatus read(Path directory, QueueReader queue) throws IOException {
+    SweepDirectory sweep = SweepDirectory.open(directory);
+    SweepContents contents = SweepContents.read(directory);
+    return of(contents, sweep.models().size(), queue.read(sweep, contents));
   }
 
   /** The status of {@code contents}, a sweep of {@code total} models, with what the queue says. */

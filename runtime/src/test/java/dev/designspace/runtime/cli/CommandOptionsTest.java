@@ -139,13 +139,13 @@ class CommandOptionsTest {
         .containsExactly(
             "--lr",
             "0.05",
+            "--decay-all",
             "--augment",
             "crop-flip",
-            "--train-limit",
-            "100",
             "--device",
             "gpu:0",
-            "--decay-all");
+            "--train-limit",
+            "100");
     assertThat(parsed(new SweepCommand(), spec).training.workerArguments()).isEmpty();
     // what the workers get parses back to the same options
     TrainCommand worker =

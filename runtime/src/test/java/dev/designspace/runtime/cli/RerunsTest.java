@@ -49,11 +49,11 @@ class RerunsTest {
       for (Path rerun : dirs) {
         JsonNode r = json.readTree(rerun.resolve("result.json").toFile());
         assertThat(r.get("status").asText()).isEqualTo("done");
-        assertThat(r.at("/options/seed").asLong()).isEqualTo(1); // the sweep's was 0
+        assertThat(r.at("/options/trainSeed").asLong()).isEqualTo(1); // the sweep's was 0
         JsonNode original =
             json.readTree(
                 out.resolve("models").resolve(rerun.getFileName()).resolve("result.json").toFile());
-        assertThat(original.at("/options/seed").asLong()).isZero();
+        assertThat(original.at("/options/trainSeed").asLong()).isZero();
       }
     }
     assertThat(Files.readString(out.resolve("report.html")))

@@ -246,29 +246,34 @@ class TrainerTest {
   void aRunResumesWithTheOptionsItStartedWith(@TempDir Path dir) {
     RunDirectory run = new RunDirectory(dir);
     TrainOptions started = OPTIONS.withTrainSeed(0);
-    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started.toJson());
-    assertThat(run.differencesFrom(loaded.className(), tiny.info(), data, started.toJson()))
+    run.writeModel(
+        loaded.className(), loaded.source(), tiny.info(), data.origin(), started.toJson());
+    assertThat(
+            run.differencesFrom(loaded.className(), tiny.info(), data.origin(), started.toJson()))
         .isEmpty();
     // where it runs is not what it trains
     assertThat(
             run.differencesFrom(
                 loaded.className(),
                 tiny.info(),
-                data,
+                data.origin(),
                 started.withThreads(3).withDevice("gpu:0").withGrappler(Grappler.ON).toJson()))
         .isEmpty();
     assertThat(
             run.differencesFrom(
                 loaded.className(),
                 tiny.info(),
-                data,
+                data.origin(),
                 started.withEpochs(3).withTrainSeed(7).toJson()))
         .containsExactly("epochs was 2, now 3", "trainSeed was 0, now 7");
-    assertThat(run.differencesFrom("other.Model", tiny.info(), data, started.toJson()))
+    assertThat(run.differencesFrom("other.Model", tiny.info(), data.origin(), started.toJson()))
         .containsExactly("model " + loaded.className() + " was trained, not other.Model");
     assertThat(
             run.differencesFrom(
-                loaded.className(), tiny.info(), data, started.withRecipe(Recipe.PAPER).toJson()))
+                loaded.className(),
+                tiny.info(),
+                data.origin(),
+                started.withRecipe(Recipe.PAPER).toJson()))
         .containsExactly("recipe was \"proxy\", now \"paper\"");
   }
 
@@ -279,13 +284,16 @@ class TrainerTest {
   void aRunWithoutARecipeResumesAsThePapers(@TempDir Path dir) throws IOException {
     RunDirectory run = new RunDirectory(dir);
     TrainOptions started = OPTIONS.withRecipe(Recipe.PAPER);
-    run.writeModel(loaded.className(), loaded.source(), tiny.info(), data, started.toJson());
+    run.writeModel(
+        loaded.className(), loaded.source(), tiny.info(), data.origin(), started.toJson());
     ObjectNode model = (ObjectNode) run.read(RunDirectory.MODEL).orElseThrow();
     ((ObjectNode) model.get("options")).remove("recipe");
     Files.write(dir.resolve(RunDirectory.MODEL), RunDirectory.JSON.writeValueAsBytes(model));
-    assertThat(run.differencesFrom(loaded.className(), tiny.info(), data, started.toJson()))
+    assertThat(
+            run.differencesFrom(loaded.className(), tiny.info(), data.origin(), started.toJson()))
         .isEmpty();
-    assertThat(run.differencesFrom(loaded.className(), tiny.info(), data, OPTIONS.toJson()))
+    assertThat(
+            run.differencesFrom(loaded.className(), tiny.info(), data.origin(), OPTIONS.toJson()))
         .containsExactly("recipe was \"paper\", now \"proxy\"");
   }
 
@@ -307,7 +315,8 @@ class TrainerTest {
     TrainOptions oneEpoch = OPTIONS.withEpochs(1);
     TrainResult r = train(run, oneEpoch, false, ProgressListener.NONE);
     new RunDirectory(run)
-        .writeModel(loaded.className(), loaded.source(), tiny.info(), data, oneEpoch.toJson());
+        .writeModel(
+            loaded.className(), loaded.source(), tiny.info(), data.origin(), oneEpoch.toJson());
     Path exported = SavedModelExport.export(ExportRequest.of(run, dir.resolve("saved"))).out();
     assertThat(exported.resolve("saved_model.pb")).exists();
 
