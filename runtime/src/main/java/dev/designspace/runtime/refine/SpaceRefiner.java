@@ -1,6 +1,7 @@
 package dev.designspace.runtime.refine;
 
 import dev.designspace.files.AtomicFiles;
+import dev.designspace.generator.space.Parameter;
 import dev.designspace.generator.spec.SpecLoader;
 import dev.designspace.runtime.analysis.GoodRange;
 import dev.designspace.runtime.refine.Candidate.Kind;
@@ -43,10 +44,19 @@ public final class SpaceRefiner {
 
   /** The sampled parameters refinement looks at, in the order the spec format lists them. */
   private static final List<String> PARAMETERS =
-      List.of("depth", "width", "w0", "wa", "wm", "bottleneck_ratio", "group_width");
+      Parameter.externalNames(
+          Parameter.DEPTH,
+          Parameter.WIDTH,
+          Parameter.W0,
+          Parameter.WA,
+          Parameter.WM,
+          Parameter.BOTTLENECK_RATIO,
+          Parameter.GROUP_WIDTH);
 
-  private static final List<String> SHAREABLE = List.of("bottleneck_ratio", "group_width");
-  private static final List<String> ORDERABLE = List.of("width", "depth");
+  private static final List<String> SHAREABLE =
+      Parameter.externalNames(Parameter.BOTTLENECK_RATIO, Parameter.GROUP_WIDTH);
+  private static final List<String> ORDERABLE =
+      Parameter.externalNames(Parameter.WIDTH, Parameter.DEPTH);
 
   private SpaceRefiner() {}
 
