@@ -40,6 +40,19 @@ public final class SplitMix64 {
     }
   }
 
+  /**
+   * Shuffles {@code values} in place (Fisher-Yates, last position first), so that one seed gives
+   * one order on every machine.
+   */
+  public void shuffle(int[] values) {
+    for (int i = values.length - 1; i > 0; i--) {
+      int j = nextInt(i + 1);
+      int t = values[i];
+      values[i] = values[j];
+      values[j] = t;
+    }
+  }
+
   /** Standard normal by Box-Muller (one value per call; both uniforms are consumed). */
   public double nextGaussian() {
     double u1 = 1.0 - nextDouble(); // (0, 1]: log is finite

@@ -58,12 +58,7 @@ public record NormalisedDominance(
     double[] eb = new double[inB];
     int[] bb = new int[inB];
     for (int p = 0; p < PERMUTATIONS; p++) {
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      rng.shuffle(order);
       for (int i = 0; i < inA; i++) {
         ea[i] = errors[order[i]];
         ba[i] = bin[order[i]];

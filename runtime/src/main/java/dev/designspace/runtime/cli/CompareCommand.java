@@ -7,7 +7,6 @@ import dev.designspace.runtime.sequential.CompareSpaces;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -107,9 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
-    List<String> args =
-        new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
-    args.addAll(training.workerArguments());
+    List<String> args = training.workerArguments(epochs, dataset);
     CompareRequest request =
         new CompareRequest(
             specs,

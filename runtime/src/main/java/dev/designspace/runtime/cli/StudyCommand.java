@@ -177,8 +177,7 @@ public final class StudyCommand implements Callable<Integer> {
     PrintWriter err = command.commandLine().getErr();
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
-    List<String> args =
-        new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
+    List<String> args = training.workerArguments(epochs, dataset);
     // the demo's budget unless told otherwise: 10,000 training and 2,000 test images
     if (!training.given("--train-limit")) {
       args.addAll(List.of("--train-limit", "10000"));
@@ -186,7 +185,6 @@ public final class StudyCommand implements Callable<Integer> {
     if (!training.given("--test-limit")) {
       args.addAll(List.of("--test-limit", "2000"));
     }
-    args.addAll(training.workerArguments());
     int perSpace = untilDecided ? schedule.firstLook : count;
     if (specs != null && studyFile != null) {
       throw new BadInputException("give a study FILE or --specs, not both");

@@ -245,9 +245,7 @@ public final class SweepCommand implements Callable<Integer> {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int w = workers != null ? workers : cores;
-    List<String> args =
-        new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
-    args.addAll(training.workerArguments());
+    List<String> args = training.workerArguments(epochs, dataset);
     Path directory = out != null ? out : Path.of("runs", space.name());
     requireOptionsOf(launcher);
     if (reruns < 0 || reruns > count) {

@@ -186,6 +186,17 @@ final class TrainOptionsMixin {
     return args;
   }
 
+  /**
+   * A worker's {@code train} arguments: the epochs and dataset the command trains with, then the
+   * options the user gave.
+   */
+  List<String> workerArguments(int epochs, String dataset) {
+    List<String> args =
+        new ArrayList<>(List.of("--epochs", String.valueOf(epochs), "--dataset", dataset));
+    args.addAll(workerArguments());
+    return args;
+  }
+
   /** The options this mixin declares, as the command it is part of parsed them. */
   List<OptionSpec> options() {
     return mixee.options().stream().filter(TrainOptionsMixin::declaredHere).toList();

@@ -65,12 +65,7 @@ public final class Batches {
     this.pad = augmentation == Augmentation.CROP_FLIP ? Math.max(1, images.height() / 16) : 0;
     this.flip = augmentation != Augmentation.NONE;
     if (training) {
-      for (int i = order.length - 1; i > 0; i--) {
-        int j = rng.nextInt(i + 1);
-        int t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
+      rng.shuffle(order);
     }
   }
 

@@ -128,14 +128,7 @@ final class ImageFolder {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    dev.designspace.generator.random.SplitMix64 rng =
-        new dev.designspace.generator.random.SplitMix64(split + 2);
-    for (int i = order.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    new dev.designspace.generator.random.SplitMix64(split + 2).shuffle(order);
     int imageSize = size * size * channels;
     byte[] pixels = new byte[images.size() * imageSize];
     int[] labelArray = new int[images.size()];

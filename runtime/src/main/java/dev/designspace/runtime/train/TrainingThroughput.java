@@ -32,10 +32,7 @@ public final class TrainingThroughput {
     TrainOptions options =
         TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withConvImpl(convImpl);
     ImageSet data = randomImages(network, batch);
-    float[] pixels = new float[batch * data.imageSize()];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = data.pixels()[i] & 0xff;
-    }
+    float[] pixels = floatPixels(data);
     int[] labels = data.labels();
     try (TrainingGraph g =
             new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
@@ -98,10 +95,7 @@ public final class TrainingThroughput {
     TrainOptions options =
         TrainOptions.DEFAULTS.withBatchSize(batch).withThreads(threads).withConvImpl(convImpl);
     ImageSet data = randomImages(network, batch);
-    float[] pixels = new float[batch * data.imageSize()];
-    for (int i = 0; i < pixels.length; i++) {
-      pixels[i] = data.pixels()[i] & 0xff;
-    }
+    float[] pixels = floatPixels(data);
     try (TrainingGraph g =
             new TrainingGraph(network, new float[data.channels()], ones(data.channels()), options);
         Session s = new Session(g.graph, Trainer.sessionConfig(options));
@@ -160,6 +154,15 @@ public final class TrainingThroughput {
         return 2.0 * n * n * (double) n * repeats / seconds / 1e9;
       }
     }
+  }
+
+  /** The images' pixels as the graph takes them (0-255 as floats). */
+  private static float[] floatPixels(ImageSet data) {
+    float[] pixels = new float[data.count() * data.imageSize()];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = data.pixels()[i] & 0xff;
+    }
+    return pixels;
   }
 
   private static ImageSet randomImages(Network network, int count) {
