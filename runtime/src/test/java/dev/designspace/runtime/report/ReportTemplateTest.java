@@ -3,13 +3,11 @@ package dev.designspace.runtime.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.files.AtomicFiles;
 import dev.designspace.runtime.cli.CliRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,33 +25,7 @@ class ReportTemplateTest {
   /** A sweep directory of space {@code space} whose models are done with {@code errors}. */
   private static Path sweep(Path root, String space, String description, double... errors)
       throws IOException {
-    Path sweep = root.resolve(space);
-    AtomicFiles.write(
-        sweep.resolve("spec.yaml"),
-        ("name: " + space + "\ndescription: '" + description + "'\n")
-            .getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < errors.length; i++) {
-      String id = String.format("%s_s%04d", space, i);
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("id", id);
-      r.put("status", "done");
-      r.put("error", errors[i]);
-      r.put("flops", 5_000_000L + 100_000L * i);
-      r.put("params", 100_000L + 5_000L * i);
-      r.put("acts", 50_000L + 2_000L * i);
-      r.put("trainSeconds", 10.0 + i);
-      r.put("curve", List.of());
-      r.put(
-          "config",
-          Map.of(
-              "depths", List.of(1, 2, 2),
-              "widths", List.of(16, 32, 64),
-              "groupWidths", List.of(8, 8, 8),
-              "bottleneckRatios", List.of(1.0, 1.0, 1.0)));
-      AtomicFiles.write(
-          sweep.resolve("models").resolve(id).resolve("result.json"), JSON.writeValueAsBytes(r));
-    }
-    return sweep;
+    return FakeSweep.write(root.resolve(space), space, description, Map.of(), errors);
   }
 
   private static List<Path> twoSweeps(Path root) throws IOException {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.designspace.files.AtomicFiles;
 import dev.designspace.runtime.cli.CliRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -44,36 +42,7 @@ class SweepLabelsTest {
   private static Path sweep(
       Path root, String dir, String space, Map<String, Object> options, double... errors)
       throws IOException {
-    Path sweep = root.resolve(dir);
-    AtomicFiles.write(
-        sweep.resolve("spec.yaml"), ("name: " + space + "\n").getBytes(StandardCharsets.UTF_8));
-    for (int i = 0; i < errors.length; i++) {
-      String id = String.format("%s_s%04d", space, i);
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("id", id);
-      r.put("status", "done");
-      r.put("error", errors[i]);
-      r.put("flops", 5_000_000L + 100_000L * i);
-      r.put("params", 100_000L + 5_000L * i);
-      r.put("acts", 50_000L + 2_000L * i);
-      r.put("trainSeconds", 10.0 + i);
-      r.put("dataset", "synthetic");
-      if (options.containsKey("recipe")) {
-        r.put("recipe", options.get("recipe"));
-      }
-      r.put("curve", List.of());
-      r.put("options", options);
-      r.put(
-          "config",
-          Map.of(
-              "depths", List.of(1, 2, 2),
-              "widths", List.of(16, 32, 64),
-              "groupWidths", List.of(8, 8, 8),
-              "bottleneckRatios", List.of(1.0, 1.0, 1.0)));
-      AtomicFiles.write(
-          sweep.resolve("models").resolve(id).resolve("result.json"), JSON.writeValueAsBytes(r));
-    }
-    return sweep;
+    return FakeSweep.write(root.resolve(dir), space, null, options, errors);
   }
 
   private static double[] errors(double first, double step, int n) {
