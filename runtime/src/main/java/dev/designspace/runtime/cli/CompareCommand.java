@@ -104,8 +104,8 @@ public final class CompareCommand implements Callable<Integer> {
       }
     }
     PrintWriter err = command.commandLine().getErr();
-    int cores = Runtime.getRuntime().availableProcessors();
-    int w = workers != null ? workers : cores;
+    Workers pool = Workers.of(workers);
+    int w = pool.count();
     List<String> args = training.workerArguments(epochs, dataset);
     CompareRequest request =
         new CompareRequest(
@@ -114,7 +114,7 @@ public final class CompareCommand implements Callable<Integer> {
             seed,
             out,
             w,
-            Math.max(1, cores / w),
+            pool.threadsEach(),
             args,
             untilDecided ? Optional.of(schedule.schedule(null)) : Optional.empty(),
             comparison.reportOptions());

@@ -129,8 +129,8 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = command.commandLine().getErr();
-    int cores = Runtime.getRuntime().availableProcessors();
-    int w = workers != null ? workers : cores;
+    Workers pool = Workers.of(workers);
+    int w = pool.count();
     long start = System.nanoTime();
     List<String> args =
         new ArrayList<>(
@@ -158,7 +158,7 @@ public final class DemoCommand implements Callable<Integer> {
             seed,
             out,
             w,
-            Math.max(1, cores / w),
+            pool.threadsEach(),
             args,
             rounds,
             comparison.reportOptions());

@@ -53,7 +53,7 @@ import picocli.CommandLine.Spec;
       "      --test-limit 10000 --epochs 5"
     })
 public final class StudyCommand implements Callable<Integer> {
-  /** Sized so that the whole study takes about 2 hours on 2 cores (BENCHMARKS.md). */
+  /** The study of FINDINGS.md: 32 models per space took about 1 h 45 min on 2 cores. */
   static final int DEFAULT_COUNT = 32;
 
   /**
@@ -175,8 +175,8 @@ public final class StudyCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = command.commandLine().getErr();
-    int cores = Runtime.getRuntime().availableProcessors();
-    int w = workers != null ? workers : cores;
+    Workers pool = Workers.of(workers);
+    int w = pool.count();
     List<String> args = training.workerArguments(epochs, dataset);
     // the demo's budget unless told otherwise: 10,000 training and 2,000 test images
     if (!training.given("--train-limit")) {
@@ -219,7 +219,7 @@ public final class StudyCommand implements Callable<Integer> {
             seed,
             out,
             w,
-            Math.max(1, cores / w),
+            pool.threadsEach(),
             args,
             checkProxy != null ? checkProxy : Math.min(DEFAULT_CHECK, perSpace),
             // twice the epochs of the space that trains longest: longer than every sweep

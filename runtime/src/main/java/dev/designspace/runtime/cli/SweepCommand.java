@@ -243,8 +243,8 @@ public final class SweepCommand implements Callable<Integer> {
     if (!space.isSampled()) {
       throw new BadInputException(specFile + " lists fixed models; a sweep samples a design space");
     }
-    int cores = Runtime.getRuntime().availableProcessors();
-    int w = workers != null ? workers : cores;
+    Workers pool = Workers.of(workers);
+    int w = pool.count();
     List<String> args = training.workerArguments(epochs, dataset);
     Path directory = out != null ? out : Path.of("runs", space.name());
     requireOptionsOf(launcher);
@@ -262,7 +262,7 @@ public final class SweepCommand implements Callable<Integer> {
             seed,
             directory,
             w,
-            Math.max(1, cores / w),
+            pool.threadsEach(),
             args,
             retryFailed,
             checkProxy,

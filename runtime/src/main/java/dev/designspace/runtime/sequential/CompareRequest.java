@@ -31,6 +31,7 @@ public record CompareRequest(
   public record Schedule(int firstLook, int round, int maxModels, Optional<Duration> budget) {
     public Schedule {
       Objects.requireNonNull(budget, "budget");
+      SequentialRequest.checkSchedule(firstLook, round, maxModels, budget);
     }
   }
 
@@ -43,6 +44,7 @@ public record CompareRequest(
     if (specs.size() < 2) {
       throw new BadInputException("compare at least 2 design spaces, got " + specs.size());
     }
+    requireDistinctSweeps(specs);
     if (schedule.isEmpty() && count < 2) {
       throw new BadInputException("comparing spaces needs at least 2 models each, got -n " + count);
     }
@@ -50,6 +52,26 @@ public record CompareRequest(
 
   /** The sweep directory of a spec: its file name without .yaml. */
   public Path sweepDirectory(Path spec) {
-    return out.resolve(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    return out.resolve(sweepName(spec));
+  }
+
+  /** The name of a spec's sweep under --out: its file name without .yaml. */
+  public static String sweepName(Path spec) {
+    return spec.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+  }
+
+  /** Each space is a sweep in --out named for its spec file, so two specs cannot share a name. */
+  public static void requireDistinctSweeps(List<Path> specs) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Path spec : specs) {
+      if (!seen.add(sweepName(spec))) {
+        throw new BadInputException(
+            "two of the specs are named "
+                + spec.getFileName()
+                + ": each space trains into --out/"
+                + sweepName(spec)
+                + ", so give each spec file its own name");
+      }
+    }
   }
 }

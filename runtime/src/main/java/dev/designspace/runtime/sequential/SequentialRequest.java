@@ -70,26 +70,9 @@ public record SequentialRequest(
         throw new BadInputException("a comparison names a space that is not there");
       }
     }
-    if (firstLook < 2) {
-      throw new BadInputException(
-          "the first look needs at least 2 models per space, got " + firstLook);
-    }
-    if (round < 1) {
-      throw new BadInputException("--round must be >= 1, got " + round);
-    }
-    if (maxModels < firstLook) {
-      throw new BadInputException(
-          "--max-models ("
-              + maxModels
-              + ") must be at least the first look's models per space ("
-              + firstLook
-              + ")");
-    }
+    checkSchedule(firstLook, round, maxModels, budget);
     if (!(margin >= 0) || Double.isInfinite(margin)) {
       throw new BadInputException("--margin must be a number >= 0, got " + margin);
-    }
-    if (budget.isPresent() && (budget.get().isNegative() || budget.get().isZero())) {
-      throw new BadInputException("--budget must be positive, got " + budget.get());
     }
     if (proxyCheck < 0 || proxyCheck > firstLook) {
       throw new BadInputException(
@@ -113,5 +96,30 @@ public record SequentialRequest(
   /** Each test's one-sided level: 0.025 shared equally by the questions (Bonferroni). */
   public double alphaPerComparison() {
     return dev.designspace.runtime.analysis.SpaceVerdict.ALPHA / comparisons.size();
+  }
+
+  /**
+   * The rules of a schedule of looks, checked where the command line is read ({@link
+   * CompareRequest.Schedule}) and again here.
+   */
+  static void checkSchedule(int firstLook, int round, int maxModels, Optional<Duration> budget) {
+    if (firstLook < 2) {
+      throw new BadInputException(
+          "the first look needs at least 2 models per space, got " + firstLook);
+    }
+    if (round < 1) {
+      throw new BadInputException("--round must be >= 1, got " + round);
+    }
+    if (maxModels < firstLook) {
+      throw new BadInputException(
+          "--max-models ("
+              + maxModels
+              + ") must be at least the first look's models per space ("
+              + firstLook
+              + ")");
+    }
+    if (budget.isPresent() && (budget.get().isNegative() || budget.get().isZero())) {
+      throw new BadInputException("--budget must be positive, got " + budget.get());
+    }
   }
 }

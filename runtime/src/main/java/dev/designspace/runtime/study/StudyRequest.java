@@ -141,6 +141,7 @@ public record StudyRequest(
     if (!spaceArguments.isEmpty() && spaceArguments.size() != specs.size()) {
       throw new BadInputException("one list of train options per space");
     }
+    CompareRequest.requireDistinctSweeps(specs);
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(schedule, "schedule");
     Objects.requireNonNull(report, "report");
@@ -172,6 +173,6 @@ public record StudyRequest(
 
   /** The sweep directory of a spec: its file name without .yaml. */
   public Path sweepDirectory(Path spec) {
-    return out.resolve(spec.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+    return out.resolve(CompareRequest.sweepName(spec));
   }
 }
