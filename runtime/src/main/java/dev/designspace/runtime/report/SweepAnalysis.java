@@ -209,8 +209,10 @@ record SweepAnalysis(
                 errors));
       }
     }
+    // a result written by hand or by a launcher that could not build the model has no structure
     List<ModelResult> fitted =
         s.done().stream()
+            .filter(r -> !blockWidths(SweepData.config(r)).isEmpty())
             .sorted(Comparator.comparingDouble(ModelResult::error))
             .limit(FIT_LIMIT)
             .toList();
