@@ -1,8 +1,7 @@
 package dev.designspace.runtime.refine;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.designspace.generator.emit.SourceGeneration;
 import dev.designspace.generator.random.Distribution;
 import dev.designspace.generator.space.DesignSpace;
@@ -44,8 +43,6 @@ record SweptSpace(
     List<String> increasing,
     List<ModelResult> done,
     int finished) {
-
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /** Where the built structure keeps what the sampler drew under these keys. */
   private static final Map<String, String> BUILT =
@@ -174,7 +171,7 @@ record SweptSpace(
   private static JsonNode drawn(ModelResult r, String key) {
     JsonNode config = r.config();
     if (config == null) {
-      return YAML.createArrayNode();
+      return JsonNodeFactory.instance.arrayNode();
     }
     JsonNode v = config.path("sampled").path(key);
     boolean regNet = config.has(Parameter.W0.externalName());
@@ -188,8 +185,8 @@ record SweptSpace(
       }
     }
     if (v.isMissingNode() || v.isNull()) {
-      return YAML.createArrayNode();
+      return JsonNodeFactory.instance.arrayNode();
     }
-    return v.isArray() ? v : YAML.createArrayNode().add(v);
+    return v.isArray() ? v : JsonNodeFactory.instance.arrayNode().add(v);
   }
 }

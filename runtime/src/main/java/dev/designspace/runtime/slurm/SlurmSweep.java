@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Runs a sweep on Slurm: prepares the sweep directory as the local launcher does, writes an sbatch
@@ -184,8 +185,10 @@ public final class SlurmSweep {
     int running = 0;
     int pending = 0;
     int notQueued = 0;
+    Set<String> finished =
+        contents.results().stream().map(ModelResult::id).collect(Collectors.toSet());
     for (SweepModel m : sweep.models()) {
-      if (contents.result(m.name()).isPresent() || queue.isEmpty()) {
+      if (finished.contains(m.name()) || queue.isEmpty()) {
         continue;
       }
       SlurmCommands.QueuedTask task = queue.get().get(m.position());

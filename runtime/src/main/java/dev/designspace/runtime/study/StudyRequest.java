@@ -72,25 +72,6 @@ public record StudyRequest(
         List.of());
   }
 
-  /** This study with a study file's per-space options and comparisons. */
-  public StudyRequest withComparisons(
-      List<List<String>> spaceArguments, List<ProgressionStep> steps) {
-    return new StudyRequest(
-        specs,
-        count,
-        seed,
-        out,
-        workers,
-        threadsPerWorker,
-        trainArguments,
-        checkProxy,
-        checkEpochs,
-        schedule,
-        report,
-        spaceArguments,
-        steps);
-  }
-
   /** The most epochs any space of the study trains for. */
   public static int longestEpochs(List<String> trainArguments, List<List<String>> spaceArguments) {
     int longest = ProxyCheck.epochsOf(trainArguments);

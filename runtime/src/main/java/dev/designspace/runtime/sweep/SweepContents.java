@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  *     longer accepts it (a report still reads the results)
  * @param directoryFiles the manifest and models of a sweep this tool prepared; empty for a
  *     directory that only holds results
- * @param results one per model with a {@code result.json}, sorted by model id
+ * @param results one per model with a {@code result.json}, in the order of their run directories
  */
 public record SweepContents(
     Path directory,
@@ -75,7 +75,6 @@ public record SweepContents(
         }
       }
     }
-    results.sort(Comparator.comparing(ModelResult::id));
     JsonNode written =
         space.isPresent() || yaml.isEmpty() ? MissingNode.getInstance() : fields(yaml);
     String name =
@@ -97,7 +96,7 @@ public record SweepContents(
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** The results with {@code status}, in id order. */
+  /** The results with {@code status}, in the order of {@link #results}. */
   public List<ModelResult> withStatus(RunStatus status) {
     return results.stream().filter(r -> r.status() == status).toList();
   }
@@ -125,16 +124,11 @@ public record SweepContents(
     return withStatus(RunStatus.FAILED).stream().filter(r -> r.cause().retriedOnResume()).toList();
   }
 
-  /** "id (cause): message" of each failed model, in id order. */
+  /** "id (cause): message" of each failed model. */
   public List<String> failures() {
     return withStatus(RunStatus.FAILED).stream()
         .map(r -> r.id() + " (" + r.cause().fileName() + "): " + r.message())
         .toList();
-  }
-
-  /** The result of the model named {@code name} (as its result records it), if it has one. */
-  public Optional<ModelResult> result(String name) {
-    return results.stream().filter(r -> r.id().equals(name)).findFirst();
   }
 
   private static String directoryName(Path directory) {

@@ -28,7 +28,7 @@ public record SweepResult(SweepContents contents, Optional<String> stopped) {
     return contents.directory();
   }
 
-  /** One result per model that has one, sorted by id. */
+  /** One result per model that has one, in the order of their run directories. */
   public List<ModelResult> results() {
     return contents.results();
   }

@@ -62,8 +62,12 @@ public record SweepStatus(
 
   /** The status of the sweep in {@code directory}, its unfinished models as {@code queue} says. */
   public static SweepStatus read(Path directory, QueueReader queue) throws IOException {
-    SweepDirectory sweep = SweepDirectory.open(directory);
     SweepContents contents = SweepContents.read(directory);
+    // without a manifest, open says what the directory lacks
+    SweepDirectory sweep =
+        contents.directoryFiles().isPresent()
+            ? contents.directoryFiles().get()
+            : SweepDirectory.open(directory);
     return of(contents, sweep.models().size(), queue.read(sweep, contents));
   }
 
